@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+// topolint: a static design-analysis linter for data-center L2/L3 topologies.
+//
+// The modules follow the data flow, one way:
+//   bytes -> TopolintYAML (located nodes) -> TopolintModel (validated topology)
+//   -> TopolintAnalysis (graph, broadcast domains) -> TopolintRules (findings)
+//   -> TopolintReporters (text, JSON, SARIF, ...) -> TopolintCLI.
+// TopolintCore holds the vocabulary every stage shares (locations, diagnostics, findings).
+import PackageDescription
+
+let package = Package(
+    name: "topolint",
+    products: [
+        .executable(name: "topolint", targets: ["topolint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "TopolintCore"),
+        .target(name: "TopolintYAML", dependencies: ["CYAML", "TopolintCore"]),
+        .target(name: "TopolintModel", dependencies: ["TopolintCore", "TopolintYAML"]),
+        .target(name: "TopolintAnalysis", dependencies: ["TopolintCore", "TopolintModel"]),
+        .target(name: "TopolintRules", dependencies: ["TopolintCore", "TopolintModel", "TopolintAnalysis"]),
+        .target(name: "TopolintConfig", dependencies: ["TopolintCore", "TopolintYAML", "TopolintModel", "TopolintRules"]),
+        .target(name: "TopolintReporters", dependencies: ["TopolintCore"]),
+        .target(name: "TopolintGenerate"),
+        .target(
+            name: "TopolintCLI",
+            dependencies: [
+                "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
+                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintGenerate",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "topolint", dependencies: ["TopolintCLI"]),
+        // The floor for benchmarks: libyaml's event parser over a file, nothing else.
+        .executableTarget(name: "yaml-bare-parse", dependencies: ["CYAML"]),
+        .testTarget(
+            name: "TopolintTests",
+            dependencies: [
+                "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
+                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintCLI",
+                "TopolintGenerate",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

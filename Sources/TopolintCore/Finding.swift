@@ -1,0 +1,103 @@
+/// What a finding is about: the entity whose key it points at.
+public struct Subject: Hashable, Sendable {
+    /// One of report.md's kinds: site, pod, rack, switch, link, vlan, zone, cluster, host,
+    /// workload, migration_domain.
+    public var kind: String
+    public var name: String
+
+    public init(kind: String, name: String) {
+        self.kind = kind
+        self.name = name
+    }
+}
+
+/// A design finding: rule, subject, measured facts, score.
+public struct Finding: Hashable, Sendable {
+    public var ruleID: String
+    public var ruleName: String
+    public var score: Double
+    public var message: String
+    public var fix: String
+    public var subject: Subject
+    public var location: SourceLocation
+    /// Measured facts, keyed as report.md lists them.
+    public var context: [(String, JSONValue)]
+    /// Context keys that identify the finding (with rule and subject) for its fingerprint.
+    public var identity: [String]
+
+    public init(ruleID: String, ruleName: String, score: Double, message: String, fix: String,
+                subject: Subject, location: SourceLocation, context: [(String, JSONValue)],
+                identity: [String] = []) {
+        self.ruleID = ruleID
+        self.ruleName = ruleName
+        self.score = Score.round(score)
+        self.message = message
+        self.fix = fix
+        self.subject = subject
+        self.location = location
+        self.context = context
+        self.identity = identity
+    }
+
+    public var severity: Severity { Severity(score: score) }
+
+    public func contextValue(_ key: String) -> JSONValue? { context.first { $0.0 == key }?.1 }
+
+    /// Stable across runs and edits elsewhere in the file: rule, file, subject and the
+    /// identifying context, never line numbers.
+    public var fingerprint: String {
+        var text = "\(ruleID)\u{1F}\(location.file)\u{1F}\(subject.kind)\u{1F}\(subject.name)"
+        for key in identity {
+            text += "\u{1F}\(key)=\(contextValue(key)?.serialized() ?? "null")"
+        }
+        return Fingerprint.hex(text)
+    }
+
+    public static func == (a: Finding, b: Finding) -> Bool {
+        a.ruleID == b.ruleID && a.score == b.score && a.message == b.message && a.subject == b.subject
+            && a.location == b.location && JSONValue.object(a.context) == JSONValue.object(b.context)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(ruleID)
+        hasher.combine(subject)
+        hasher.combine(message)
+    }
+
+    /// Sorted by file, line, column, rule (report.md), then message for a total order.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.location != b.location { return a.location < b.location }
+        if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }
+        return a.message < b.message
+    }
+}
+
+/// A finding an `ignore` entry suppressed, with the reason given there.
+public struct SuppressedFinding: Hashable, Sendable {
+    public var finding: Finding
+    public var reason: String
+    public var ignoreLocation: SourceLocation
+
+    public init(finding: Finding, reason: String, ignoreLocation: SourceLocation) {
+        self.finding = finding
+        self.reason = reason
+        self.ignoreLocation = ignoreLocation
+    }
+}
+
+/// 128-bit FNV-1a rendered as 32 hex digits: stable everywhere, no Foundation needed.
+public enum Fingerprint {
+    public static func hex(_ text: String) -> String {
+        var h1: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h2: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in text.utf8 {
+            h1 = (h1 ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            h2 = (h2 ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9
+        }
+        func pad(_ v: UInt64) -> String {
+            let s = String(v, radix: 16)
+            return String(repeating: "0", count: 16 - s.count) + s
+        }
+        return pad(h1) + pad(h2)
+    }
+}

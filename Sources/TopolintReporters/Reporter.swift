@@ -1,0 +1,52 @@
+import TopolintCore
+
+/// What the caller decides about a report that the report itself cannot know.
+public struct ReportOptions: Sendable {
+    /// ANSI colour in `text` output. The caller decides (a terminal, and no `NO_COLOR`), so
+    /// the reporters stay pure functions of their input.
+    public var color: Bool
+    /// The absolute path of the repository root. SARIF and GitLab need paths relative to it;
+    /// paths outside it (or every path, when it is nil) are left as given.
+    public var repositoryRoot: String?
+
+    public init(color: Bool = false, repositoryRoot: String? = nil) {
+        self.color = color
+        self.repositoryRoot = repositoryRoot
+    }
+}
+
+/// One output format: a pure function from a report to the bytes the CLI writes.
+///
+/// Reporters never print, read files or look at the environment, so each can be tested by
+/// parsing its return value.
+public protocol Reporter: Sendable {
+    /// The name `--format` takes.
+    static var id: String { get }
+    /// A line for `--help`.
+    static var summary: String { get }
+    static func render(_ report: LintReport, options: ReportOptions) -> String
+}
+
+/// The registry: the one place that knows every format, so `--format` and its help text
+/// cannot drift from what exists.
+public enum Reporters {
+    /// Every reporter, in the order `--help` lists them.
+    public static let ordered: [any Reporter.Type] = [
+        TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self,
+        GitHubReporter.self, GitLabReporter.self, MarkdownReporter.self,
+    ]
+
+    public static let all: [String: any Reporter.Type] =
+        Dictionary(uniqueKeysWithValues: ordered.map { ($0.id, $0) })
+
+    /// The ids in display order, for argument validation and help.
+    public static var ids: [String] { ordered.map { $0.id } }
+
+    public static func reporter(for id: String) -> (any Reporter.Type)? { all[id] }
+
+    /// Renders with the reporter named `id`, or nil when there is none.
+    public static func render(_ report: LintReport, format id: String,
+                              options: ReportOptions = ReportOptions()) -> String? {
+        reporter(for: id)?.render(report, options: options)
+    }
+}

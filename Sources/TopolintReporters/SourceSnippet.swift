@@ -1,0 +1,110 @@
+import TopolintCore
+
+/// The source lines of the report's files, split once per file however many entries
+/// point into it.
+struct SourceLines {
+    private let sources: [String: [UInt8]]
+    private var cache: [String: [Substring]] = [:]
+
+    init(_ sources: [String: [UInt8]]) { self.sources = sources }
+
+    /// The 1-based line of `file`, or nil when the file's text is unknown or too short.
+    mutating func line(_ number: Int, of file: String) -> Substring? {
+        guard number >= 1 else { return nil }
+        if cache[file] == nil {
+            guard let bytes = sources[file], !bytes.isEmpty else { return nil }
+            cache[file] = SourceLines.split(String(decoding: bytes, as: UTF8.self))
+        }
+        guard let lines = cache[file], number <= lines.count else { return nil }
+        return lines[number - 1]
+    }
+
+    /// Splits at the line breaks libyaml counts (LF, CRLF, CR, NEL, LS, PS), so line numbers
+    /// from the parser land on the line it meant. A leading byte-order mark is not part of
+    /// line 1 (libyaml skips it, and columns do not count it).
+    static func split(_ text: String) -> [Substring] {
+        var body = Substring(text)
+        if body.unicodeScalars.first == "\u{FEFF}" { body = body.dropFirst() }
+        var lines: [Substring] = []
+        let scalars = body.unicodeScalars
+        var start = scalars.startIndex
+        var i = start
+        while i < scalars.endIndex {
+            let s = scalars[i]
+            switch s {
+            case "\n", "\u{85}", "\u{2028}", "\u{2029}":
+                lines.append(Substring(scalars[start..<i]))
+                i = scalars.index(after: i)
+                start = i
+            case "\r":
+                lines.append(Substring(scalars[start..<i]))
+                i = scalars.index(after: i)
+                if i < scalars.endIndex, scalars[i] == "\n" { i = scalars.index(after: i) }
+                start = i
+            default:
+                i = scalars.index(after: i)
+            }
+        }
+        if start < scalars.endIndex { lines.append(Substring(scalars[start..<scalars.endIndex])) }
+        return lines
+    }
+}
+
+/// A source line made safe and measurable for a terminal, with the caret's offset.
+struct Snippet: Equatable {
+    /// The line as shown: tabs expanded, control characters replaced.
+    var text: String
+    /// Terminal cells before the caret.
+    var caretOffset: Int
+
+    static let tabWidth = 4
+
+    /// `column` counts Unicode code points from 1, as libyaml and SARIF's
+    /// `unicodeCodePoints` do; a column past the end puts the caret just after the line.
+    init(line: Substring, column: Int) {
+        var text = ""
+        var width = 0
+        var caret: Int?
+        for (index, scalar) in line.unicodeScalars.enumerated() {
+            if index == max(column, 1) - 1 { caret = width }
+            let (shown, cells) = Snippet.display(scalar)
+            text += shown
+            width += cells
+        }
+        self.text = text
+        self.caretOffset = caret ?? width
+    }
+
+    /// How a scalar is shown and how many cells it takes. Tabs become spaces (their width
+    /// depends on the terminal); control characters become U+FFFD so a hostile file cannot
+    /// send escape sequences to the terminal.
+    static func display(_ scalar: Unicode.Scalar) -> (String, Int) {
+        switch scalar.value {
+        case 0x09: return (String(repeating: " ", count: tabWidth), tabWidth)
+        case 0x00..<0x20, 0x7F..<0xA0: return ("\u{FFFD}", 1)
+        default: return (String(scalar), width(of: scalar))
+        }
+    }
+
+    /// Terminal cells for a printable scalar: 0 for combining and zero-width characters,
+    /// 2 for East Asian wide and emoji, 1 otherwise. An approximation of wcwidth that is
+    /// good enough to put a caret under the right character.
+    static func width(of scalar: Unicode.Scalar) -> Int {
+        let v = scalar.value
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if v == 0x200B || (0xFE00...0xFE0F).contains(v) { return 0 }
+        if scalar.properties.isEmojiPresentation { return 2 }
+        switch v {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+             0x4E00...0x9FFF, 0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+             0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+}

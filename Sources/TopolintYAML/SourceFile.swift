@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import TopolintCore
+
+/// Reads a whole file (or standard input for `-`) with a size cap, without Foundation.
+public enum SourceFile {
+    /// 1 GiB: node offsets are 32-bit, and no design file comes near.
+    public static let defaultMaxBytes = 1 << 30
+
+    public enum ReadError: Error, Sendable, Equatable {
+        case cannotOpen(String)
+        case tooLarge(Int)
+        case isDirectory
+    }
+
+    public static func read(path: String, maxBytes: Int = defaultMaxBytes) throws(ReadError) -> [UInt8] {
+        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+        guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
+        defer { if fd != 0 { close(fd) } }
+        var info = stat()
+        var capacity = 1 << 16
+        if fstat(fd, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory }
+            if (info.st_mode & S_IFMT) == S_IFREG {
+                if Int(info.st_size) > maxBytes { throw .tooLarge(Int(info.st_size)) }
+                capacity = Int(info.st_size) + 1
+            }
+        }
+        var bytes = [UInt8](repeating: 0, count: capacity)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                if bytes.count > maxBytes { throw .tooLarge(bytes.count) }
+                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+            }
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .cannotOpen(String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            count += n
+        }
+        if count > maxBytes { throw .tooLarge(count) }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    /// A one-line TL001 for a file that cannot be read at all.
+    public static func diagnostic(for error: ReadError, path: String) -> Diagnostic {
+        let message: String
+        switch error {
+        case let .cannotOpen(reason): message = "cannot read the file: \(reason)"
+        case let .tooLarge(size): message = "the file is \(size) bytes, over the \(defaultMaxBytes)-byte limit for a topology file"
+        case .isDirectory: message = "is a directory, not a topology file"
+        }
+        return Diagnostic(.yamlSyntax, message, at: SourceLocation(file: path, line: 1, column: 1))
+    }
+}

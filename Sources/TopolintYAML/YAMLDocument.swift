@@ -1,0 +1,193 @@
+import TopolintCore
+
+/// The three kinds of YAML node. Aliases are resolved while reading (they share the anchored
+/// node), and merge keys are folded into the mapping that holds them.
+public enum YAMLNodeKind: UInt8, Sendable {
+    case scalar = 0, mapping = 1, sequence = 2
+}
+
+/// A handle on one node of a `YAMLDocument`. Plain index: cheap to copy and store.
+public struct YAMLNode: Hashable, Sendable {
+    let index: Int32
+    init(_ index: Int32) { self.index = index }
+}
+
+/// A node packed into 16 bytes. There is no per-node allocation: scalars point into the
+/// source bytes (or, when libyaml had to unescape or fold them, into `extra`), containers
+/// point at a run of `children`.
+struct PackedNode: Sendable {
+    /// 0-based line.
+    var line: UInt32
+    /// Low 28 bits: 0-based column (characters). Bits 28–29: kind. Bit 30: quoted or block
+    /// scalar (not plain). Bit 31: the scalar's bytes live in `extra`.
+    var columnAndFlags: UInt32
+    /// Scalar: byte offset of its value. Container: index of its first child in `children`.
+    var a: UInt32
+    /// Scalar: byte length. Sequence: item count. Mapping: pair count (keys and values
+    /// alternate in `children`).
+    var b: UInt32
+
+    static let columnMask: UInt32 = 0x0FFF_FFFF
+    static let quotedBit: UInt32 = 1 << 30
+    static let extraBit: UInt32 = 1 << 31
+
+    init(line: Int, column: Int, kind: YAMLNodeKind, quoted: Bool = false, extra: Bool = false,
+         a: UInt32 = 0, b: UInt32 = 0) {
+        self.line = UInt32(truncatingIfNeeded: min(line, Int(UInt32.max)))
+        var flags = UInt32(min(column, Int(PackedNode.columnMask))) | (UInt32(kind.rawValue) << 28)
+        if quoted { flags |= PackedNode.quotedBit }
+        if extra { flags |= PackedNode.extraBit }
+        self.columnAndFlags = flags
+        self.a = a
+        self.b = b
+    }
+
+    var kind: YAMLNodeKind { YAMLNodeKind(rawValue: UInt8((columnAndFlags >> 28) & 3))! }
+    var isQuoted: Bool { columnAndFlags & PackedNode.quotedBit != 0 }
+    var inExtra: Bool { columnAndFlags & PackedNode.extraBit != 0 }
+    var column: Int { Int(columnAndFlags & PackedNode.columnMask) }
+}
+
+/// A parsed YAML document: the source bytes plus a flat arena of located nodes.
+public struct YAMLDocument: Sendable {
+    public let file: String
+    public let source: [UInt8]
+    var extra: [UInt8]
+    var nodes: [PackedNode]
+    var children: [Int32]
+    public internal(set) var root: YAMLNode
+
+    init(file: String, source: [UInt8]) {
+        self.file = file
+        self.source = source
+        self.extra = []
+        self.nodes = []
+        self.children = []
+        self.root = YAMLNode(0)
+    }
+
+    /// How many nodes the arena holds (aliases share theirs, so this is what memory costs).
+    public var nodeCount: Int { nodes.count }
+
+    public func kind(_ node: YAMLNode) -> YAMLNodeKind { nodes[Int(node.index)].kind }
+
+    /// Where the node starts, 1-based.
+    public func location(_ node: YAMLNode) -> SourceLocation {
+        let packed = nodes[Int(node.index)]
+        return SourceLocation(file: file, line: Int(packed.line) + 1, column: packed.column + 1)
+    }
+
+    /// Number of items (sequence), pairs (mapping), or 0 (scalar).
+    public func count(_ node: YAMLNode) -> Int {
+        let packed = nodes[Int(node.index)]
+        return packed.kind == .scalar ? 0 : Int(packed.b)
+    }
+
+    public func item(_ node: YAMLNode, _ i: Int) -> YAMLNode {
+        YAMLNode(children[Int(nodes[Int(node.index)].a) + i])
+    }
+
+    public func key(_ node: YAMLNode, _ i: Int) -> YAMLNode {
+        YAMLNode(children[Int(nodes[Int(node.index)].a) + 2 * i])
+    }
+
+    public func value(_ node: YAMLNode, _ i: Int) -> YAMLNode {
+        YAMLNode(children[Int(nodes[Int(node.index)].a) + 2 * i + 1])
+    }
+
+    /// The items of a sequence.
+    public func items(_ node: YAMLNode) -> [YAMLNode] {
+        (0..<count(node)).map { item(node, $0) }
+    }
+
+    /// The value under a scalar key of a mapping, if present.
+    public func lookup(_ mapping: YAMLNode, _ key: String) -> YAMLNode? {
+        guard kind(mapping) == .mapping else { return nil }
+        for i in 0..<count(mapping) where scalarEquals(self.key(mapping, i), key) {
+            return value(mapping, i)
+        }
+        return nil
+    }
+
+    /// True for a scalar written in quotes or as a block scalar (`|`, `>`).
+    public func isQuoted(_ node: YAMLNode) -> Bool { nodes[Int(node.index)].isQuoted }
+
+    /// Calls `body` with the scalar's bytes (empty for containers). No copy is made.
+    public func withScalarBytes<R>(_ node: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let packed = nodes[Int(node.index)]
+        guard packed.kind == .scalar else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let start = Int(packed.a), length = Int(packed.b)
+        if packed.inExtra {
+            return try extra.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
+        }
+        return try source.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
+    }
+
+    /// The scalar's text (a String is made here: call it for names, not in hot comparisons).
+    public func string(_ node: YAMLNode) -> String {
+        withScalarBytes(node) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Compares a scalar with a string without making a String.
+    public func scalarEquals(_ node: YAMLNode, _ text: String) -> Bool {
+        guard kind(node) == .scalar else { return false }
+        var text = text
+        return text.withUTF8 { want in
+            withScalarBytes(node) { have in
+                have.count == want.count && (have.count == 0 || memcmpEqual(have, want))
+            }
+        }
+    }
+
+    /// A plain `~`, `null`, `Null`, `NULL` or empty scalar: YAML's null.
+    public func isNull(_ node: YAMLNode) -> Bool {
+        guard kind(node) == .scalar, !isQuoted(node) else { return false }
+        return withScalarBytes(node) { bytes in
+            switch bytes.count {
+            case 0: return true
+            case 1: return bytes[0] == UInt8(ascii: "~")
+            case 4: return ["null", "Null", "NULL"].contains(String(decoding: bytes, as: UTF8.self))
+            default: return false
+            }
+        }
+    }
+
+    /// 64-bit FNV-1a of a scalar's bytes, for hash tables keyed by names.
+    public func scalarHash(_ node: YAMLNode) -> UInt64 {
+        withScalarBytes(node) { fnv1a($0) }
+    }
+
+    /// The text of the 1-based line `line`, for snippets under a message.
+    public func lineText(_ line: Int) -> String? { sourceLine(source, line) }
+}
+
+func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < a.count {
+        if a[i] != b[i] { return false }
+        i += 1
+    }
+    return true
+}
+
+public func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    return hash
+}
+
+/// The text of a 1-based line of `source` (without its line break), or nil past the end.
+public func sourceLine(_ source: [UInt8], _ line: Int) -> String? {
+    guard line >= 1 else { return nil }
+    var current = 1, start = 0, i = 0
+    while current < line {
+        guard let nl = source[i...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        i = nl + 1
+        current += 1
+        start = i
+    }
+    guard start <= source.count else { return nil }
+    var end = source[start...].firstIndex(of: UInt8(ascii: "\n")) ?? source.count
+    if end > start, source[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+    return String(decoding: source[start..<end], as: UTF8.self)
+}

@@ -1,0 +1,419 @@
+import CYAML
+import TopolintCore
+
+/// Hard limits that keep hostile or broken input from eating the machine.
+public struct YAMLLimits: Sendable {
+    /// Containers nested deeper than this are an error (the tree walkers recurse).
+    public var maxDepth: Int
+    /// Nodes the document may hold once aliases are expanded; an alias bomb stops here.
+    public var maxExpandedNodes: Int
+
+    public init(maxDepth: Int = 128, maxExpandedNodes: Int? = nil) {
+        self.maxDepth = maxDepth
+        self.maxExpandedNodes = maxExpandedNodes ?? 0
+    }
+
+    /// The expansion limit for a file of `byteCount` bytes: a million nodes of headroom plus
+    /// two per byte, far above what a real topology expands to and far below a bomb.
+    func expansionLimit(byteCount: Int) -> Int {
+        maxExpandedNodes > 0 ? maxExpandedNodes : 1_000_000 + 2 * byteCount
+    }
+}
+
+/// Reads one YAML document with libyaml's event API into a `YAMLDocument`.
+public enum YAMLReader {
+    /// The outcome: a document (absent after a syntax error) and the problems found.
+    /// Duplicate keys leave the document usable (the first key wins) and add a TL004.
+    public struct Result: Sendable {
+        public var document: YAMLDocument?
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static func parse(_ source: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) -> Result {
+        if let problem = unsupportedEncoding(source) {
+            return Result(document: nil, diagnostics: [Diagnostic(.yamlSyntax, problem, at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        var builder = TreeBuilder(file: file, source: source, limits: limits)
+        builder.run()
+        if builder.failed { return Result(document: nil, diagnostics: builder.diagnostics) }
+        return Result(document: builder.document, diagnostics: builder.diagnostics)
+    }
+
+    /// libyaml would transcode UTF-16 silently, after which its marks no longer match our
+    /// byte offsets; a topology file is UTF-8, so say so plainly.
+    static func unsupportedEncoding(_ source: [UInt8]) -> String? {
+        if source.count >= 2, (source[0] == 0xFF && source[1] == 0xFE) || (source[0] == 0xFE && source[1] == 0xFF) {
+            return "the file is UTF-16 encoded; topology files must be UTF-8"
+        }
+        return nil
+    }
+}
+
+/// Turns libyaml events into the packed arena, one pass, no recursion.
+struct TreeBuilder {
+    var document: YAMLDocument
+    var diagnostics: [Diagnostic] = []
+    var failed = false
+    let limits: YAMLLimits
+    let expansionLimit: Int
+
+    private struct Frame {
+        var node: Int32
+        var isMapping: Bool
+        var scratchStart: Int
+        var anchor: String?
+        /// Nodes under this container once aliases are expanded (itself included).
+        var expandedSize: Int
+    }
+
+    private var stack: [Frame] = []
+    /// Children of open containers, in order; moved into `document.children` at close.
+    private var scratch: [Int32] = []
+    private var anchors: [String: (node: Int32, size: Int)] = [:]
+    private var expandedTotal = 0
+    private var documents = 0
+    private var rootSet = false
+    /// Byte offset of the character whose index libyaml calls 0 (after a BOM).
+    private let base: Int
+    /// Walks the source forward turning libyaml's character indexes into byte offsets.
+    private var cursorChar = 0
+    private var cursorByte = 0
+    /// Reused by duplicate-key detection in large mappings.
+    private var keyTable: [UInt64: Int32] = [:]
+
+    init(file: String, source: [UInt8], limits: YAMLLimits) {
+        document = YAMLDocument(file: file, source: source)
+        self.limits = limits
+        self.expansionLimit = limits.expansionLimit(byteCount: source.count)
+        base = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        cursorByte = base
+        document.nodes.reserveCapacity(source.count / 12)
+        document.children.reserveCapacity(source.count / 12)
+    }
+
+    mutating func run() {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        defer {
+            parser.deallocate()
+            event.deallocate()
+        }
+        guard yaml_parser_initialize(parser) == 1 else {
+            fail("libyaml could not start (out of memory)", line: 1, column: 1)
+            return
+        }
+        defer { yaml_parser_delete(parser) }
+        let source = document.source
+        source.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+            while !failed {
+                guard yaml_parser_parse(parser, event) == 1 else {
+                    reportParserError(parser.pointee, buffer)
+                    return
+                }
+                let done = event.pointee.type == YAML_STREAM_END_EVENT
+                handle(event.pointee, buffer)
+                yaml_event_delete(event)
+                if done { break }
+            }
+        }
+        if !failed && !rootSet {
+            fail("the file is empty: a topology file holds one YAML mapping (topology, version, ...)", line: 1, column: 1)
+        }
+    }
+
+    // MARK: events
+
+    private mutating func handle(_ event: yaml_event_t, _ source: UnsafeBufferPointer<UInt8>) {
+        let line = Int(event.start_mark.line), column = Int(event.start_mark.column)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                fail("more than one YAML document in the file; a topology file holds exactly one", line: line, column: column)
+            }
+        case YAML_SCALAR_EVENT:
+            let scalar = event.data.scalar
+            let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE
+            let node = addScalar(value: scalar.value, length: Int(scalar.length), quoted: quoted,
+                                 startChar: Int(event.start_mark.index), endChar: Int(event.end_mark.index),
+                                 line: line, column: column, source: source)
+            if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (node, 1) }
+            attach(node, size: 1, line: line, column: column)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            if stack.count >= limits.maxDepth {
+                fail("nesting deeper than \(limits.maxDepth) levels; a topology never needs that many", line: line, column: column)
+                return
+            }
+            let index = Int32(document.nodes.count)
+            document.nodes.append(PackedNode(line: line, column: column, kind: isMapping ? .mapping : .sequence))
+            stack.append(Frame(node: index, isMapping: isMapping, scratchStart: scratch.count,
+                               anchor: anchorPointer.map { String(cString: $0) }, expandedSize: 1))
+            countExpanded(1, line: line, column: column)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            close(source)
+        case YAML_ALIAS_EVENT:
+            let name = String(cString: event.data.alias.anchor)
+            guard let target = anchors[name] else {
+                fail("alias '*\(name)' names no anchor defined before it", line: line, column: column)
+                return
+            }
+            countExpanded(target.size, line: line, column: column)
+            if !failed { attach(target.node, size: target.size, line: line, column: column) }
+        default:
+            break
+        }
+    }
+
+    private mutating func countExpanded(_ n: Int, line: Int, column: Int) {
+        expandedTotal += n
+        if expandedTotal > expansionLimit {
+            fail("aliases expand the document past \(expansionLimit) nodes (an alias bomb?); refusing to expand further",
+                 line: line, column: column)
+        }
+    }
+
+    private mutating func attach(_ node: Int32, size: Int, line: Int, column: Int) {
+        if stack.isEmpty {
+            document.root = YAMLNode(node)
+            rootSet = true
+        } else {
+            scratch.append(node)
+            stack[stack.count - 1].expandedSize += size
+        }
+    }
+
+    private mutating func close(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let frame = stack.popLast() else { return }
+        var items = Array(scratch[frame.scratchStart...])
+        scratch.removeSubrange(frame.scratchStart...)
+        if frame.isMapping {
+            items = dedupeKeys(items)
+            items = applyMerges(items)
+        }
+        let start = UInt32(document.children.count)
+        document.children.append(contentsOf: items)
+        document.nodes[Int(frame.node)].a = start
+        document.nodes[Int(frame.node)].b = UInt32(frame.isMapping ? items.count / 2 : items.count)
+        if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expandedSize) }
+        let packed = document.nodes[Int(frame.node)]
+        attach(frame.node, size: frame.expandedSize, line: Int(packed.line), column: packed.column)
+    }
+
+    // MARK: scalars
+
+    /// Stores a scalar as a slice of the source when libyaml's value is the source text as
+    /// written (plain, or quoted without escapes), else copies it into `extra`.
+    private mutating func addScalar(value: UnsafeMutablePointer<yaml_char_t>?, length: Int, quoted: Bool,
+                                    startChar: Int, endChar: Int, line: Int, column: Int,
+                                    source: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let startByte = byteOffset(ofChar: startChar, source)
+        let endByte = byteOffset(ofChar: endChar, from: (startChar, startByte), source)
+        cursorChar = endChar
+        cursorByte = endByte
+        var offset = -1
+        if let value {
+            let valueBytes = UnsafeBufferPointer(start: value, count: length)
+            for candidate in [(startByte, endByte), (startByte + 1, endByte - 1)] where candidate.1 - candidate.0 == length {
+                let slice = UnsafeBufferPointer(rebasing: source[candidate.0..<candidate.1])
+                if length == 0 || memcmpEqual(slice, valueBytes) {
+                    offset = candidate.0
+                    break
+                }
+            }
+            if offset < 0 {
+                offset = document.extra.count
+                document.extra.append(contentsOf: valueBytes)
+                return appendScalar(line: line, column: column, quoted: quoted, extra: true, offset: offset, length: length)
+            }
+        } else {
+            offset = startByte
+        }
+        return appendScalar(line: line, column: column, quoted: quoted, extra: false, offset: offset, length: length)
+    }
+
+    private mutating func appendScalar(line: Int, column: Int, quoted: Bool, extra: Bool, offset: Int, length: Int) -> Int32 {
+        let index = Int32(document.nodes.count)
+        document.nodes.append(PackedNode(line: line, column: column, kind: .scalar, quoted: quoted, extra: extra,
+                                         a: UInt32(offset), b: UInt32(length)))
+        countExpanded(1, line: line, column: column)
+        return index
+    }
+
+    /// libyaml's `mark.index` counts characters; this walks forward from the cursor.
+    private mutating func byteOffset(ofChar target: Int, _ source: UnsafeBufferPointer<UInt8>) -> Int {
+        if target < cursorChar {
+            cursorChar = 0
+            cursorByte = base
+        }
+        return byteOffset(ofChar: target, from: (cursorChar, cursorByte), source)
+    }
+
+    private func byteOffset(ofChar target: Int, from start: (char: Int, byte: Int), _ source: UnsafeBufferPointer<UInt8>) -> Int {
+        var char = start.char, byte = start.byte
+        let end = source.count
+        while char < target && byte < end {
+            byte += 1
+            while byte < end && source[byte] & 0xC0 == 0x80 { byte += 1 }
+            char += 1
+        }
+        return byte
+    }
+
+    // MARK: mappings
+
+    /// Drops the second and later occurrences of a key, reporting each (TL004).
+    private mutating func dedupeKeys(_ pairs: [Int32]) -> [Int32] {
+        let n = pairs.count / 2
+        guard n > 1 else { return pairs }
+        var duplicate: [Bool]? = nil
+        if n <= 12 {
+            for i in 1..<n {
+                for j in 0..<i where sameScalar(pairs[2 * i], pairs[2 * j]) {
+                    if duplicate == nil { duplicate = Array(repeating: false, count: n) }
+                    duplicate![i] = true
+                    reportDuplicate(pairs[2 * i], first: pairs[2 * j])
+                    break
+                }
+            }
+        } else {
+            keyTable.removeAll(keepingCapacity: true)
+            for i in 0..<n {
+                let key = YAMLNode(pairs[2 * i])
+                guard document.kind(key) == .scalar else { continue }
+                let hash = document.scalarHash(key)
+                if let first = keyTable[hash] {
+                    if sameScalar(pairs[2 * i], first) {
+                        if duplicate == nil { duplicate = Array(repeating: false, count: n) }
+                        duplicate![i] = true
+                        reportDuplicate(pairs[2 * i], first: first)
+                        continue
+                    }
+                    // A hash collision between different keys: fall back to a scan.
+                    if let j = (0..<i).first(where: { sameScalar(pairs[2 * i], pairs[2 * $0]) }) {
+                        if duplicate == nil { duplicate = Array(repeating: false, count: n) }
+                        duplicate![i] = true
+                        reportDuplicate(pairs[2 * i], first: pairs[2 * j])
+                    }
+                } else {
+                    keyTable[hash] = pairs[2 * i]
+                }
+            }
+        }
+        guard let duplicate else { return pairs }
+        var kept: [Int32] = []
+        kept.reserveCapacity(pairs.count)
+        for i in 0..<n where !duplicate[i] { kept.append(pairs[2 * i]); kept.append(pairs[2 * i + 1]) }
+        return kept
+    }
+
+    private func sameScalar(_ a: Int32, _ b: Int32) -> Bool {
+        let x = YAMLNode(a), y = YAMLNode(b)
+        guard document.kind(x) == .scalar, document.kind(y) == .scalar else { return false }
+        return document.withScalarBytes(x) { xb in
+            document.withScalarBytes(y) { yb in xb.count == yb.count && (xb.count == 0 || memcmpEqual(xb, yb)) }
+        }
+    }
+
+    private mutating func reportDuplicate(_ key: Int32, first: Int32) {
+        let node = YAMLNode(key), firstLocation = document.location(YAMLNode(first))
+        diagnostics.append(Diagnostic(.duplicate,
+            "duplicate key '\(document.string(node))' (first defined at line \(firstLocation.line), column \(firstLocation.column))",
+            at: document.location(node)))
+    }
+
+    /// Folds `<<: *defaults` (or a list of aliases) into the mapping: keys written in the
+    /// mapping win, then earlier merge sources over later ones.
+    private mutating func applyMerges(_ pairs: [Int32]) -> [Int32] {
+        let n = pairs.count / 2
+        var mergeValues: [Int32] = []
+        for i in 0..<n {
+            let key = YAMLNode(pairs[2 * i])
+            if document.kind(key) == .scalar, !document.isQuoted(key), document.scalarEquals(key, "<<") {
+                mergeValues.append(pairs[2 * i + 1])
+            }
+        }
+        guard !mergeValues.isEmpty else { return pairs }
+        var result: [Int32] = []
+        for i in 0..<n where !mergeValues.contains(pairs[2 * i + 1]) || !document.scalarEquals(YAMLNode(pairs[2 * i]), "<<") {
+            result.append(pairs[2 * i]); result.append(pairs[2 * i + 1])
+        }
+        var sources: [Int32] = []
+        for value in mergeValues {
+            let node = YAMLNode(value)
+            switch document.kind(node) {
+            case .mapping: sources.append(value)
+            case .sequence:
+                for j in 0..<document.count(node) {
+                    let item = document.item(node, j)
+                    if document.kind(item) == .mapping { sources.append(item.index) } else { badMerge(item) }
+                }
+            case .scalar: badMerge(node)
+            }
+        }
+        for source in sources {
+            let mapping = YAMLNode(source)
+            for j in 0..<document.count(mapping) {
+                let key = document.key(mapping, j)
+                let present = stride(from: 0, to: result.count, by: 2).contains { sameScalar(result[$0], key.index) }
+                if !present { result.append(key.index); result.append(document.value(mapping, j).index) }
+            }
+        }
+        return result
+    }
+
+    private mutating func badMerge(_ node: YAMLNode) {
+        diagnostics.append(Diagnostic(.yamlSyntax, "a merge key '<<' takes a mapping or a list of mappings",
+                                      at: document.location(node)))
+    }
+
+    // MARK: errors
+
+    private mutating func fail(_ message: String, line: Int, column: Int) {
+        guard !failed else { return }
+        failed = true
+        diagnostics.append(Diagnostic(.yamlSyntax, message,
+                                      at: SourceLocation(file: document.file, line: line + 1, column: column + 1)))
+    }
+
+    private mutating func reportParserError(_ parser: yaml_parser_t, _ source: UnsafeBufferPointer<UInt8>) {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_READER_ERROR:
+            // Reader errors carry a byte offset, not a mark: find the line and column ourselves.
+            let offset = min(Int(parser.problem_offset), source.count)
+            let (line, column) = lineAndColumn(ofByte: offset, source)
+            let value = parser.problem_value
+            let message: String
+            if problem.contains("control characters") {
+                message = "control character 0x\(String(value, radix: 16, uppercase: true)) is not allowed in YAML (is this a binary file?)"
+            } else if problem.contains("UTF-8") || problem.contains("Unicode") {
+                let byte = offset < source.count ? " (byte 0x\(String(source[offset], radix: 16, uppercase: true)))" : ""
+                message = "invalid UTF-8: \(problem)\(byte); topology files must be UTF-8 text"
+            } else {
+                message = problem
+            }
+            fail(message, line: line, column: column)
+        case YAML_MEMORY_ERROR:
+            fail("libyaml ran out of memory", line: 0, column: 0)
+        default:
+            var message = problem
+            if let context = parser.context.map({ String(cString: $0) }) {
+                let mark = parser.context_mark
+                message += " (\(context) at line \(mark.line + 1), column \(mark.column + 1))"
+            }
+            fail("YAML syntax error: " + message, line: Int(parser.problem_mark.line), column: Int(parser.problem_mark.column))
+        }
+    }
+
+    private func lineAndColumn(ofByte offset: Int, _ source: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+        var line = 0, column = 0, i = 0
+        while i < offset {
+            if source[i] == UInt8(ascii: "\n") { line += 1; column = 0 } else if source[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return (line, column)
+    }
+}

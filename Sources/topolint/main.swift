@@ -1,0 +1,3 @@
+import TopolintCLI
+
+TopolintCommand.runAndExit()
