@@ -1,0 +1,344 @@
+import TopolintCore
+import TopolintYAML
+
+/// What the loader needs to know from outside the file: the rule pack's platform names and
+/// the rule ids and names an `ignore` may use.
+public struct LoadOptions: Sendable {
+    public var platforms: [String]
+    public var ruleNames: [String]
+
+    public init(platforms: [String], ruleNames: [String]) {
+        self.platforms = platforms
+        self.ruleNames = ruleNames
+    }
+}
+
+public struct LoadResult: Sendable {
+    /// Present only when there are no diagnostics.
+    public var topology: Topology?
+    public var diagnostics: [Diagnostic]
+    /// The file's bytes, for snippets under messages.
+    public var source: [UInt8]
+}
+
+public enum TopologyLoader {
+    /// Parses and validates one topology file's bytes.
+    public static func load(bytes: [UInt8], file: String, options: LoadOptions, limits: YAMLLimits = YAMLLimits()) -> LoadResult {
+        let parsed = YAMLReader.parse(bytes, file: file, limits: limits)
+        guard let document = parsed.document else {
+            return LoadResult(topology: nil, diagnostics: parsed.diagnostics, source: bytes)
+        }
+        var result = load(document, options: options)
+        result.diagnostics = parsed.diagnostics + result.diagnostics
+        if !result.diagnostics.isEmpty { result.topology = nil }
+        return result
+    }
+
+    /// Reads `path` (or standard input for `-`) and loads it.
+    public static func load(path: String, options: LoadOptions) -> LoadResult {
+        do {
+            let bytes = try SourceFile.read(path: path)
+            return load(bytes: bytes, file: path, options: options)
+        } catch {
+            return LoadResult(topology: nil, diagnostics: [SourceFile.diagnostic(for: error, path: path)], source: [])
+        }
+    }
+
+    public static func load(_ document: YAMLDocument, options: LoadOptions) -> LoadResult {
+        var loader = Loader(document: document, options: options)
+        loader.run()
+        let diagnostics = Loader.tidy(loader.diagnostics)
+        return LoadResult(topology: diagnostics.isEmpty ? loader.topology : nil, diagnostics: diagnostics,
+                          source: document.source)
+    }
+}
+
+/// One written entry of an entity mapping: its key, its value, and the names it stands for.
+struct Entry {
+    var key: YAMLNode
+    var value: YAMLNode?
+    /// Field values by position in the kind's `EntitySpec.fields`.
+    var fields: [YAMLNode?]
+    var instances: [(name: String, values: [String])]
+}
+
+/// The loader's state: one pass to declare every name, one to resolve fields.
+struct Loader {
+    let doc: YAMLDocument
+    let options: LoadOptions
+    var topology: Topology
+    var diagnostics: [Diagnostic] = []
+
+    // Names to indexes, per kind.
+    var names: [String: [String: Int]] = [:]
+    // VLAN ids to VLAN indexes, for integers in VLAN lists.
+    var vlansByID: [Int: [Int]] = [:]
+    var suggestionsLeft = 200
+
+    init(document: YAMLDocument, options: LoadOptions) {
+        self.doc = document
+        self.options = options
+        self.topology = Topology(name: "", file: document.file)
+    }
+
+    /// Drops repeats (a pattern entry repeats its mistakes per instance) and keeps at most
+    /// three messages per position, then sorts by position.
+    static func tidy(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>(), perPlace: [SourceLocation: Int] = [:], result: [Diagnostic] = []
+        for d in diagnostics where seen.insert(d).inserted {
+            perPlace[d.location, default: 0] += 1
+            if perPlace[d.location]! <= 3 { result.append(d) }
+        }
+        return result.enumerated().sorted { a, b in
+            a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location
+        }.map(\.element)
+    }
+
+    // MARK: reporting
+
+    mutating func error(_ code: DiagnosticCode, _ message: String, at node: YAMLNode, help: String? = nil) {
+        diagnostics.append(Diagnostic(code, message, at: doc.location(node), help: help))
+    }
+
+    func describe(_ node: YAMLNode) -> String {
+        switch doc.kind(node) {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar: doc.isNull(node) ? "nothing" : "'\(doc.string(node))'"
+        }
+    }
+
+    // MARK: fields
+
+    /// Checks a mapping against the kind's keys: unknown keys (with a suggestion), missing
+    /// required keys. Returns the values by field position.
+    mutating func fields(of value: YAMLNode?, spec: EntitySpec, what: String, at key: YAMLNode) -> [YAMLNode?] {
+        var result = [YAMLNode?](repeating: nil, count: spec.fields.count)
+        if let value, !doc.isNull(value) {
+            guard doc.kind(value) == .mapping else {
+                error(.schema, "\(what) must be a mapping of its fields, not \(describe(value))", at: value)
+                return result
+            }
+            for i in 0..<doc.count(value) {
+                let k = doc.key(value, i)
+                guard doc.kind(k) == .scalar else {
+                    error(.schema, "keys in \(what) must be plain names", at: k)
+                    continue
+                }
+                if let position = spec.fields.firstIndex(where: { doc.scalarEquals(k, $0.name) }) {
+                    result[position] = doc.value(value, i)
+                } else {
+                    let name = doc.string(k)
+                    let suggestion = closestMatch(to: name, among: spec.keyNames)
+                    error(.schema, "unknown key '\(name)' in \(what)", at: k,
+                          help: suggestion.map { "did you mean '\($0)'?" } ?? "known keys: \(spec.keyNames.joined(separator: ", "))")
+                }
+            }
+        }
+        for (position, field) in spec.fields.enumerated() where field.required && result[position] == nil {
+            error(.schema, "\(what) is missing the required key '\(field.name)'", at: key)
+        }
+        return result
+    }
+
+    func field(_ fields: [YAMLNode?], _ spec: EntitySpec, _ name: String) -> YAMLNode? {
+        guard let i = spec.fields.firstIndex(where: { $0.name == name }) else { return nil }
+        return fields[i]
+    }
+
+    // MARK: scalars
+
+    /// A scalar's text with placeholders filled in; nil (after an error) otherwise.
+    mutating func text(_ node: YAMLNode, _ values: [String], what: String) -> String? {
+        guard doc.kind(node) == .scalar, !doc.isNull(node) else {
+            error(.schema, "\(what) must be a name, not \(describe(node))", at: node)
+            return nil
+        }
+        let raw = doc.string(node)
+        do {
+            return try Placeholders.substitute(raw, values)
+        } catch {
+            if case let .noSuchRange(index, available) = error {
+                self.error(.schema, "placeholder {\(index)} in \(what) has no matching range: the entry's key has \(available) range\(available == 1 ? "" : "s")", at: node)
+            }
+            return nil
+        }
+    }
+
+    mutating func plainString(_ node: YAMLNode, what: String) -> String? {
+        guard doc.kind(node) == .scalar, !doc.isNull(node) else {
+            error(.schema, "\(what) must be text, not \(describe(node))", at: node)
+            return nil
+        }
+        return doc.string(node)
+    }
+
+    /// A YAML plain integer (`8`, `-3`); quoted text is not a number.
+    func plainInteger(_ node: YAMLNode) -> Int? {
+        guard doc.kind(node) == .scalar, !doc.isQuoted(node) else { return nil }
+        return doc.withScalarBytes(node) { bytes -> Int? in
+            guard !bytes.isEmpty else { return nil }
+            var i = 0
+            if bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-") { i = 1 }
+            guard i < bytes.count, bytes[i...].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+            return Int(String(decoding: bytes, as: UTF8.self).trimmingPrefix("+"))
+        }
+    }
+
+    mutating func integer(_ node: YAMLNode, range: ClosedRange<Int>, what: String) -> Int? {
+        guard let value = plainInteger(node) else {
+            error(.schema, "\(what) must be a whole number, not \(describe(node))", at: node)
+            return nil
+        }
+        guard range.contains(value) else {
+            let bound = range.upperBound >= Int(Int32.max) ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            error(.schema, "\(what) is \(value), out of range: it must be \(bound)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ node: YAMLNode, minimum: Double, what: String) -> Double? {
+        let value: Double? = {
+            guard doc.kind(node) == .scalar, !doc.isQuoted(node) else { return nil }
+            let text = doc.string(node)
+            guard text.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }) else { return nil }
+            return Double(text)
+        }()
+        guard let value, value.isFinite else {
+            error(.schema, "\(what) must be a number, not \(describe(node))", at: node)
+            return nil
+        }
+        guard value >= minimum else {
+            error(.schema, "\(what) is \(JSONValue.double(value).serialized()), out of range: it must be at least \(JSONValue.double(minimum).serialized())", at: node)
+            return nil
+        }
+        return value
+    }
+
+    mutating func boolean(_ node: YAMLNode, what: String) -> Bool? {
+        if doc.kind(node) == .scalar, !doc.isQuoted(node) {
+            switch doc.string(node) {
+            case "true", "True", "TRUE": return true
+            case "false", "False", "FALSE": return false
+            default: break
+            }
+        }
+        error(.schema, "\(what) must be true or false, not \(describe(node))", at: node)
+        return nil
+    }
+
+    mutating func oneOf(_ node: YAMLNode, _ choices: [String], what: String) -> String? {
+        guard let value = plainString(node, what: what) else { return nil }
+        guard choices.contains(value) else {
+            let suggestion = closestMatch(to: value, among: choices)
+            error(.schema, "\(what) is '\(value)', not one of \(choices.joined(separator: ", "))", at: node,
+                  help: suggestion.map { "did you mean '\($0)'?" })
+            return nil
+        }
+        return value
+    }
+
+    // MARK: references
+
+    /// The items of a list, or the node itself when a single value stands for a list.
+    func listItems(_ node: YAMLNode) -> [YAMLNode] {
+        doc.kind(node) == .sequence ? doc.items(node) : [node]
+    }
+
+    /// Resolves one reference (a name or a pattern) to entity indexes of `kind`.
+    mutating func resolve(_ node: YAMLNode, kind: String, values: [String], what: String) -> [Int]? {
+        guard let reference = text(node, values, what: what) else { return nil }
+        return resolve(reference, at: node, kind: kind, what: what)
+    }
+
+    mutating func resolve(_ reference: String, at node: YAMLNode, kind: String, what: String) -> [Int]? {
+        let pattern: RangePattern
+        do {
+            pattern = try RangePattern(reference)
+        } catch {
+            self.error(.schema, "\(what): \(error.message)", at: node)
+            return nil
+        }
+        let table = names[kind] ?? [:]
+        if !pattern.isPattern {
+            if let index = table[reference] { return [index] }
+            unresolved(reference, kind: kind, table: table, at: node, what: what)
+            return nil
+        }
+        var result: [Int] = []
+        result.reserveCapacity(pattern.expansionCount)
+        var ok = true
+        for (name, _) in pattern.expand() {
+            if let index = table[name] {
+                result.append(index)
+            } else {
+                unresolved(name, kind: kind, table: table, at: node, what: what, pattern: reference)
+                ok = false
+            }
+        }
+        return ok ? result : nil
+    }
+
+    mutating func unresolved(_ name: String, kind: String, table: [String: Int], at node: YAMLNode, what: String, pattern: String? = nil) {
+        var help: String?
+        if suggestionsLeft > 0 {
+            suggestionsLeft -= 1
+            help = closestMatch(to: name, among: table.keys).map { "did you mean '\($0)'?" }
+        }
+        let from = pattern.map { " (from the pattern '\($0)')" } ?? ""
+        error(.unresolvedReference, "\(what) names \(kind.replacingUnderscores) '\(name)'\(from), which does not exist", at: node, help: help)
+    }
+
+    /// A list of references (or one), flattened, each index once, in written order.
+    mutating func resolveList(_ node: YAMLNode, kind: String, values: [String], what: String) -> [Int]? {
+        var result: [Int] = []
+        var ok = true
+        for item in listItems(node) {
+            if let found = resolve(item, kind: kind, values: values, what: what) {
+                result.append(contentsOf: found)
+            } else {
+                ok = false
+            }
+        }
+        guard ok else { return nil }
+        var seen = Set<Int>()
+        return result.filter { seen.insert($0).inserted }
+    }
+
+    /// A VLAN list: names (or patterns) and YAML integers naming a VLAN by its id. Sorted, distinct.
+    mutating func vlanList(_ node: YAMLNode, values: [String], what: String) -> [Int]? {
+        var result: [Int] = []
+        var ok = true
+        for item in listItems(node) {
+            if let id = plainInteger(item) {
+                let matches = vlansByID[id] ?? []
+                if matches.count == 1 {
+                    result.append(matches[0])
+                } else if matches.isEmpty {
+                    error(.unresolvedReference, "\(what) names VLAN id \(id), which no VLAN has", at: item)
+                    ok = false
+                } else {
+                    let shared = matches.map { topology.vlans[$0].name }.sorted().joined(separator: ", ")
+                    error(.unresolvedReference, "\(what) names VLAN id \(id), which several VLANs share (\(shared)); name the VLAN instead", at: item)
+                    ok = false
+                }
+            } else if let found = resolve(item, kind: "vlan", values: values, what: what) {
+                result.append(contentsOf: found)
+            } else {
+                ok = false
+            }
+        }
+        guard ok else { return nil }
+        return Array(Set(result)).sorted()
+    }
+
+    mutating func vlanSelection(_ node: YAMLNode, values: [String], what: String) -> VLANSelection? {
+        if doc.kind(node) == .scalar, !doc.isQuoted(node), doc.scalarEquals(node, "all") { return .all }
+        return vlanList(node, values: values, what: what).map { .some($0) }
+    }
+}
+
+extension String {
+    var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}

@@ -1,0 +1,110 @@
+import TopolintCore
+import TopolintYAML
+
+extension Loader {
+    /// Reads the top level, declares every name, then resolves every entity in an order
+    /// where what an entity refers to is already known.
+    mutating func run() {
+        let root = doc.root
+        guard doc.kind(root) == .mapping else {
+            error(.schema, "the top level must be a mapping (topology, version, sites, ...), not \(describe(root))", at: root)
+            return
+        }
+        let top = fields(of: root, spec: FormatSchema.topLevel, what: "the top level", at: root)
+        let spec = FormatSchema.topLevel
+        if let node = field(top, spec, "topology") { topology.name = plainString(node, what: "topology") ?? "" }
+        if let node = field(top, spec, "version"), let version = plainInteger(node), version != 1 {
+            error(.schema, "format version \(version) is not supported: this topolint reads version 1", at: node)
+        } else if let node = field(top, spec, "version"), plainInteger(node) == nil {
+            error(.schema, "version must be the number 1, not \(describe(node))", at: node)
+        }
+        if let node = field(top, spec, "description") { _ = plainString(node, what: "description") }
+
+        let sites = declare(field(top, spec, "sites"), kind: "site")
+        let pods = declare(field(top, spec, "pods"), kind: "pod")
+        let racks = declare(field(top, spec, "racks"), kind: "rack")
+        let switches = declare(field(top, spec, "switches"), kind: "switch")
+        let vlans = declare(field(top, spec, "vlans"), kind: "vlan")
+        let zones = declare(field(top, spec, "zones"), kind: "zone")
+        let clusters = declare(field(top, spec, "clusters"), kind: "cluster")
+        let hosts = declareHosts(clusters)
+        let workloads = declare(field(top, spec, "workloads"), kind: "workload")
+        let domains = declare(field(top, spec, "migration_domains"), kind: "migration_domain")
+
+        loadSites(sites)
+        if let node = field(top, spec, "site_links") { loadSiteLinks(node) }
+        loadPods(pods)
+        loadRacks(racks)
+        loadZones(zones)
+        loadVLANs(vlans)
+        loadSwitches(switches)
+        loadGateways(vlans)
+        if let node = field(top, spec, "links") { loadLinks(node) }
+        loadClusters(clusters, hosts: hosts)
+        loadWorkloads(workloads)
+        loadMigrationDomains(domains)
+    }
+
+    /// Expands the keys of an entity mapping, checks each entry's keys, and gives every
+    /// name its index. Duplicate names (two keys, or two patterns that overlap) are TL004.
+    mutating func declare(_ mapping: YAMLNode?, kind: String, scope: String = "") -> [Entry] {
+        guard let mapping, !doc.isNull(mapping) else { return [] }
+        guard doc.kind(mapping) == .mapping else {
+            error(.schema, "\(scope.isEmpty ? FormatSchema.topLevel.fields.first { $0.type == .entities(kind) }?.name ?? kind : scope) must be a mapping of names to \(kind.replacingUnderscores)s, not \(describe(mapping))", at: mapping)
+            return []
+        }
+        let spec = FormatSchema.entity(kind)
+        var entries: [Entry] = []
+        entries.reserveCapacity(doc.count(mapping))
+        var table = names[kind] ?? [:]
+        var firstKey: [String: YAMLNode] = [:]
+        for i in 0..<doc.count(mapping) {
+            let key = doc.key(mapping, i), value = doc.value(mapping, i)
+            guard doc.kind(key) == .scalar, !doc.isNull(key) else {
+                error(.schema, "a \(kind.replacingUnderscores) name must be a plain name, not \(describe(key))", at: key)
+                continue
+            }
+            let written = doc.string(key)
+            var instances: [(name: String, values: [String])]
+            do {
+                let pattern = try RangePattern(written)
+                if pattern.isPattern && !spec.patternKeys {
+                    error(.schema, "\(kind.replacingUnderscores) names cannot be range patterns ('\(written)'); write each \(kind.replacingUnderscores) out", at: key)
+                    continue
+                }
+                instances = pattern.isPattern ? pattern.expand() : [(written, [])]
+            } catch {
+                self.error(.schema, "\(kind.replacingUnderscores) name '\(written)': \(error.message)", at: key)
+                continue
+            }
+            let what = instances.count == 1 ? "\(kind.replacingUnderscores) '\(instances[0].name)'" : "\(kind.replacingUnderscores)s '\(written)'"
+            let entryFields = fields(of: value, spec: spec, what: what, at: key)
+            var kept: [(name: String, values: [String])] = []
+            kept.reserveCapacity(instances.count)
+            for instance in instances {
+                if table[instance.name] != nil {
+                    let first = firstKey[instance.name].map { doc.location($0) }
+                    let whereFirst = first.map { " (first at line \($0.line), column \($0.column))" } ?? ""
+                    error(.duplicate, "duplicate \(kind.replacingUnderscores) name '\(instance.name)'\(whereFirst)", at: key)
+                    continue
+                }
+                table[instance.name] = table.count
+                firstKey[instance.name] = key
+                kept.append(instance)
+            }
+            entries.append(Entry(key: key, value: value, fields: entryFields, instances: kept))
+        }
+        names[kind] = table
+        return entries
+    }
+
+    /// Hosts live inside their clusters; names are unique across all clusters.
+    mutating func declareHosts(_ clusters: [Entry]) -> [[Entry]] {
+        let spec = FormatSchema.entity("cluster")
+        return clusters.map { cluster in
+            guard let hosts = field(cluster.fields, spec, "hosts") else { return [] }
+            let name = cluster.instances.first?.name ?? ""
+            return declare(hosts, kind: "host", scope: "hosts of cluster '\(name)'")
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// Range patterns in names: `fra1-r[01:04]-tor` stands for fra1-r01-tor … fra1-r04-tor.
+///
+/// `[START:END]` is inclusive; numeric ranges keep START's zero padding, letter ranges give
+/// single letters; several ranges expand to their cartesian product, leftmost outermost.
+public struct RangePattern: Sendable, Equatable {
+    enum Part: Sendable, Equatable {
+        case literal(String)
+        case range([String])
+    }
+
+    let parts: [Part]
+
+    /// The number of ranges, which is what placeholders `{1}`, `{2}`, … may refer to.
+    public var rangeCount: Int { parts.reduce(0) { if case .range = $1 { return $0 + 1 }; return $0 } }
+    public var isPattern: Bool { rangeCount > 0 }
+
+    /// How many names it stands for.
+    public var expansionCount: Int {
+        parts.reduce(1) { if case let .range(values) = $1 { return $0 * values.count }; return $0 }
+    }
+
+    public enum ParseError: Error, Equatable, Sendable {
+        case mixedRange(String)
+        case reversedRange(String)
+        case emptyRange(String)
+        case tooLarge(Int)
+
+        public var message: String {
+            switch self {
+            case let .mixedRange(r): "range [\(r)] mixes numbers and letters (write [1:9] or [a:f])"
+            case let .reversedRange(r): "range [\(r)] runs backwards: START must not be greater than END"
+            case let .emptyRange(r): "range [\(r)] is empty or malformed: write [START:END], e.g. [01:12] or [a:d]"
+            case let .tooLarge(n): "the pattern expands to \(n) names, over the limit of \(RangePattern.maxExpansion)"
+            }
+        }
+    }
+
+    /// No single pattern needs more names than this; beyond it a typo is far more likely.
+    public static let maxExpansion = 10_000_000
+
+    /// Parses `text`. A `[...]` without a colon is literal text, not a range.
+    public init(_ text: String) throws(ParseError) {
+        var parts: [Part] = []
+        var literal = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "[") {
+            guard let close = rest[open...].firstIndex(of: "]") else { break }
+            let inner = rest[rest.index(after: open)..<close]
+            guard inner.contains(":") else {
+                literal += rest[..<rest.index(after: close)]
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            literal += rest[..<open]
+            if !literal.isEmpty { parts.append(.literal(literal)); literal = "" }
+            parts.append(.range(try RangePattern.values(of: String(inner))))
+            rest = rest[rest.index(after: close)...]
+        }
+        literal += rest
+        if !literal.isEmpty { parts.append(.literal(literal)) }
+        self.parts = parts
+        let n = expansionCount
+        if n > RangePattern.maxExpansion { throw .tooLarge(n) }
+    }
+
+    static func values(of inner: String) throws(ParseError) -> [String] {
+        let pieces = inner.split(separator: ":", omittingEmptySubsequences: false)
+        guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty else { throw .emptyRange(inner) }
+        let start = String(pieces[0]), end = String(pieces[1])
+        let isDigits = { (s: String) in s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        let isLetter = { (s: String) in s.count == 1 && s.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "A" && $0 <= "Z") } }
+        if isDigits(start) && isDigits(end) {
+            guard start.count <= 9, end.count <= 9, let a = Int(start), let b = Int(end) else { throw .tooLarge(Int.max) }
+            guard a <= b else { throw .reversedRange(inner) }
+            let width = start.count > 1 && start.hasPrefix("0") ? start.count : 0
+            if b - a + 1 > maxExpansion { throw .tooLarge(b - a + 1) }
+            return (a...b).map { value in
+                let digits = String(value)
+                return digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
+            }
+        }
+        if isLetter(start) && isLetter(end) {
+            let a = start.unicodeScalars.first!.value, b = end.unicodeScalars.first!.value
+            let sameCase = (a >= 97) == (b >= 97)
+            guard sameCase else { throw .mixedRange(inner) }
+            guard a <= b else { throw .reversedRange(inner) }
+            return (a...b).map { String(UnicodeScalar($0)!) }
+        }
+        if (isDigits(start) && isLetter(end)) || (isLetter(start) && isDigits(end)) { throw .mixedRange(inner) }
+        throw .emptyRange(inner)
+    }
+
+    /// Every name with the range values that made it, leftmost range outermost.
+    public func expand() -> [(name: String, values: [String])] {
+        var result: [(String, [String])] = [("", [])]
+        for part in parts {
+            switch part {
+            case let .literal(text):
+                for i in result.indices { result[i].0 += text }
+            case let .range(values):
+                var next: [(String, [String])] = []
+                next.reserveCapacity(result.count * values.count)
+                for (name, chosen) in result {
+                    for value in values { next.append((name + value, chosen + [value])) }
+                }
+                result = next
+            }
+        }
+        return result.map { (name: $0.0, values: $0.1) }
+    }
+}
+
+/// Placeholders `{1}`, `{2}`, … in values of a pattern entry: the key's range values.
+public enum Placeholders {
+    public enum SubstituteError: Error, Equatable, Sendable {
+        case noSuchRange(index: Int, available: Int)
+    }
+
+    /// Replaces every `{n}` in `text` by `values[n-1]`. Text without braces is returned as is.
+    public static func substitute(_ text: String, _ values: [String]) throws(SubstituteError) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}"),
+                  let n = Int(rest[rest.index(after: open)..<close]), n >= 0 else {
+                result += rest[...open]
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            guard n >= 1, n <= values.count else { throw .noSuchRange(index: n, available: values.count) }
+            result += rest[..<open]
+            result += values[n - 1]
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return result
+    }
+}

@@ -1,0 +1,215 @@
+import TopolintCore
+
+// The validated topology. Entities refer to each other by index into the arrays of
+// `Topology`, so the analysis never looks names up in hot loops.
+
+public struct Site: Sendable {
+    public var name: String
+    public var location: SourceLocation
+}
+
+public struct SiteLink: Sendable {
+    public var a: Int
+    public var b: Int
+    public var rttMs: Double
+    public var bandwidthGbps: Double?
+    public var location: SourceLocation
+}
+
+public struct Pod: Sendable {
+    public var name: String
+    public var site: Int
+    public var location: SourceLocation
+}
+
+public struct Rack: Sendable {
+    public var name: String
+    public var pod: Int?
+    public var site: Int
+    public var location: SourceLocation
+}
+
+/// Where a switch or host stands. A member located by site alone has no pod or rack.
+public struct Placement: Hashable, Sendable {
+    public var rack: Int?
+    public var pod: Int?
+    public var site: Int
+
+    public init(rack: Int?, pod: Int?, site: Int) {
+        self.rack = rack
+        self.pod = pod
+        self.site = site
+    }
+}
+
+public enum SwitchRole: String, Sendable, CaseIterable {
+    case access, leaf, spine, aggregation, core, border, dci
+}
+
+/// A VLAN list that may be `all`. `some` holds sorted, distinct VLAN indexes.
+public enum VLANSelection: Sendable, Equatable {
+    case all
+    case some([Int])
+
+    public func contains(_ vlan: Int) -> Bool {
+        switch self {
+        case .all: true
+        case let .some(list): binarySearch(list, vlan)
+        }
+    }
+}
+
+public struct Switch: Sendable {
+    public var name: String
+    public var placement: Placement
+    public var role: SwitchRole
+    public var vlans: VLANSelection
+    public var vtep: Bool
+    public var location: SourceLocation
+}
+
+public enum LinkMode: String, Sendable, CaseIterable {
+    case trunk, routed
+}
+
+public struct Link: Sendable {
+    public var a: Int
+    public var b: Int
+    public var mode: LinkMode
+    public var vlans: VLANSelection
+    public var location: SourceLocation
+    /// `a -- b` by switch name, the link's subject name.
+    public var name: String
+}
+
+/// Where a VLAN's default gateway lives (topology-format.md, Gateways).
+public enum Gateway: Sendable, Equatable {
+    case single(Int)
+    case activeStandby(active: Int, standby: [Int])
+    case anycast([Int])
+
+    /// Every switch named, active, standby or anycast (for gateway-vlan-missing).
+    public var allSwitches: [Int] {
+        switch self {
+        case let .single(s): [s]
+        case let .activeStandby(active, standby): [active] + standby
+        case let .anycast(list): list
+        }
+    }
+
+    /// The switches that forward for endpoints: the standby ones do not.
+    public var forwarding: [Int] {
+        switch self {
+        case let .single(s): [s]
+        case let .activeStandby(active, _): [active]
+        case let .anycast(list): list
+        }
+    }
+}
+
+public struct VLAN: Sendable {
+    public var name: String
+    public var id: Int
+    public var subnet: String?
+    public var zone: Int?
+    public var vni: Int?
+    public var gateway: Gateway?
+    public var location: SourceLocation
+}
+
+public struct Zone: Sendable {
+    public var name: String
+    public var sharedHosts: Bool
+    public var location: SourceLocation
+}
+
+public struct Cluster: Sendable {
+    public var name: String
+    public var platform: String
+    public var maxHosts: Int?
+    public var vlans: [Int]
+    /// The cluster's hosts are the contiguous run `hosts` of `Topology.hosts`.
+    public var hosts: Range<Int>
+    public var location: SourceLocation
+}
+
+public struct Host: Sendable {
+    public var name: String
+    public var cluster: Int
+    public var rack: Int
+    public var uplinks: [Int]
+    /// The union of the cluster's and the host's own VLANs, sorted.
+    public var vlans: [Int]
+    public var location: SourceLocation
+}
+
+public struct Workload: Sendable {
+    public var name: String
+    public var cluster: Int
+    public var vlans: [Int]
+    public var count: Int
+    public var location: SourceLocation
+}
+
+public struct MigrationDomain: Sendable {
+    public var name: String
+    public var clusters: [Int]
+    /// The workloads that may move: those listed, or every workload placed in its clusters.
+    public var workloads: [Int]
+    public var location: SourceLocation
+}
+
+/// One `ignore` entry: a rule (id or name, as written) and a reason, on one entity.
+public struct IgnoreEntry: Sendable {
+    public var subject: Subject
+    public var rule: String
+    public var reason: String
+    public var location: SourceLocation
+}
+
+public struct Topology: Sendable {
+    public var name: String
+    public var file: String
+    public var sites: [Site] = []
+    public var siteLinks: [SiteLink] = []
+    public var pods: [Pod] = []
+    public var racks: [Rack] = []
+    public var switches: [Switch] = []
+    public var links: [Link] = []
+    public var vlans: [VLAN] = []
+    public var zones: [Zone] = []
+    public var clusters: [Cluster] = []
+    public var hosts: [Host] = []
+    public var workloads: [Workload] = []
+    public var migrationDomains: [MigrationDomain] = []
+    public var ignores: [IgnoreEntry] = []
+
+    public init(name: String, file: String) {
+        self.name = name
+        self.file = file
+    }
+
+    /// A host's placement (its rack, the rack's pod and site).
+    public func placement(ofHost h: Int) -> Placement {
+        let rack = hosts[h].rack
+        return Placement(rack: rack, pod: racks[rack].pod, site: racks[rack].site)
+    }
+
+    /// Index of each cluster by name, etc., for lookups outside hot loops.
+    public func index<T>(of name: String, in list: KeyPath<Topology, [T]>, nameOf: (T) -> String) -> Int? {
+        self[keyPath: list].firstIndex { nameOf($0) == name }
+    }
+
+    public func clusterIndex(named name: String) -> Int? { clusters.firstIndex { $0.name == name } }
+    public func vlanIndex(named name: String) -> Int? { vlans.firstIndex { $0.name == name } }
+}
+
+/// Binary search in a sorted array.
+public func binarySearch(_ list: [Int], _ value: Int) -> Bool {
+    var lo = 0, hi = list.count
+    while lo < hi {
+        let mid = (lo + hi) / 2
+        if list[mid] < value { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < list.count && list[lo] == value
+}
