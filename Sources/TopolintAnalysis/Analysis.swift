@@ -1,0 +1,159 @@
+import TopolintModel
+
+/// The graph view of a topology: broadcast domains per VLAN, site distances, and queries
+/// (which domains a host joins, which gateway an endpoint reaches) that rules build on.
+///
+/// Cost: for each VLAN, only the switches, links and hosts that carry it are visited, so the
+/// work is the sum over VLANs of each VLAN's part of the graph, never VLANs × whole graph.
+public struct Analysis: Sendable {
+    public let topology: Topology
+    public let distances: SiteDistances
+    /// Every broadcast domain, grouped by VLAN index; within a VLAN, by first switch name.
+    public private(set) var domains: [BroadcastDomain] = []
+    /// The domains of VLAN v are `domains[domainRanges[v]]`.
+    public private(set) var domainRanges: [Range<Int>] = []
+    /// Per VLAN: the switches carrying it (sorted by index) and each one's domain index.
+    private var vlanSwitches: [[Int32]] = []
+    private var vlanSwitchDomain: [[Int32]] = []
+    /// Per VLAN: the hosts carrying it, by cluster — n in the endpoint formula.
+    private var carriersByClusterVLAN: [ClusterVLAN: Int] = [:]
+    /// (host, VLAN) pairs where the host carries the VLAN but no uplink switch does.
+    public private(set) var unreachableHostVLANs: [(host: Int, vlan: Int)] = []
+    /// Per domain: its gateways indexed by rack, pod and site (nil without gateways).
+    public private(set) var gatewayIndexes: [GatewayIndex?] = []
+    /// Rank of each switch by name, for "first switch by name" without string compares.
+    public let switchNameRank: [Int32]
+
+    struct ClusterVLAN: Hashable { var cluster: Int32; var vlan: Int32 }
+
+    public init(_ topology: Topology) {
+        self.topology = topology
+        self.distances = SiteDistances(topology)
+        let order = topology.switches.indices.sorted { topology.switches[$0].name < topology.switches[$1].name }
+        var rank = [Int32](repeating: 0, count: topology.switches.count)
+        for (r, s) in order.enumerated() { rank[s] = Int32(r) }
+        switchNameRank = rank
+        build()
+    }
+
+    // MARK: queries
+
+    /// Whether switch `s` carries VLAN `v`.
+    public func carries(switch s: Int, vlan v: Int) -> Bool {
+        topology.switches[s].vlans.contains(v)
+    }
+
+    /// The domain of VLAN `v` that switch `s` is in, if it carries `v`.
+    public func domain(ofSwitch s: Int, vlan v: Int) -> Int? {
+        let list = vlanSwitches[v]
+        var lo = 0, hi = list.count
+        let key = Int32(s)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if list[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < list.count && list[lo] == key ? Int(vlanSwitchDomain[v][lo]) : nil
+    }
+
+    /// The domains of `v` that host `h` joins: those holding one of its uplinks, when the
+    /// host carries `v` (hosts never bridge, so a host may join several).
+    public func domainsJoined(host h: Int, vlan v: Int) -> [Int] {
+        let host = topology.hosts[h]
+        guard binarySearch(host.vlans, v) else { return [] }
+        var result: [Int] = []
+        for uplink in host.uplinks {
+            if let d = domain(ofSwitch: uplink, vlan: v), !result.contains(d) { result.append(d) }
+        }
+        return result
+    }
+
+    /// Hosts of cluster `c` that carry VLAN `v` (n in the endpoint formula).
+    public func carriers(cluster c: Int, vlan v: Int) -> Int {
+        carriersByClusterVLAN[ClusterVLAN(cluster: Int32(c), vlan: Int32(v))] ?? 0
+    }
+
+    public func domains(ofVLAN v: Int) -> ArraySlice<BroadcastDomain> { domains[domainRanges[v]] }
+
+    /// The placement of a switch.
+    public func placement(ofSwitch s: Int) -> Placement { topology.switches[s].placement }
+
+    // MARK: building
+
+    private mutating func build() {
+        let t = topology
+        let vlanCount = t.vlans.count, switchCount = t.switches.count
+        // Switches per VLAN: listed VLANs bucketed, `all` switches added to every VLAN.
+        var buckets = [[Int32]](repeating: [], count: vlanCount)
+        var carriesAll: [Int32] = []
+        for (s, sw) in t.switches.enumerated() {
+            switch sw.vlans {
+            case .all: carriesAll.append(Int32(s))
+            case let .some(list): for v in list { buckets[v].append(Int32(s)) }
+            }
+        }
+        // Trunk links per VLAN: the VLANs both ends and the link carry.
+        var edgeBuckets = [[(Int32, Int32)]](repeating: [], count: vlanCount)
+        var edgesAll: [(Int32, Int32)] = []
+        for link in t.links where link.mode == .trunk {
+            let a = t.switches[link.a].vlans, b = t.switches[link.b].vlans
+            let pair = (Int32(link.a), Int32(link.b))
+            switch intersect(intersect(a, b), link.vlans) {
+            case .all: edgesAll.append(pair)
+            case let .some(list): for v in list { edgeBuckets[v].append(pair) }
+            }
+        }
+        // Hosts per VLAN, and how many hosts of each cluster carry it.
+        var hostBuckets = [[Int32]](repeating: [], count: vlanCount)
+        for (h, host) in t.hosts.enumerated() {
+            for v in host.vlans { hostBuckets[v].append(Int32(h)) }
+        }
+        var workloadBuckets = [[Int32]](repeating: [], count: vlanCount)
+        for (w, workload) in t.workloads.enumerated() {
+            for v in workload.vlans { workloadBuckets[v].append(Int32(w)) }
+        }
+
+        vlanSwitches = []
+        vlanSwitchDomain = []
+        vlanSwitches.reserveCapacity(vlanCount)
+        vlanSwitchDomain.reserveCapacity(vlanCount)
+        var scratch = Scratch(switchCount: switchCount, topology: t)
+        for v in 0..<vlanCount {
+            var members = buckets[v]
+            if !carriesAll.isEmpty {
+                members.append(contentsOf: carriesAll)
+                members.sort()
+            }
+            buckets[v] = []
+            let first = domains.count
+            let (comp, built) = scratch.domains(vlan: v, switches: members, edges: edgeBuckets[v], edgesAll: edgesAll,
+                                               hosts: hostBuckets[v], workloads: workloadBuckets[v],
+                                               rank: switchNameRank, base: first,
+                                               carriers: &carriersByClusterVLAN, unreachable: &unreachableHostVLANs)
+            edgeBuckets[v] = []
+            domains.append(contentsOf: built)
+            domainRanges.append(first..<domains.count)
+            for d in built {
+                gatewayIndexes.append(d.gateways.isEmpty ? nil : GatewayIndex(gateways: d.gateways, topology: t, rank: switchNameRank))
+            }
+            vlanSwitches.append(members)
+            vlanSwitchDomain.append(comp)
+        }
+    }
+
+    private func intersect(_ a: VLANSelection, _ b: VLANSelection) -> VLANSelection {
+        switch (a, b) {
+        case (.all, .all): return .all
+        case let (.all, .some(list)), let (.some(list), .all): return .some(list)
+        case let (.some(x), .some(y)): return .some(sortedIntersection(x, y))
+        }
+    }
+
+}
+
+func sortedIntersection(_ x: [Int], _ y: [Int]) -> [Int] {
+    var i = 0, j = 0, out: [Int] = []
+    while i < x.count && j < y.count {
+        if x[i] == y[j] { out.append(x[i]); i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
+    }
+    return out
+}

@@ -1,0 +1,41 @@
+import TopolintModel
+
+/// How far a broadcast domain reaches (topology-format.md, Broadcast domains).
+public enum Scope: String, Comparable, Sendable, CaseIterable {
+    case rack, pod, site
+    case multiSite = "multi-site"
+
+    var rank: Int { Scope.allCases.firstIndex(of: self)! }
+    public static func < (a: Scope, b: Scope) -> Bool { a.rank < b.rank }
+}
+
+/// One connected component of a VLAN's bridged graph, with its figures.
+public struct BroadcastDomain: Sendable {
+    public var vlan: Int
+    /// Switch indexes, sorted by switch name.
+    public var switches: [Int32]
+    public var hostCount: Int
+    public var racks: [Int]
+    public var pods: [Int]
+    public var sites: [Int]
+    public var clusters: [Int]
+    /// Sum of count·k/n over the workloads naming the VLAN; real, rounded only for display.
+    public var endpoints: Double
+    public var scope: Scope
+    /// Forwarding gateways of the VLAN (active or anycast) inside this domain.
+    public var gateways: [Int]
+
+    /// `endpoints` rounded half up, as reports show it.
+    public var roundedEndpoints: Int { Int((endpoints + 0.5).rounded(.down)) }
+
+    /// The first switch by name (report.md's `switch` context key).
+    public var firstSwitch: Int { Int(switches[0]) }
+}
+
+/// Scope from the distinct racks, pods and sites of a domain's members.
+public func scope(racks: Int, pods: Int, sites: Int) -> Scope {
+    if sites >= 2 { return .multiSite }
+    if pods >= 2 { return .site }
+    if racks >= 2 { return .pod }
+    return .rack
+}

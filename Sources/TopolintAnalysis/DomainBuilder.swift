@@ -1,0 +1,150 @@
+import TopolintModel
+
+/// Per-VLAN work arrays, allocated once for the whole topology and reset after each VLAN
+/// by touching only what that VLAN used.
+struct Scratch {
+    let topology: Topology
+    /// Switch index -> position in the current VLAN's member list, or -1.
+    var local: [Int32]
+
+    init(switchCount: Int, topology: Topology) {
+        self.topology = topology
+        local = [Int32](repeating: -1, count: switchCount)
+    }
+
+    /// The broadcast domains of VLAN `v`: union-find over its switches, its trunk edges and
+    /// (with a VNI) its VTEPs; then hosts join through their uplinks and endpoints are shared
+    /// out as count·k/n.
+    mutating func domains(vlan v: Int, switches members: [Int32], edges: [(Int32, Int32)], edgesAll: [(Int32, Int32)],
+                          hosts: [Int32], workloads: [Int32], rank: [Int32], base: Int,
+                          carriers: inout [Analysis.ClusterVLAN: Int],
+                          unreachable: inout [(host: Int, vlan: Int)]) -> ([Int32], [BroadcastDomain]) {
+        let t = topology
+        guard !members.isEmpty else {
+            // No switch carries the VLAN: every host carrying it reaches nothing.
+            for h in hosts {
+                carriers[Analysis.ClusterVLAN(cluster: Int32(t.hosts[Int(h)].cluster), vlan: Int32(v)), default: 0] += 1
+                unreachable.append((Int(h), v))
+            }
+            return ([], [])
+        }
+        for (i, s) in members.enumerated() { local[Int(s)] = Int32(i) }
+        defer { for s in members { local[Int(s)] = -1 } }
+
+        var parent = [Int32](0..<Int32(members.count))
+        func find(_ x: Int32) -> Int32 {
+            var x = x
+            while parent[Int(x)] != x {
+                parent[Int(x)] = parent[Int(parent[Int(x)])]
+                x = parent[Int(x)]
+            }
+            return x
+        }
+        func union(_ a: Int32, _ b: Int32) {
+            let ra = find(a), rb = find(b)
+            if ra != rb { if ra < rb { parent[Int(rb)] = ra } else { parent[Int(ra)] = rb } }
+        }
+        for list in [edges, edgesAll] {
+            for (a, b) in list {
+                let la = local[Int(a)], lb = local[Int(b)]
+                if la >= 0 && lb >= 0 { union(la, lb) }
+            }
+        }
+        // VXLAN: every VTEP carrying the VLAN joins every other, whatever the underlay.
+        if t.vlans[v].vni != nil {
+            var firstVTEP: Int32 = -1
+            for (i, s) in members.enumerated() where t.switches[Int(s)].vtep {
+                if firstVTEP < 0 { firstVTEP = Int32(i) } else { union(firstVTEP, Int32(i)) }
+            }
+        }
+
+        // Components, ordered by their first switch name.
+        var rootMinRank: [Int32: Int32] = [:]
+        for i in 0..<members.count {
+            let root = find(Int32(i)), r = rank[Int(members[i])]
+            if let current = rootMinRank[root] { if r < current { rootMinRank[root] = r } } else { rootMinRank[root] = r }
+        }
+        let roots = rootMinRank.keys.sorted { rootMinRank[$0]! < rootMinRank[$1]! }
+        var domainOfRoot: [Int32: Int32] = [:]
+        for (order, root) in roots.enumerated() { domainOfRoot[root] = Int32(order) }
+        var comp = [Int32](repeating: 0, count: members.count)
+        var acc = [Accumulator](repeating: Accumulator(), count: roots.count)
+        for i in 0..<members.count {
+            let d = domainOfRoot[find(Int32(i))]!
+            comp[i] = d + Int32(base)
+            let s = Int(members[i])
+            acc[Int(d)].switches.append(members[i])
+            acc[Int(d)].add(t.switches[s].placement)
+        }
+
+        // Hosts join the domains of their uplinks; k counts them per (domain, cluster).
+        var kByCluster: [Int: [(domain: Int, k: Int)]] = [:]
+        var joinedScratch: [Int32] = []
+        for h in hosts {
+            let host = t.hosts[Int(h)]
+            carriers[Analysis.ClusterVLAN(cluster: Int32(host.cluster), vlan: Int32(v)), default: 0] += 1
+            joinedScratch.removeAll(keepingCapacity: true)
+            for u in host.uplinks {
+                let l = local[u]
+                if l >= 0 {
+                    let d = comp[Int(l)] - Int32(base)
+                    if !joinedScratch.contains(d) { joinedScratch.append(d) }
+                }
+            }
+            if joinedScratch.isEmpty {
+                unreachable.append((Int(h), v))
+                continue
+            }
+            let rack = host.rack
+            let placement = Placement(rack: rack, pod: t.racks[rack].pod, site: t.racks[rack].site)
+            for d in joinedScratch {
+                acc[Int(d)].hostCount += 1
+                acc[Int(d)].add(placement)
+                acc[Int(d)].clusters.insert(host.cluster)
+                var list = kByCluster[host.cluster] ?? []
+                if let i = list.firstIndex(where: { $0.domain == Int(d) }) { list[i].k += 1 } else { list.append((Int(d), 1)) }
+                kByCluster[host.cluster] = list
+            }
+        }
+        for w in workloads {
+            let workload = t.workloads[Int(w)]
+            let n = carriers[Analysis.ClusterVLAN(cluster: Int32(workload.cluster), vlan: Int32(v))] ?? 0
+            guard n > 0, let shares = kByCluster[workload.cluster] else { continue }
+            for (d, k) in shares {
+                acc[d].endpoints += Double(workload.count) * Double(k) / Double(n)
+            }
+        }
+        if let gateway = t.vlans[v].gateway {
+            for g in gateway.forwarding {
+                let l = local[g]
+                if l >= 0 { acc[Int(comp[Int(l)]) - base].gateways.append(g) }
+            }
+        }
+        let result = acc.map { a in
+            BroadcastDomain(vlan: v, switches: a.switches.sorted { rank[Int($0)] < rank[Int($1)] }, hostCount: a.hostCount,
+                            racks: a.racks.sorted(), pods: a.pods.sorted(), sites: a.sites.sorted(), clusters: a.clusters.sorted(),
+                            endpoints: a.endpoints, scope: scope(racks: a.racks.count, pods: a.pods.count, sites: a.sites.count),
+                            gateways: a.gateways)
+        }
+        return (comp, result)
+    }
+}
+
+/// Figures of one domain while it is being built.
+struct Accumulator {
+    var switches: [Int32] = []
+    var hostCount = 0
+    var racks = Set<Int>()
+    var pods = Set<Int>()
+    var sites = Set<Int>()
+    var clusters = Set<Int>()
+    var endpoints = 0.0
+    var gateways: [Int] = []
+
+    /// A member located by site alone adds only its site; by pod alone, its pod and site.
+    mutating func add(_ p: Placement) {
+        if let rack = p.rack { racks.insert(rack) }
+        if let pod = p.pod { pods.insert(pod) }
+        if p.site >= 0 { sites.insert(p.site) }
+    }
+}
