@@ -14,20 +14,32 @@ enum Paths {
         return chars.count >= 3 && chars[0].isLetter && chars[0].isASCII && chars[1] == ":" && chars[2] == "/"
     }
 
-    /// Drops `.` segments and empty segments (`a//b`, `./a`), keeping a leading `/`.
-    /// `..` is kept as written: resolving it needs the file system, which reporters never touch.
+    /// Drops `.` and empty segments (`a//b`, `./a`) and resolves `..` lexically, keeping a
+    /// leading `/` and any `..` that climbs above a relative path's start. Lexical, because
+    /// reporters never touch the file system (a symlinked folder may resolve differently).
     static func normalized(_ path: String) -> String {
         let p = forwardSlashes(path)
         let absolute = p.hasPrefix("/")
-        let parts = p.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        var parts: [Substring] = []
+        for part in p.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == "..", absolute, parts.isEmpty {
+                continue  // `/..` is `/`
+            } else {
+                parts.append(part)
+            }
+        }
         let joined = parts.joined(separator: "/")
         return absolute ? "/" + joined : joined
     }
 
-    /// The path relative to `root` when it lies under it; otherwise nil.
-    /// Relative paths are taken to be relative to the root already (the CLI runs from it).
-    static func relative(_ path: String, to root: String?) -> String? {
-        let p = normalized(path)
+    /// The path relative to `root` when it lies under it; otherwise nil. A relative path is
+    /// first resolved against `base` (the directory the paths were given in) when both are
+    /// known; otherwise it is taken to be relative to the root already.
+    static func relative(_ path: String, to root: String?, base: String? = nil) -> String? {
+        var p = normalized(path)
+        if !isAbsolute(p), root != nil, let base, isAbsolute(base) { p = normalized(base + "/" + p) }
         guard isAbsolute(p) else { return p }
         guard let root, isAbsolute(root) else { return nil }
         let r = normalized(root)
@@ -36,10 +48,17 @@ enum Paths {
         return String(p.dropFirst(prefix.count))
     }
 
+    /// The absolute form of `path` when it is, or `base` makes it, absolute.
+    static func absolute(_ path: String, base: String?) -> String? {
+        if isAbsolute(path) { return normalized(path) }
+        guard let base, isAbsolute(base) else { return nil }
+        return normalized(base + "/" + path)
+    }
+
     /// The path to show to a tool that wants repository-relative paths: relative when
     /// possible, otherwise as given (with forward slashes).
-    static func display(_ path: String, root: String?) -> String {
-        relative(path, to: root) ?? forwardSlashes(path)
+    static func display(_ path: String, options: ReportOptions) -> String {
+        relative(path, to: options.repositoryRoot, base: options.currentDirectory) ?? forwardSlashes(path)
     }
 
     /// Percent-encodes a path for a URI: everything but RFC 3986 unreserved characters and

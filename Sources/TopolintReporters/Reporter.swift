@@ -8,10 +8,16 @@ public struct ReportOptions: Sendable {
     /// The absolute path of the repository root. SARIF and GitLab need paths relative to it;
     /// paths outside it (or every path, when it is nil) are left as given.
     public var repositoryRoot: String?
+    /// The absolute directory the file paths in the report are relative to (the working
+    /// directory of the run). With it, `net/dc.yaml` given in `/repo/sub` becomes
+    /// `sub/net/dc.yaml` for a root of `/repo`; without it, relative paths are taken to be
+    /// relative to the root already.
+    public var currentDirectory: String?
 
-    public init(color: Bool = false, repositoryRoot: String? = nil) {
+    public init(color: Bool = false, repositoryRoot: String? = nil, currentDirectory: String? = nil) {
         self.color = color
         self.repositoryRoot = repositoryRoot
+        self.currentDirectory = currentDirectory
     }
 }
 

@@ -81,9 +81,14 @@ struct Snippet: Equatable {
     static func display(_ scalar: Unicode.Scalar) -> (String, Int) {
         switch scalar.value {
         case 0x09: return (String(repeating: " ", count: tabWidth), tabWidth)
-        case 0x00..<0x20, 0x7F..<0xA0: return ("\u{FFFD}", 1)
+        case _ where isControl(scalar): return ("\u{FFFD}", 1)
         default: return (String(scalar), width(of: scalar))
         }
+    }
+
+    /// C0 and C1 controls and DEL.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
     }
 
     /// Terminal cells for a printable scalar: 0 for combining and zero-width characters,

@@ -1,0 +1,70 @@
+import TopolintCore
+
+/// GitHub Actions workflow commands: each line becomes an annotation on the file and line,
+/// shown in the run and on the pull request's diff.
+public struct GitHubReporter: Reporter {
+    public static let id = "github"
+    public static let summary = "GitHub Actions annotations (workflow commands)"
+
+    public static func render(_ report: LintReport, options: ReportOptions) -> String {
+        var out = ""
+        for d in report.diagnostics {
+            out += command("error", d.location, title: Format.ruleTitle(d), message: Format.messageWithHelp(d))
+        }
+        for f in report.findings {
+            let title = "\(Format.ruleTitle(f)) (\(Format.score(f.score)) \(f.severity.rawValue))"
+            out += command(level(f.severity), f.location, title: title, message: Format.messageWithFix(f))
+        }
+        return out
+    }
+
+    /// Annotation levels are error, warning and notice; high and critical findings are errors
+    /// because they are what `--fail-on` stops a build for by default.
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .critical, .high: "error"
+        case .medium: "warning"
+        case .low: "notice"
+        }
+    }
+
+    static func command(_ level: String, _ loc: SourceLocation, title: String, message: String) -> String {
+        let properties = [
+            "file=" + escapeProperty(loc.file), "line=\(loc.line)", "col=\(loc.column)",
+            "title=" + escapeProperty(title),
+        ]
+        return "::\(level) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+    }
+
+    /// As `escapeData` in @actions/core: the runner splits commands at line breaks and
+    /// decodes these three sequences in the message.
+    static func escapeData(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// As `escapeProperty` in @actions/core: also `:` and `,`, which separate the command's
+    /// properties from each other and from the message.
+    static func escapeProperty(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "%": out += "%25"
+            case "\r": out += "%0D"
+            case "\n": out += "%0A"
+            case ":": out += "%3A"
+            case ",": out += "%2C"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

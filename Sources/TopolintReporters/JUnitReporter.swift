@@ -1,0 +1,116 @@
+import TopolintCore
+
+/// JUnit XML for CI systems that show test results (GitLab, Jenkins, Azure DevOps).
+///
+/// Each file is a suite and each active rule a test case in it, so a clean file shows as
+/// passing checks rather than as nothing, and a rule's findings are its failures. Counts
+/// follow the JUnit schema: `failures` and `errors` count test cases, not findings.
+public struct JUnitReporter: Reporter {
+    public static let id = "junit"
+    public static let summary = "JUnit XML, one suite per file and one test case per rule"
+
+    struct Case {
+        var name: String
+        var classname: String
+        var body: [String] = []  // <failure>, <error> or <skipped> elements
+        var failed = false
+        var errored = false
+        var skipped = false
+    }
+
+    public static func render(_ report: LintReport, options: ReportOptions) -> String {
+        var files = report.files
+        var known = Set(files)
+        for file in report.diagnostics.map(\.location.file) + report.findings.map(\.location.file)
+        where known.insert(file).inserted {
+            files.append(file)
+        }
+
+        // Rules as test cases: the active rules, plus any rule that reported without being
+        // listed, so no finding goes missing.
+        var rules = report.rules.map { (id: $0.id, name: $0.name) }
+        var ruleIDs = Set(rules.map(\.id))
+        for f in report.findings where ruleIDs.insert(f.ruleID).inserted { rules.append((f.ruleID, f.ruleName)) }
+
+        // Grouped once, so large reports stay linear rather than files x rules x findings.
+        let findingsByFile = Dictionary(grouping: report.findings, by: \.location.file)
+        let diagnosticsByFile = Dictionary(grouping: report.diagnostics, by: \.location.file)
+
+        var suites: [(file: String, cases: [Case])] = []
+        for file in files {
+            let diagnostics = diagnosticsByFile[file] ?? []
+            let findingsByRule = Dictionary(grouping: findingsByFile[file] ?? [], by: \.ruleID)
+            var cases: [Case] = []
+            if diagnostics.isEmpty {
+                for rule in rules {
+                    var c = Case(name: Format.ruleTitle(id: rule.id, name: rule.name), classname: file)
+                    for f in findingsByRule[rule.id] ?? [] {
+                        c.failed = true
+                        c.body.append(element("failure", message: f.message, type: f.severity.rawValue, text: failureText(f)))
+                    }
+                    cases.append(c)
+                }
+            } else {
+                // A file that does not load was not checked: its rules are skipped, not passed.
+                for code in DiagnosticCode.allCases {
+                    let matching = diagnostics.filter { $0.code == code }
+                    guard !matching.isEmpty else { continue }
+                    var c = Case(name: Format.ruleTitle(id: code.id, name: code.name), classname: file)
+                    c.errored = true
+                    for d in matching {
+                        c.body.append(element("error", message: d.message, type: code.id, text: errorText(d)))
+                    }
+                    cases.append(c)
+                }
+                for rule in rules {
+                    var c = Case(name: Format.ruleTitle(id: rule.id, name: rule.name), classname: file)
+                    c.skipped = true
+                    c.body.append("<skipped message=\"file could not be loaded\"/>")
+                    cases.append(c)
+                }
+            }
+            suites.append((file, cases))
+        }
+
+        func counts(_ cases: [Case]) -> String {
+            "tests=\"\(cases.count)\" failures=\"\(cases.filter(\.failed).count)\" "
+                + "errors=\"\(cases.filter(\.errored).count)\" skipped=\"\(cases.filter(\.skipped).count)\""
+        }
+
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites name=\"\(Project.name)\" \(counts(suites.flatMap(\.cases)))>\n"
+        for suite in suites {
+            out += "  <testsuite name=\"\(XML.attribute(suite.file))\" \(counts(suite.cases))>\n"
+            for c in suite.cases {
+                let head = "    <testcase classname=\"\(XML.attribute(c.classname))\" name=\"\(XML.attribute(c.name))\""
+                if c.body.isEmpty {
+                    out += head + "/>\n"
+                } else {
+                    out += head + ">\n"
+                    for element in c.body { out += "      " + element + "\n" }
+                    out += "    </testcase>\n"
+                }
+            }
+            out += "  </testsuite>\n"
+        }
+        out += "</testsuites>\n"
+        return out
+    }
+
+    static func element(_ name: String, message: String, type: String, text: String) -> String {
+        "<\(name) message=\"\(XML.attribute(message))\" type=\"\(XML.attribute(type))\">\(XML.text(text))</\(name)>"
+    }
+
+    /// `file:line:col score message` and the fix: enough to act on without the other formats.
+    static func failureText(_ f: Finding) -> String {
+        var text = "\(f.location.description) \(Format.score(f.score)) \(f.message)"
+        if !f.fix.isEmpty { text += "\nfix: \(f.fix)" }
+        return text
+    }
+
+    static func errorText(_ d: Diagnostic) -> String {
+        var text = "\(d.location.description) \(d.message)"
+        if let help = d.help, !help.isEmpty { text += "\nhelp: \(help)" }
+        return text
+    }
+}
