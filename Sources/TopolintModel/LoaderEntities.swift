@@ -33,7 +33,8 @@ extension Loader {
             let reason = doc.string(value)
             for instance in entry.instances {
                 topology.ignores.append(IgnoreEntry(subject: Subject(kind: kind, name: instance.name), rule: rule,
-                                                    reason: reason, location: doc.location(key)))
+                                                    reason: reason, location: doc.location(key),
+                                                    subjectLocation: doc.location(entry.key)))
             }
         }
     }

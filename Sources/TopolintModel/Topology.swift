@@ -164,7 +164,10 @@ public struct IgnoreEntry: Sendable {
     public var subject: Subject
     public var rule: String
     public var reason: String
+    /// Where the ignore entry is written.
     public var location: SourceLocation
+    /// Where the entity it sits on is written (its key).
+    public var subjectLocation: SourceLocation
 }
 
 public struct Topology: Sendable {

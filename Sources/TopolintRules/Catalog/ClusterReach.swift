@@ -1,0 +1,59 @@
+import TopolintModel
+import TopolintAnalysis
+
+/// Where the endpoints of one cluster stand for one VLAN: per host carrying it, the domains
+/// it joins and the gateway it reaches. Workloads of the cluster share these, each host
+/// holding count/n of a workload's endpoints.
+struct ClusterVLANReach {
+    struct HostReach {
+        var host: Int
+        var joined: Bool
+        var gateway: GatewayReach?
+    }
+
+    var hosts: [HostReach]
+    /// n: hosts of the cluster carrying the VLAN.
+    var carriers: Int
+}
+
+/// Memoises reach per (cluster, VLAN) during one rule's check.
+struct ReachCache {
+    let context: RuleContext
+    private var memo: [Int: ClusterVLANReach] = [:]
+
+    init(_ context: RuleContext) { self.context = context }
+
+    mutating func reach(cluster c: Int, vlan v: Int) -> ClusterVLANReach {
+        let key = c &* 65_536 &+ v
+        if let known = memo[key] { return known }
+        let t = context.topology, analysis = context.analysis
+        var hosts: [ClusterVLANReach.HostReach] = []
+        for h in t.clusters[c].hosts where binarySearch(t.hosts[h].vlans, v) {
+            let joined = !analysis.domainsJoined(host: h, vlan: v).isEmpty
+            hosts.append(.init(host: h, joined: joined, gateway: joined ? analysis.nearestGateway(host: h, vlan: v) : nil))
+        }
+        let result = ClusterVLANReach(hosts: hosts, carriers: hosts.count)
+        memo[key] = result
+        return result
+    }
+}
+
+extension RuleContext {
+    /// Whether a reach crosses the pack's trombone boundary (another site, or another pod).
+    func isTrombone(host h: Int, _ reach: GatewayReach) -> Bool {
+        switch pack.tromboneScope {
+        case .site: return reach.proximity == .otherSite
+        case .pod:
+            if reach.proximity == .otherSite { return true }
+            guard reach.proximity == .sameSite else { return false }
+            return true
+        }
+    }
+
+    /// The RTT a reach adds: its figure, or the assumed one when unknown.
+    func rtt(of reach: GatewayReach) -> (value: Double, known: Bool) {
+        if reach.proximity != .otherSite { return (0, true) }
+        if let r = reach.rttMs { return (r, true) }
+        return (pack.assumedRTTms, false)
+    }
+}

@@ -1,0 +1,56 @@
+import TopolintCore
+import TopolintAnalysis
+
+/// TL300: a migration domain spanning two or more clusters.
+public struct CrossClusterMigrationRule: Rule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "TL300", name: "cross-cluster-migration",
+        summary: "A migration domain lets VMs move between two or more clusters.",
+        rationale: """
+        Live migration keeps a VM's IP address, so every VLAN the VM uses must be one bridged \
+        segment across all the clusters it may reach. Inside a pod that is cheap; across pods it \
+        stretches VLANs over the aggregation layer; across sites it stretches them over the DCI, \
+        with the gateway in one site only. The wider the domain, the wider the layer 2 it needs.
+        """,
+        trigger: "a migration domain names two or more clusters.",
+        scoreFormula: """
+        from the scope of the clusters' hosts: within a pod, 0.1 + 3.8·min(1, (clusters − 1)/8) (low); \
+        across pods of one site, 4.0 + 2.9·min(1, (clusters − 2)/6) (medium); across sites, \
+        7.0 + 1.9·min(1, (clusters − 2)/6 + (sites − 2)/4) (high).
+        """,
+        fix: "keep live migration inside one cluster or pod; move VMs between sites with a restart (disaster recovery) and site-local addressing",
+        defaultSeverity: .medium, subjectKind: "migration_domain",
+        failingExample: MigrationExamples.twoSites + "\nmigration_domains: {metro: {clusters: [prod-a, dr-b]}}\n",
+        passingExample: MigrationExamples.twoSites + "\nmigration_domains: {local: {clusters: [prod-a]}}\n")
+
+    public static func score(scope: Scope, clusters: Int, sites: Int) -> Double {
+        switch scope {
+        case .rack, .pod: return Band.within(.low, Double(clusters - 1) / 8)
+        case .site: return Band.within(.medium, Double(clusters - 2) / 6)
+        case .multiSite: return Band.within(.high, Double(clusters - 2) / 6 + Double(sites - 2) / 4)
+        }
+    }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        context.topology.migrationDomains.compactMap { domain in
+            guard domain.clusters.count >= 2 else { return nil }
+            let footprint = context.footprint(ofClusters: domain.clusters)
+            let scope = TopolintAnalysis.scope(racks: footprint.racks.count, pods: footprint.pods.count, sites: footprint.sites.count)
+            let names = context.clusterNames(domain.clusters)
+            let reach: String
+            switch scope {
+            case .multiSite: reach = "across \(footprint.sites.count) sites (\(context.list(context.siteNames(Array(footprint.sites)))))"
+            case .site: reach = "across \(footprint.pods.count) pods of one site"
+            default: reach = "within one pod"
+            }
+            let message = "migration domain \(domain.name) lets VMs move between \(names.count) clusters (\(context.list(names))) \(reach)"
+            return descriptor.finding(
+                score: Self.score(scope: scope, clusters: domain.clusters.count, sites: footprint.sites.count), message: message,
+                subject: Subject(kind: "migration_domain", name: domain.name), location: domain.location,
+                context: [("scope", .string(scope.rawValue)), ("clusters", .strings(names)),
+                          ("sites", .strings(context.siteNames(Array(footprint.sites))))])
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import TopolintCore
+import TopolintModel
+import TopolintAnalysis
+
+/// TL400: endpoints whose nearest gateway is in another site (or pod).
+public struct GatewayTromboneRule: Rule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "TL400", name: "gateway-trombone",
+        summary: "A workload's endpoints reach their default gateway in another site (or pod).",
+        rationale: """
+        A VM sends everything that leaves its subnet to its default gateway. When the nearest \
+        gateway of its VLAN is in another site, that traffic crosses the data-center interconnect \
+        to the gateway and, for a local destination, back again: a traffic trombone that adds the \
+        round trip to every routed flow and loads the DCI. It is the usual result of a VLAN \
+        stretched for live migration with the gateway left in the first data center.
+        """,
+        trigger: "for a workload and one of its VLANs, endpoints on some hosts reach their nearest gateway in another site (or another pod when trombone_scope is pod).",
+        scoreFormula: """
+        share = affected endpoints / the workload's endpoints on the VLAN; RTT = the largest added \
+        round trip (unknown: assumed_rtt_ms). RTT < 1 ms (another pod): 4.0 + 2.9·share (medium); \
+        1 ms ≤ RTT < critical_rtt_ms: 7.0 + 1.9·min(1, 0.5·share + 0.5·(RTT − 1)/(critical_rtt_ms − 1)) (high); \
+        RTT ≥ critical_rtt_ms: 9.0 + 1.0·min(1, 0.5·share + (RTT − critical_rtt_ms)/(4·critical_rtt_ms)) (critical).
+        """,
+        fix: "give the VLAN a gateway in every site where it has endpoints (anycast or EVPN distributed gateway), or keep the workload in the gateway's site",
+        defaultSeverity: .high, subjectKind: "workload",
+        failingExample: MigrationExamples.twoSites.replacing("workloads: {shop: {cluster: prod-a", with: "workloads: {shop: {cluster: dr-b"),
+        passingExample: MigrationExamples.twoSites)
+
+    public static func score(share: Double, rtt: Double, criticalRTT: Double) -> Double {
+        if rtt < 1 { return Band.within(.medium, share) }
+        if rtt < criticalRTT { return Band.within(.high, 0.5 * share + 0.5 * (rtt - 1) / max(criticalRTT - 1, 1e-9)) }
+        return Band.within(.critical, 0.5 * share + (rtt - criticalRTT) / (4 * criticalRTT))
+    }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let t = context.topology
+        var cache = ReachCache(context)
+        var findings: [Finding] = []
+        for workload in t.workloads {
+            for v in workload.vlans {
+                let reach = cache.reach(cluster: workload.cluster, vlan: v)
+                guard reach.carriers > 0 else { continue }
+                let perHost = Double(workload.count) / Double(reach.carriers)
+                var affected = 0.0, total = 0.0
+                var worst: (gateway: Int, rtt: (value: Double, known: Bool), site: Int)?
+                var hostSites = Set<Int>()
+                for hostReach in reach.hosts where hostReach.joined {
+                    total += perHost
+                    guard let g = hostReach.gateway, context.isTrombone(host: hostReach.host, g) else { continue }
+                    affected += perHost
+                    hostSites.insert(t.placement(ofHost: hostReach.host).site)
+                    let rtt = context.rtt(of: g)
+                    if worst == nil || rtt.value > worst!.rtt.value
+                        || (rtt.value == worst!.rtt.value && context.analysis.switchNameRank[g.gateway] < context.analysis.switchNameRank[worst!.gateway]) {
+                        worst = (g.gateway, rtt, t.switches[g.gateway].placement.site)
+                    }
+                }
+                guard let worst, affected > 0 else { continue }
+                let share = total > 0 ? affected / total : 1
+                let gateway = t.switches[worst.gateway]
+                let rounded = Int((affected + 0.5).rounded(.down))
+                let distance = worst.rtt.value >= 1 || !worst.rtt.known
+                    ? "in site \(t.sites[worst.site].name), \(context.describeRTT(worst.rtt)) away"
+                    : "in another pod (pod \(gateway.placement.pod.map { t.pods[$0].name } ?? "none"))"
+                let message = "\(rounded) of \(Int((total + 0.5).rounded(.down))) endpoints of workload \(workload.name) on \(context.vlanLabel(v)) "
+                    + "in \(context.list(context.siteNames(Array(hostSites)))) reach their nearest gateway \(gateway.name) \(distance)"
+                findings.append(descriptor.finding(
+                    score: Self.score(share: share, rtt: worst.rtt.value, criticalRTT: context.pack.criticalRTTms), message: message,
+                    subject: Subject(kind: "workload", name: workload.name), location: workload.location,
+                    context: [("vlan", .string(t.vlans[v].name)), ("gateway", .string(gateway.name)),
+                              ("rtt_ms", JSONValue.rtt(worst.rtt)), ("endpoints", .int(rounded)),
+                              ("share", .double((share * 1000).rounded() / 1000))],
+                    identity: ["vlan"]))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,43 @@
+import TopolintCore
+import TopolintModel
+
+/// TL601: hosts carrying a VLAN that none of their uplink switches carries.
+public struct HostVLANUnreachableRule: Rule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "TL601", name: "host-vlan-unreachable",
+        summary: "Hosts carry a VLAN that none of their uplink switches carries.",
+        rationale: """
+        The hypervisor has a port group for the VLAN, but the switch ports it is cabled to do not \
+        carry it: VMs on that port group are on an island of one host. It usually means a ToR \
+        missed a VLAN when the cluster's list grew.
+        """,
+        trigger: "a host carries a VLAN and none of its uplink switches does; once per cluster and VLAN, naming the hosts.",
+        scoreFormula: "medium: 4.0 + 2.9·(hosts affected / hosts of the cluster).",
+        fix: "add the VLAN to the uplink switches (and the trunks to them), or remove it from the hosts",
+        defaultSeverity: .medium, subjectKind: "cluster",
+        failingExample: MigrationExamples.onePod.replacing("\"tor[1:2]\": {rack: \"r{1}\", vlans: [web]}", with: "\"tor[1:2]\": {rack: \"r{1}\", vlans: []}"),
+        passingExample: MigrationExamples.onePod)
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let t = context.topology
+        var groups: [Int: [Int: [Int]]] = [:]
+        for (h, v) in context.analysis.unreachableHostVLANs { groups[t.hosts[h].cluster, default: [:]][v, default: []].append(h) }
+        var findings: [Finding] = []
+        for (c, byVLAN) in groups.sorted(by: { $0.key < $1.key }) {
+            let cluster = t.clusters[c]
+            for (v, hosts) in byVLAN.sorted(by: { $0.key < $1.key }) {
+                let names = hosts.map { t.hosts[$0].name }.sorted()
+                let message = "\(hosts.count) host\(hosts.count == 1 ? "" : "s") of cluster \(cluster.name) (\(context.list(names, max: 4))) "
+                    + "carry \(context.vlanLabel(v)), but none of their uplink switches does"
+                findings.append(descriptor.finding(
+                    score: Band.within(.medium, Double(hosts.count) / Double(max(cluster.hosts.count, 1))), message: message,
+                    subject: Subject(kind: "cluster", name: cluster.name), location: cluster.location,
+                    context: [("vlan", .string(t.vlans[v].name)), ("hosts", .strings(names))],
+                    identity: ["vlan"]))
+            }
+        }
+        return findings
+    }
+}

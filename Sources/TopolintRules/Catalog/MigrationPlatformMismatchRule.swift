@@ -1,0 +1,42 @@
+import TopolintCore
+
+/// TL304: a migration domain mixing hypervisor families.
+public struct MigrationPlatformMismatchRule: Rule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "TL304", name: "migration-platform-mismatch",
+        summary: "A migration domain joins clusters of different hypervisor families.",
+        rationale: """
+        Live migration works only between hosts of one hypervisor family (vMotion between vSphere \
+        hosts, live migration between Hyper-V hosts). A domain that mixes families promises moves \
+        that cannot happen, and the VLANs stretched for it buy nothing.
+        """,
+        trigger: "the clusters of a migration domain have two or more platform families (clusters without a family, such as generic, are not compared).",
+        scoreFormula: "high: 7.0 + 1.9·min(1, 0.5 + (families − 2)/4).",
+        fix: "split the domain by platform family, or migrate the clusters to one platform first",
+        defaultSeverity: .high, subjectKind: "migration_domain",
+        failingExample: MigrationExamples.twoSites.replacing("dr-b: {platform: vsphere-4.1", with: "dr-b: {platform: hyperv-2022")
+            + "\nmigration_domains: {metro: {clusters: [prod-a, dr-b]}}\n",
+        passingExample: MigrationExamples.twoSites + "\nmigration_domains: {metro: {clusters: [prod-a, dr-b]}}\n")
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let t = context.topology
+        return t.migrationDomains.compactMap { domain in
+            var families: [String: [String]] = [:]
+            for c in domain.clusters {
+                let platform = context.pack.platform(t.clusters[c].platform)
+                if let family = platform.family { families[family, default: []].append(platform.name) }
+            }
+            guard families.count >= 2 else { return nil }
+            let platforms = Array(Set(families.values.flatMap { $0 })).sorted()
+            let message = "migration domain \(domain.name) mixes \(families.count) platform families "
+                + "(\(families.keys.sorted().joined(separator: ", ")): \(platforms.joined(separator: ", "))); VMs cannot live-migrate between them"
+            return descriptor.finding(
+                score: Band.within(.high, 0.5 + Double(families.count - 2) / 4), message: message,
+                subject: Subject(kind: "migration_domain", name: domain.name), location: domain.location,
+                context: [("platforms", .strings(platforms)), ("families", .strings(families.keys.sorted()))])
+        }
+    }
+}
+

@@ -1,0 +1,59 @@
+import TopolintCore
+import TopolintModel
+
+/// TL301: a workload may move to a cluster whose hosts are not on its segment.
+public struct MigrationVLANMissingRule: Rule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "TL301", name: "migration-vlan-missing",
+        summary: "A workload may live-migrate to a cluster whose hosts do not join its VLAN's broadcast domain.",
+        rationale: """
+        A migrated VM keeps its IP address and its port group. If the target host does not join \
+        the same broadcast domain of each of the VM's VLANs, the VM arrives on an isolated or absent \
+        segment and loses its network: vMotion compatibility checks catch some of this, an \
+        identically named port group on another segment they do not.
+        """,
+        trigger: "a migration domain allows a workload to move to a cluster with a host that does not join, for one of the workload's VLANs, any broadcast domain the workload's own hosts join.",
+        scoreFormula: "critical (9.5) when no host of the target cluster joins; otherwise high: 7.0 + 1.9·(hosts missing / hosts of the target).",
+        fix: "bridge the VLAN to the target cluster's hosts (trunks and host VLANs), or take the cluster out of the migration domain",
+        defaultSeverity: .high, subjectKind: "workload",
+        failingExample: MigrationExamples.twoSites.replacing("links: [{between: [fra1-tor, ams1-tor]}]", with: "links: []")
+            + "\nmigration_domains: {metro: {clusters: [prod-a, dr-b]}}\n",
+        passingExample: MigrationExamples.twoSites + "\nmigration_domains: {metro: {clusters: [prod-a, dr-b]}}\n")
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let t = context.topology, analysis = context.analysis
+        var seen = Set<[Int]>()
+        var findings: [Finding] = []
+        for domain in t.migrationDomains {
+            for w in domain.workloads {
+                let workload = t.workloads[w]
+                for v in workload.vlans {
+                    var own = Set<Int>()
+                    for h in t.clusters[workload.cluster].hosts { own.formUnion(analysis.domainsJoined(host: h, vlan: v)) }
+                    guard !own.isEmpty else { continue }
+                    for target in domain.clusters where target != workload.cluster {
+                        guard seen.insert([w, v, target]).inserted else { continue }
+                        let hosts = t.clusters[target].hosts
+                        guard !hosts.isEmpty else { continue }
+                        let missing = hosts.filter { h in !analysis.domainsJoined(host: h, vlan: v).contains(where: own.contains) }
+                        guard !missing.isEmpty else { continue }
+                        let none = missing.count == hosts.count
+                        let cluster = t.clusters[target]
+                        let message = "workload \(workload.name) may move to cluster \(cluster.name) (migration domain \(domain.name)), but "
+                            + (none ? "none of its \(hosts.count) hosts" : "\(missing.count) of its \(hosts.count) hosts (\(context.list(missing.map { t.hosts[$0].name }.sorted(), max: 4)))")
+                            + " join the broadcast domain of \(context.vlanLabel(v)) that the workload's hosts are on: a moved VM would lose that network"
+                        findings.append(descriptor.finding(
+                            score: none ? 9.5 : Band.within(.high, Double(missing.count) / Double(hosts.count)), message: message,
+                            subject: Subject(kind: "workload", name: workload.name), location: workload.location,
+                            context: [("vlan", .string(t.vlans[v].name)), ("cluster", .string(cluster.name)),
+                                      ("migration_domain", .string(domain.name)), ("hosts_missing", .int(missing.count))],
+                            identity: ["vlan", "cluster"]))
+                    }
+                }
+            }
+        }
+        return findings
+    }
+}

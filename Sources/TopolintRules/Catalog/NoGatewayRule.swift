@@ -1,0 +1,49 @@
+import TopolintCore
+import TopolintModel
+
+/// TL402: endpoints on a routed VLAN whose broadcast domain has no gateway.
+public struct NoGatewayRule: Rule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "TL402", name: "no-gateway",
+        summary: "Endpoints of a VLAN with a subnet sit in a broadcast domain that holds none of its gateways.",
+        rationale: """
+        A VLAN with a subnet is meant to be routed. Endpoints in a broadcast domain without any of \
+        its gateways can talk only inside that domain: everything off-subnet fails. Typical causes \
+        are a VLAN without a gateway, or a partitioned VLAN whose gateway sits in the other part.
+        """,
+        trigger: "a workload's VLAN has a subnet and some of its endpoints are in broadcast domains holding no active or anycast gateway of it.",
+        scoreFormula: "high: 7.0 + 1.9·share, share = endpoints without a gateway / the workload's endpoints on the VLAN.",
+        fix: "give the VLAN a gateway in that broadcast domain (gateway: SWITCH, active/standby, or anycast), or bridge the domain to one that has it",
+        defaultSeverity: .high, subjectKind: "workload",
+        failingExample: MigrationExamples.onePod.replacing(", gateway: tor1}", with: "}"),
+        passingExample: MigrationExamples.onePod)
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let t = context.topology
+        var cache = ReachCache(context)
+        var findings: [Finding] = []
+        for workload in t.workloads {
+            for v in workload.vlans where t.vlans[v].subnet != nil {
+                let reach = cache.reach(cluster: workload.cluster, vlan: v)
+                guard reach.carriers > 0 else { continue }
+                let perHost = Double(workload.count) / Double(reach.carriers)
+                let joined = reach.hosts.filter(\.joined)
+                let without = joined.filter { $0.gateway == nil }
+                guard !without.isEmpty else { continue }
+                let affected = perHost * Double(without.count), total = perHost * Double(joined.count)
+                let rounded = Int((affected + 0.5).rounded(.down))
+                let why = t.vlans[v].gateway == nil ? "the VLAN has no gateway" : "its gateway is in another broadcast domain"
+                let message = "\(rounded) endpoints of workload \(workload.name) on \(context.vlanLabel(v)) (subnet \(t.vlans[v].subnet!)) "
+                    + "have no gateway: \(why) (\(without.count) of \(joined.count) hosts)"
+                findings.append(descriptor.finding(
+                    score: Band.within(.high, affected / max(total, 1e-9)), message: message,
+                    subject: Subject(kind: "workload", name: workload.name), location: workload.location,
+                    context: [("vlan", .string(t.vlans[v].name)), ("endpoints", .int(rounded)), ("hosts", .int(without.count))],
+                    identity: ["vlan"]))
+            }
+        }
+        return findings
+    }
+}

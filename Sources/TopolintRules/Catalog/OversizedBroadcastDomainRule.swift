@@ -1,0 +1,86 @@
+import Foundation
+import TopolintCore
+import TopolintAnalysis
+
+/// TL100: a broadcast domain with more endpoints or switches than the pack allows.
+public struct OversizedBroadcastDomainRule: Rule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "TL100", name: "oversized-broadcast-domain",
+        summary: "A broadcast domain holds more endpoints or switches than the limit.",
+        rationale: """
+        Every broadcast, ARP request and unknown-unicast flood reaches every endpoint and crosses \
+        every switch of the domain. Large layer-2 domains raise the background load on every host, \
+        make a loop or a broadcast storm hit more of the data center, and widen what one worm or \
+        misbehaving NIC can reach. RFC 6820 (address resolution problems in large data center \
+        networks) and RFC 7364 (problem statement for overlays) describe the costs; the limits are \
+        design guidance set in the rule pack (max_endpoints, max_switches), not vendor maxima.
+        """,
+        trigger: "endpoints > max_endpoints (default 1000) or switches > max_switches (default 64) in one broadcast domain.",
+        scoreFormula: """
+        r = the worse of endpoints/max_endpoints and switches/max_switches (r > 1). \
+        1 < r < 2: 4.0 + 3.0·log2(r) (medium); 2 ≤ r < 4: 7.0 + 2.0·(log2(r) − 1) (high); \
+        r ≥ 4: 9.0 + 0.5·(log2(r) − 2), at most 10 (critical).
+        """,
+        fix: "split the VLAN: give each pod or rack group its own VLAN and subnet and route between them",
+        defaultSeverity: .medium, subjectKind: "vlan",
+        failingExample: """
+        topology: big-l2
+        version: 1
+        sites: {dc1: {}}
+        pods: {p1: {site: dc1}}
+        racks: {r1: {pod: p1}}
+        switches: {tor1: {rack: r1, vlans: [web]}}
+        vlans: {web: {id: 100}}
+        clusters:
+          c1: {vlans: [web], hosts: {"esx[1:4]": {rack: r1, uplinks: [tor1]}}}
+        workloads:
+          farm: {cluster: c1, vlans: [web], count: 1500}   # 1500 endpoints > 1000
+        """,
+        passingExample: """
+        topology: small-l2
+        version: 1
+        sites: {dc1: {}}
+        pods: {p1: {site: dc1}}
+        racks: {r1: {pod: p1}}
+        switches: {tor1: {rack: r1, vlans: [web]}}
+        vlans: {web: {id: 100}}
+        clusters:
+          c1: {vlans: [web], hosts: {"esx[1:4]": {rack: r1, uplinks: [tor1]}}}
+        workloads:
+          farm: {cluster: c1, vlans: [web], count: 800}
+        """)
+
+    public static func score(ratio r: Double) -> Double {
+        let l = log2(max(r, 1))
+        if r < 2 { return 4.0 + 3.0 * l }
+        if r < 4 { return 7.0 + 2.0 * (l - 1) }
+        return min(10, 9.0 + 0.5 * (l - 2))
+    }
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let t = context.topology, pack = context.pack
+        var findings: [Finding] = []
+        for domain in context.analysis.domains {
+            let endpoints = domain.endpoints, switches = domain.switches.count
+            guard endpoints > pack.maxEndpoints || switches > pack.maxSwitches else { continue }
+            let ratio = max(endpoints / pack.maxEndpoints, Double(switches) / Double(pack.maxSwitches))
+            let vlan = t.vlans[domain.vlan]
+            let first = t.switches[domain.firstSwitch].name
+            var over: [String] = []
+            if endpoints > pack.maxEndpoints { over.append("\(domain.roundedEndpoints) endpoints (limit \(JSONValue.format(pack.maxEndpoints)))") }
+            if switches > pack.maxSwitches { over.append("\(switches) switches (limit \(pack.maxSwitches))") }
+            let message = "\(context.vlanLabel(domain.vlan)) has a broadcast domain of \(over.joined(separator: " and ")), "
+                + "\(domain.hostCount) hosts in \(domain.racks.count) racks, starting at switch \(first) "
+                + "(\(String(format: "%.1f", ratio))× the limit)"
+            findings.append(descriptor.finding(
+                score: Self.score(ratio: ratio), message: message,
+                subject: Subject(kind: "vlan", name: vlan.name), location: vlan.location,
+                context: [("switch", .string(first)), ("switches", .int(switches)),
+                          ("endpoints", .int(domain.roundedEndpoints)), ("ratio", .double((ratio * 100).rounded() / 100))],
+                identity: ["switch"]))
+        }
+        return findings
+    }
+}

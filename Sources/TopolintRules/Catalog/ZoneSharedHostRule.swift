@@ -1,0 +1,68 @@
+import TopolintCore
+import TopolintModel
+
+/// TL500: hosts carrying a no-sharing zone's VLANs together with another zone's.
+public struct ZoneSharedHostRule: Rule {
+    public init() {}
+
+    public let descriptor = RuleDescriptor(
+        id: "TL500", name: "zone-shared-host",
+        summary: "Hosts of a cluster carry VLANs of two security zones, one of which must not share hosts.",
+        rationale: """
+        A hypervisor that carries VLANs of two zones bridges their trust boundary inside one box: \
+        a hypervisor escape, a misassigned port group or a mistagged vNIC puts a VM straight into the \
+        other zone, past the firewall between them. Zones marked shared_hosts: false (a DMZ, a PCI \
+        zone) need their own hosts.
+        """,
+        trigger: "a host carries VLANs of two or more zones and one of them has shared_hosts: false; once per cluster, naming the hosts and the union of their zones.",
+        scoreFormula: "high: 7.0 + 1.9·min(1, hosts/32).",
+        fix: "give the restricted zone its own cluster (or hosts), or move the other zone's VLANs off these hosts",
+        defaultSeverity: .high, subjectKind: "cluster",
+        failingExample: """
+        topology: mixed-zones
+        version: 1
+        sites: {dc1: {}}
+        racks: {r1: {site: dc1}}
+        switches: {tor1: {rack: r1, vlans: [web, pci]}}
+        zones: {dmz: {}, cardholder: {shared_hosts: false}}
+        vlans: {web: {id: 100, zone: dmz}, pci: {id: 200, zone: cardholder}}
+        clusters:
+          shared: {vlans: [web, pci], hosts: {"esx[1:4]": {rack: r1, uplinks: [tor1]}}}
+        """,
+        passingExample: """
+        topology: separate-zones
+        version: 1
+        sites: {dc1: {}}
+        racks: {r1: {site: dc1}}
+        switches: {tor1: {rack: r1, vlans: [web, pci]}}
+        zones: {dmz: {}, cardholder: {shared_hosts: false}}
+        vlans: {web: {id: 100, zone: dmz}, pci: {id: 200, zone: cardholder}}
+        clusters:
+          web: {vlans: [web], hosts: {"esx[1:4]": {rack: r1, uplinks: [tor1]}}}
+          pci: {vlans: [pci], hosts: {"pci-esx[1:2]": {rack: r1, uplinks: [tor1]}}}
+        """)
+
+    public func check(_ context: RuleContext) -> [Finding] {
+        let t = context.topology
+        var findings: [Finding] = []
+        for cluster in t.clusters {
+            var hosts: [String] = [], zones = Set<Int>()
+            for h in cluster.hosts {
+                let hostZones = Set(t.hosts[h].vlans.compactMap { t.vlans[$0].zone })
+                guard hostZones.count >= 2, hostZones.contains(where: { !t.zones[$0].sharedHosts }) else { continue }
+                hosts.append(t.hosts[h].name)
+                zones.formUnion(hostZones)
+            }
+            guard !hosts.isEmpty else { continue }
+            let zoneNames = zones.map { t.zones[$0].name }.sorted()
+            let restricted = zones.filter { !t.zones[$0].sharedHosts }.map { t.zones[$0].name }.sorted()
+            let message = "\(hosts.count) host\(hosts.count == 1 ? "" : "s") of cluster \(cluster.name) (\(context.list(hosts.sorted(), max: 4))) "
+                + "carry VLANs of zones \(zoneNames.joined(separator: ", ")), and \(restricted.joined(separator: ", ")) must not share hosts"
+            findings.append(descriptor.finding(
+                score: Band.within(.high, Double(hosts.count) / 32), message: message,
+                subject: Subject(kind: "cluster", name: cluster.name), location: cluster.location,
+                context: [("zones", .strings(zoneNames)), ("hosts", .int(hosts.count))]))
+        }
+        return findings
+    }
+}

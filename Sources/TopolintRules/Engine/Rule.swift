@@ -1,0 +1,72 @@
+import TopolintCore
+import TopolintModel
+import TopolintAnalysis
+
+/// A design rule: a self-describing type whose descriptor is at once its documentation
+/// (`topolint explain`, rules/*.md), its test data (the examples) and its reference.
+public protocol Rule: Sendable {
+    var descriptor: RuleDescriptor { get }
+    /// Every violation in the topology, scored with the pack's figures.
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+/// What a rule sees: the validated model, the graph analysis and the active pack.
+public struct RuleContext: Sendable {
+    public let topology: Topology
+    public let analysis: Analysis
+    public let pack: RulePack
+
+    public init(topology: Topology, analysis: Analysis, pack: RulePack) {
+        self.topology = topology
+        self.analysis = analysis
+        self.pack = pack
+    }
+
+    /// The RTT between two sites, or the pack's assumed figure when no path is known.
+    public func rtt(_ a: Int, _ b: Int) -> (value: Double, known: Bool) {
+        if let r = analysis.distances.rtt(a, b) { return (r, true) }
+        return (pack.assumedRTTms, false)
+    }
+
+    public func siteNames(_ sites: [Int]) -> [String] { sites.map { topology.sites[$0].name }.sorted() }
+
+    /// Sites a cluster's hosts stand in.
+    public func sites(ofCluster c: Int) -> [Int] {
+        Array(Set(topology.clusters[c].hosts.map { topology.placement(ofHost: $0).site })).sorted()
+    }
+
+    /// "fra1, ams1" style lists capped so that a message stays one line.
+    public func list(_ names: [String], max: Int = 6) -> String {
+        names.count <= max ? names.joined(separator: ", ") : names.prefix(max).joined(separator: ", ") + " and \(names.count - max) more"
+    }
+
+    public func vlanLabel(_ v: Int) -> String { "VLAN \(topology.vlans[v].name) (\(topology.vlans[v].id))" }
+
+    public func formatMs(_ value: Double) -> String { JSONValue.format(value) }
+
+    /// An RTT with "assumed" wording when it is not known from site_links.
+    public func describeRTT(_ rtt: (value: Double, known: Bool)) -> String {
+        rtt.known ? "\(formatMs(rtt.value)) ms" : "an unknown RTT (assumed \(formatMs(rtt.value)) ms: no site_links path)"
+    }
+}
+
+extension JSONValue {
+    static func format(_ d: Double) -> String { JSONValue.double(d).serialized() }
+
+    /// An RTT for context: the figure, or null when unknown.
+    static func rtt(_ rtt: (value: Double, known: Bool)) -> JSONValue { rtt.known ? .double(rtt.value) : .null }
+}
+
+/// Score helpers: place a value inside a severity band, so formulas read as "high, rising with x".
+public enum Band {
+    /// `low + span·fraction` clamped to the band of `severity` (fraction clamped to 0...1).
+    public static func within(_ severity: Severity, _ fraction: Double) -> Double {
+        let f = min(1, max(0, fraction.isFinite ? fraction : 1))
+        switch severity {
+        case .low: return 0.1 + 3.8 * f
+        case .medium: return 4.0 + 2.9 * f
+        case .high: return 7.0 + 1.9 * f
+        case .critical: return 9.0 + 1.0 * f
+        }
+    }
+}
