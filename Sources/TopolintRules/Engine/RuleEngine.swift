@@ -8,6 +8,11 @@ public enum RuleEngine {
     public struct Outcome: Sendable {
         public var findings: [Finding]
         public var suppressed: [SuppressedFinding]
+
+        public init(findings: [Finding], suppressed: [SuppressedFinding]) {
+            self.findings = findings
+            self.suppressed = suppressed
+        }
     }
 
     public static func run(_ context: RuleContext, rules: [any Rule] = RuleRegistry.all) -> Outcome {

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// Every subcommand, in the order `--help` lists them.
+enum CommandList {
+    static let all: [ParsableCommand.Type] = [
+        LintCommand.self,
+        DomainsCommand.self,
+        RulesCommand.self,
+        ExplainCommand.self,
+    ]
+}

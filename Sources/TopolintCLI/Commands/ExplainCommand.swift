@@ -1,0 +1,78 @@
+import ArgumentParser
+import TopolintCore
+import TopolintRules
+
+/// `topolint explain RULE`: everything about one rule, from the rule's own definition.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: rationale, trigger, score formula, fix and examples.")
+
+    @Argument(help: "A rule id (TL200) or name (stretched-vlan).")
+    var rule: String
+
+    func validate() throws {
+        if RuleRegistry.rule(named: rule) == nil && DiagnosticCode.allCases.first(where: { $0.id == rule.uppercased() || $0.name == rule }) == nil {
+            let suggestion = closestMatch(to: rule, among: RuleRegistry.acceptedNames, maxDistance: 3)
+            throw ValidationError("unknown rule '\(rule)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; `topolint rules` lists them"))
+        }
+    }
+
+    func run() throws {
+        if let code = DiagnosticCode.allCases.first(where: { $0.id == rule.uppercased() || $0.name == rule }) {
+            FileHandle.standardOutput.write("\(code.id) \(code.name): a load error. A file with load errors gets no design findings and exit status 2.\n")
+            return
+        }
+        FileHandle.standardOutput.write(RuleDocument.markdown(RuleRegistry.rule(named: rule)!.descriptor))
+    }
+}
+
+/// A rule's full description as Markdown: what `explain` prints and what rules/*.md holds.
+enum RuleDocument {
+    static func markdown(_ d: RuleDescriptor) -> String {
+        """
+        # \(d.id) \(d.name)
+
+        \(d.summary)
+
+        - Subject: \(d.subjectKind.replacingOccurrences("_", " "))
+        - Default severity: \(d.defaultSeverity.rawValue)
+
+        ## Why it matters
+
+        \(d.rationale)
+
+        ## When it is reported
+
+        \(d.trigger)
+
+        ## Score
+
+        \(d.scoreFormula)
+
+        Scores run from 0.0 to 10.0: 0.1–3.9 low, 4.0–6.9 medium, 7.0–8.9 high, 9.0–10.0 critical.
+        A rule pack's `weight` for the rule multiplies the score.
+
+        ## How to fix it
+
+        \(d.fix).
+
+        ## Example that triggers it
+
+        ```yaml
+        \(d.failingExample)
+        ```
+
+        ## Example that passes
+
+        ```yaml
+        \(d.passingExample)
+        ```
+
+        Suppress a finding with `ignore: {\(d.name): "reason"}` on its subject.
+
+        """
+    }
+}
+
+extension String {
+    func replacingOccurrences(_ a: String, _ b: String) -> String { split(separator: Character(a), omittingEmptySubsequences: false).joined(separator: b) }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import TopolintCore
+import TopolintRules
+import TopolintReporters
+
+/// `topolint lint FILE…`: load, analyse and check topology files; report in any format.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check topology files against the design rules.",
+        discussion: """
+        Formats: \(Reporters.ordered.map { "\($0.id) (\($0.summary))" }.joined(separator: "; ")).
+        Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when a file \
+        cannot be loaded.
+        """
+    )
+
+    @Argument(help: "Topology files to check ('-' reads standard input).")
+    var files: [String]
+
+    @Option(name: .long, help: "Output format: \(Reporters.ids.joined(separator: ", ")).")
+    var format: String = "text"
+
+    @Option(name: .long, help: "Lowest severity that makes the exit status 1: low, medium, high, critical (default: the config's fail_on, else medium).")
+    var failOn: Severity?
+
+    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml above each file).")
+    var config: String?
+
+    @Option(name: .long, help: "Rule pack: default, strict, legacy-vsphere, or a path to a pack file.")
+    var rules: String?
+
+    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Report only findings not recorded in this baseline file.")
+    var baseline: String?
+
+    @Option(name: .long, help: "Colour in text output: auto (a terminal without NO_COLOR), always, never.")
+    var color: ColorChoice = .auto
+
+    @Option(name: .long, help: "Repository root for relative paths in SARIF and GitLab reports (default: the working directory).")
+    var repositoryRoot: String?
+
+    func validate() throws {
+        guard Reporters.reporter(for: format) != nil else {
+            throw ValidationError("unknown format '\(format)'; choose one of \(Reporters.ids.joined(separator: ", "))")
+        }
+        guard !files.isEmpty else { throw ValidationError("name at least one topology file") }
+    }
+
+    func run() throws {
+        let run = LintRun.perform(files: files, settings: PipelineSettings(configPath: config, packOverride: rules))
+        var report = run.report
+        if let baseline {
+            switch Baseline.load(path: baseline) {
+            case let .success(known):
+                let before = report.findings.count
+                report.findings = report.findings.filter { !known.contains($0.fingerprint) }
+                report.baselined = before - report.findings.count
+            case let .failure(problem):
+                FileHandle.standardError.write("topolint: \(problem)\n")
+                throw Exit.loadError
+            }
+        }
+        let options = ReportOptions(color: format == "text" && Output.wantsColor(color, fd: output == nil ? 1 : -1),
+                                    repositoryRoot: repositoryRoot ?? Output.currentDirectory,
+                                    currentDirectory: Output.currentDirectory)
+        guard Output.emit(Reporters.render(report, format: format, options: options) ?? "", to: output) else { throw Exit.loadError }
+        if !report.diagnostics.isEmpty { throw Exit.loadError }
+        let threshold = failOn ?? run.failOn ?? .medium
+        if report.findings.contains(where: { $0.severity >= threshold }) { throw Exit.findings }
+    }
+}
+
+extension Severity: ExpressibleByArgument {}
+
+/// The lint of several files into one report.
+struct LintRun {
+    var report: LintReport
+    /// The first configuration's fail_on, if any.
+    var failOn: Severity?
+
+    static func perform(files: [String], settings: PipelineSettings) -> LintRun {
+        var pipeline = Pipeline(settings: settings)
+        var diagnostics: [Diagnostic] = [], findings: [Finding] = [], suppressed: [SuppressedFinding] = []
+        var sources: [String: [UInt8]] = [:]
+        var failOn: Severity?
+        for path in files {
+            let file = pipeline.load(path)
+            sources[path] = file.source
+            diagnostics += file.diagnostics
+            if failOn == nil { failOn = file.failOn }
+            let outcome = Pipeline.lint(file)
+            findings += outcome.findings
+            suppressed += outcome.suppressed
+        }
+        // A file that cannot be loaded gets no design findings; the report says so by
+        // carrying diagnostics and, with them, no findings (report.md).
+        if !diagnostics.isEmpty { findings = []; suppressed = [] }
+        let report = LintReport(files: files, diagnostics: diagnostics, findings: findings, suppressed: suppressed,
+                                rules: RuleRegistry.descriptors, sources: sources)
+        return LintRun(report: report, failOn: failOn)
+    }
+}

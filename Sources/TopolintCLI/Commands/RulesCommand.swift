@@ -1,0 +1,35 @@
+import ArgumentParser
+import TopolintCore
+import TopolintRules
+
+/// `topolint rules`: the catalog, one line per rule.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule with id, name and default severity.")
+
+    @Option(name: .long, help: "text or json.")
+    var format: DomainsCommand.DomainsFormat = .text
+
+    func run() throws {
+        let descriptors = RuleRegistry.descriptors
+        if format == .json {
+            let json = JSONValue.array(descriptors.map { d in
+                .object([("id", .string(d.id)), ("name", .string(d.name)), ("severity", .string(d.defaultSeverity.rawValue)),
+                         ("subject", .string(d.subjectKind)), ("summary", .string(d.summary))])
+            })
+            FileHandle.standardOutput.write(json.serialized(pretty: true) + "\n")
+            return
+        }
+        let nameWidth = descriptors.map(\.name.count).max() ?? 0
+        var out = "ID     " + "NAME".padding(nameWidth) + "  SEVERITY  SUMMARY\n"
+        for d in descriptors {
+            out += "\(d.id)  \(d.name.padding(nameWidth))  \(d.defaultSeverity.rawValue.padding(8))  \(d.summary)\n"
+        }
+        out += "\nLoad errors: " + DiagnosticCode.allCases.map { "\($0.id) \($0.name)" }.joined(separator: ", ") + "\n"
+        out += "Run `topolint explain ID` for a rule's rationale, trigger, score formula and examples.\n"
+        FileHandle.standardOutput.write(out)
+    }
+}
+
+extension String {
+    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

@@ -1,0 +1,81 @@
+import TopolintCore
+import TopolintYAML
+import TopolintModel
+import TopolintAnalysis
+import TopolintRules
+import TopolintConfig
+
+/// Options every command that reads a topology shares.
+struct PipelineSettings {
+    var configPath: String?
+    var packOverride: String?
+}
+
+/// One file taken through the stages: bytes -> model -> analysis (-> findings).
+struct LoadedFile {
+    var path: String
+    var source: [UInt8]
+    var diagnostics: [Diagnostic]
+    var pack: RulePack?
+    var failOn: Severity?
+    var topology: Topology?
+    var analysis: Analysis?
+}
+
+/// The one-way flow the commands share, with the config and pack looked up once per
+/// configuration file.
+struct Pipeline {
+    let settings: PipelineSettings
+    private var configs: [String: (ProjectConfig?, [Diagnostic])] = [:]
+
+    init(settings: PipelineSettings) { self.settings = settings }
+
+    /// The configuration for a topology file: --config, else the nearest .topolint.yaml.
+    mutating func configuration(for path: String) -> (ProjectConfig?, [Diagnostic]) {
+        let configPath = settings.configPath ?? ProjectConfig.find(from: directory(of: path))
+        guard let configPath else { return (ProjectConfig(), []) }
+        if let cached = configs[configPath] { return cached }
+        let loaded = ProjectConfig.load(path: configPath)
+        configs[configPath] = loaded
+        return loaded
+    }
+
+    func directory(of path: String) -> String {
+        guard path != "-", let slash = path.lastIndex(of: "/") else { return "." }
+        let dir = String(path[..<slash])
+        return dir.isEmpty ? "/" : dir
+    }
+
+    /// Loads and analyses one file; diagnostics (config, pack or topology) stop it early.
+    mutating func load(_ path: String) -> LoadedFile {
+        var file = LoadedFile(path: path, source: [], diagnostics: [])
+        let (config, configProblems) = configuration(for: path)
+        guard let config, configProblems.isEmpty else {
+            file.diagnostics = configProblems
+            return file
+        }
+        let (pack, packProblems) = config.resolvePack(override: settings.packOverride)
+        guard let pack, packProblems.isEmpty else {
+            file.diagnostics = packProblems
+            return file
+        }
+        file.pack = pack
+        file.failOn = config.failOn
+        let options = LoadOptions(platforms: Array(pack.platforms.keys), ruleNames: RuleRegistry.acceptedNames)
+        let result = TopologyLoader.load(path: path, options: options)
+        file.source = result.source
+        file.diagnostics = result.diagnostics
+        guard let topology = result.topology else { return file }
+        file.topology = topology
+        file.analysis = Analysis(topology)
+        return file
+    }
+
+    /// Runs the rules on a loaded file.
+    static func lint(_ file: LoadedFile) -> RuleEngine.Outcome {
+        guard let topology = file.topology, let analysis = file.analysis, let pack = file.pack else {
+            return RuleEngine.Outcome(findings: [], suppressed: [])
+        }
+        return RuleEngine.run(RuleContext(topology: topology, analysis: analysis, pack: pack))
+    }
+}
