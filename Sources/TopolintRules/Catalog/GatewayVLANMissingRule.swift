@@ -18,7 +18,7 @@ public struct GatewayVLANMissingRule: Rule {
         fix: "add the VLAN to the gateway switch's vlans, or name a switch that carries it",
         defaultSeverity: .high, subjectKind: "vlan",
         failingExample: MigrationExamples.onePod.replacing("gateway: tor1", with: "gateway: {active: tor1, standby: [spine]}")
-            .replacing("links:", with: "  spine: {pod: p1, role: spine, vlans: []}\nlinks:"),
+            .replacing("\nlinks:", with: "\n  spine: {pod: p1, role: spine, vlans: []}\nlinks:"),
         passingExample: MigrationExamples.onePod)
 
     public func check(_ context: RuleContext) -> [Finding] {
