@@ -4,9 +4,9 @@ import TopolintCore
 @testable import TopolintReporters
 
 @Suite("GitLab reporter")
-struct GitLabReporterTests {
+struct ReportersGitLabTests {
     func issues(_ report: LintReport, root: String? = nil) throws -> [[String: Any]] {
-        try array(try parseJSON(GitLabReporter.render(report, options: ReportOptions(repositoryRoot: root)))).map { try object($0) }
+        try jsonArray(try parseReportJSON(GitLabReporter.render(report, options: ReportOptions(repositoryRoot: root)))).map { try jsonObject($0) }
     }
 
     @Test func requiredFieldsAndSeverities() throws {
@@ -14,9 +14,9 @@ struct GitLabReporterTests {
         #expect(list.count == 5)
         for issue in list {
             for key in ["description", "check_name", "fingerprint", "severity"] { #expect(issue[key] is String, "\(key)") }
-            let location = try object(issue["location"])
+            let location = try jsonObject(issue["location"])
             #expect(location["path"] is String)
-            #expect(try object(location["lines"])["begin"] is Int)
+            #expect(try jsonObject(location["lines"])["begin"] is Int)
         }
         let severities = Dictionary(uniqueKeysWithValues: list.map { ($0["check_name"] as! String, $0["severity"] as! String) })
         #expect(severities == [
@@ -26,9 +26,9 @@ struct GitLabReporterTests {
         let tl200 = try #require(list.first { $0["check_name"] as? String == "TL200 stretched-vlan" })
         #expect(tl200["fingerprint"] as? String == ReportFixture.stretched.fingerprint)
         #expect(tl200["description"] as? String == ReportFixture.stretched.message + ". Fix: route between the sites")
-        let location = try object(tl200["location"])
+        let location = try jsonObject(tl200["location"])
         #expect(location["path"] as? String == ReportFixture.fra1)
-        #expect(try object(location["lines"])["begin"] as? Int == 3)
+        #expect(try jsonObject(location["lines"])["begin"] as? Int == 3)
     }
 
     @Test func fingerprintsAreUniqueEvenForIdenticalFindings() throws {
@@ -48,7 +48,7 @@ struct GitLabReporterTests {
         var f = ReportFixture.stretched
         f.location.file = "/builds/acme/net/dc/fra1.yaml"
         let list = try issues(LintReport(files: [], diagnostics: [], findings: [f], suppressed: [], rules: []), root: "/builds/acme/net")
-        #expect(try object(list[0]["location"])["path"] as? String == "dc/fra1.yaml")
+        #expect(try jsonObject(list[0]["location"])["path"] as? String == "dc/fra1.yaml")
     }
 
     @Test func cleanReportIsAnEmptyArray() throws {

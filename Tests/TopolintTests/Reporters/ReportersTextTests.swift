@@ -3,7 +3,7 @@ import TopolintCore
 @testable import TopolintReporters
 
 @Suite("Text reporter")
-struct TextReporterTests {
+struct ReportersTextTests {
     let plain = TextReporter.render(ReportFixture.report(), options: ReportOptions(color: false))
 
     /// The entry (blank-line separated block) whose head line starts with `head`.

@@ -4,7 +4,7 @@ import TopolintCore
 @testable import TopolintReporters
 
 @Suite("SARIF reporter")
-struct SARIFReporterTests {
+struct ReportersSARIFTests {
     static let root = "/home/ci/repo"
 
     /// The fixture with absolute paths under the repository root, as the CLI would pass them.
@@ -37,8 +37,8 @@ struct SARIFReporterTests {
 
     func sarif(_ report: LintReport, root: String? = nil) throws -> (log: [String: Any], run: [String: Any]) {
         let text = SARIFReporter.render(report, options: ReportOptions(repositoryRoot: root))
-        let log = try object(try parseJSON(text))
-        let run = try object(try array(log["runs"]).first)
+        let log = try jsonObject(try parseReportJSON(text))
+        let run = try jsonObject(try jsonArray(log["runs"]).first)
         return (log, run)
     }
 
@@ -46,9 +46,9 @@ struct SARIFReporterTests {
         let (log, run) = try sarif(ReportFixture.report())
         #expect(log["$schema"] as? String == "https://json.schemastore.org/sarif-2.1.0.json")
         #expect(log["version"] as? String == "2.1.0")
-        #expect(try array(log["runs"]).count == 1)
+        #expect(try jsonArray(log["runs"]).count == 1)
         #expect(run["columnKind"] as? String == "unicodeCodePoints")
-        let driver = try object(try object(run["tool"])["driver"])
+        let driver = try jsonObject(try jsonObject(run["tool"])["driver"])
         #expect(driver["name"] as? String == "topolint")
         #expect(driver["version"] as? String == Project.version)
         #expect(driver["semanticVersion"] as? String == Project.version)
@@ -57,41 +57,41 @@ struct SARIFReporterTests {
 
     @Test func rulesDescribeEachActiveRuleAndTheLoadErrors() throws {
         let (_, run) = try sarif(ReportFixture.report())
-        let rules = try array(try object(try object(run["tool"])["driver"])["rules"]).map { try object($0) }
+        let rules = try jsonArray(try jsonObject(try jsonObject(run["tool"])["driver"])["rules"]).map { try jsonObject($0) }
         #expect(rules.map { $0["id"] as? String } == ["TL100", "TL200", "TL300", "TL400", "TL601", "TL001", "TL002", "TL003", "TL004"])
         let tl200 = rules[1]
         #expect(tl200["name"] as? String == "stretched-vlan")
-        #expect(try object(tl200["shortDescription"])["text"] as? String == "stretched-vlan summary")
-        #expect(try object(tl200["fullDescription"])["text"] as? String == "stretched-vlan rationale")
-        let help = try object(tl200["help"])
+        #expect(try jsonObject(tl200["shortDescription"])["text"] as? String == "stretched-vlan summary")
+        #expect(try jsonObject(tl200["fullDescription"])["text"] as? String == "stretched-vlan rationale")
+        let help = try jsonObject(tl200["help"])
         #expect(help["text"] as? String == "stretched-vlan fix")
         let markdown = try #require(help["markdown"] as? String)
         #expect(markdown.contains("stretched-vlan trigger") && markdown.contains("stretched-vlan formula"))
         #expect(tl200["helpUri"] as? String == ReportFixture.rules[1].helpURI)
-        #expect(try object(tl200["defaultConfiguration"])["level"] as? String == "error")
-        let properties = try object(tl200["properties"])
+        #expect(try jsonObject(tl200["defaultConfiguration"])["level"] as? String == "error")
+        let properties = try jsonObject(tl200["properties"])
         #expect(properties["security-severity"] as? String == "8.0")
         #expect(properties["precision"] as? String == "high")
         #expect((properties["tags"] as? [String])?.contains("design") == true)
-        #expect(try object(try object(rules[0]["defaultConfiguration"]))["level"] as? String == "warning")
+        #expect(try jsonObject(try jsonObject(rules[0]["defaultConfiguration"]))["level"] as? String == "warning")
         // Every security-severity parses as a number in its severity's band.
         for rule in rules.prefix(5) {
-            let value = try #require(Double(try object(rule["properties"])["security-severity"] as? String ?? ""))
-            let level = try object(rule["defaultConfiguration"])["level"] as? String
+            let value = try #require(Double(try jsonObject(rule["properties"])["security-severity"] as? String ?? ""))
+            let level = try jsonObject(rule["defaultConfiguration"])["level"] as? String
             #expect(level == (value >= 7 ? "error" : value >= 4 ? "warning" : "note"))
         }
     }
 
     @Test func noLoadErrorRulesWithoutDiagnostics() throws {
         let (_, run) = try sarif(ReportFixture.report(diagnostics: false))
-        let rules = try array(try object(try object(run["tool"])["driver"])["rules"]).map { try object($0) }
+        let rules = try jsonArray(try jsonObject(try jsonObject(run["tool"])["driver"])["rules"]).map { try jsonObject($0) }
         #expect(!rules.contains { ($0["id"] as? String)?.hasPrefix("TL00") == true })
     }
 
     @Test func resultsPointAtTheirRulesWithLevelsRegionsAndFingerprints() throws {
         let (_, run) = try sarif(ReportFixture.report())
-        let rules = try array(try object(try object(run["tool"])["driver"])["rules"]).map { try object($0) }
-        let results = try array(run["results"]).map { try object($0) }
+        let rules = try jsonArray(try jsonObject(try jsonObject(run["tool"])["driver"])["rules"]).map { try jsonObject($0) }
+        let results = try jsonArray(run["results"]).map { try jsonObject($0) }
         #expect(results.count == 6)  // 1 diagnostic + 4 findings + 1 suppressed
         for result in results {
             let index = try #require(result["ruleIndex"] as? Int)
@@ -105,45 +105,45 @@ struct SARIFReporterTests {
         #expect(byRule["TL601"]?["level"] as? String == "note")     // low
 
         let tl200 = try #require(byRule["TL200"])
-        #expect(try object(tl200["message"])["text"] as? String == ReportFixture.stretched.message)
-        let physical = try object(try object(try array(tl200["locations"]).first)["physicalLocation"])
-        let region = try object(physical["region"])
+        #expect(try jsonObject(tl200["message"])["text"] as? String == ReportFixture.stretched.message)
+        let physical = try jsonObject(try jsonObject(try jsonArray(tl200["locations"]).first)["physicalLocation"])
+        let region = try jsonObject(physical["region"])
         #expect(region["startLine"] as? Int == 3)
         #expect(region["startColumn"] as? Int == 3)
-        let artifact = try object(physical["artifactLocation"])
+        let artifact = try jsonObject(physical["artifactLocation"])
         #expect(artifact["uri"] as? String == "dc/fra1.yaml")
         #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
-        #expect(try object(tl200["partialFingerprints"])["topolint/v1"] as? String == ReportFixture.stretched.fingerprint)
-        let properties = try object(tl200["properties"])
+        #expect(try jsonObject(tl200["partialFingerprints"])["topolint/v1"] as? String == ReportFixture.stretched.fingerprint)
+        let properties = try jsonObject(tl200["properties"])
         #expect(properties["security-severity"] as? String == "9.4")
-        #expect(number(properties["score"]) == 9.4)
+        #expect(jsonNumber(properties["score"]) == 9.4)
         #expect(properties["severity"] as? String == "critical")
-        #expect(try object(properties["context"])["scope"] as? String == "multi-site")
+        #expect(try jsonObject(properties["context"])["scope"] as? String == "multi-site")
 
         let diagnostic = try #require(byRule["TL002"])
-        #expect(try object(diagnostic["message"])["text"] as? String == "unknown key `uplink` (did you mean `uplinks`?)")
-        #expect(try object(diagnostic["partialFingerprints"])["topolint/v1"] is String)
+        #expect(try jsonObject(diagnostic["message"])["text"] as? String == "unknown key `uplink` (did you mean `uplinks`?)")
+        #expect(try jsonObject(diagnostic["partialFingerprints"])["topolint/v1"] is String)
         #expect(results.filter { $0["suppressions"] != nil }.count == 1)
     }
 
     @Test func suppressedFindingsAreResultsWithAnInSourceSuppression() throws {
         let (_, run) = try sarif(ReportFixture.report())
-        let results = try array(run["results"]).map { try object($0) }
+        let results = try jsonArray(run["results"]).map { try jsonObject($0) }
         let suppressed = try #require(results.first { $0["ruleId"] as? String == "TL300" })
-        let suppressions = try array(suppressed["suppressions"]).map { try object($0) }
+        let suppressions = try jsonArray(suppressed["suppressions"]).map { try jsonObject($0) }
         #expect(suppressions.count == 1)
         #expect(suppressions[0]["kind"] as? String == "inSource")
         #expect(suppressions[0]["justification"] as? String == "approved 2026-03")
         #expect(suppressed["level"] as? String == "warning")
-        #expect(try object(suppressed["partialFingerprints"])["topolint/v1"] as? String == ReportFixture.migration.finding.fingerprint)
+        #expect(try jsonObject(suppressed["partialFingerprints"])["topolint/v1"] as? String == ReportFixture.migration.finding.fingerprint)
     }
 
     @Test func absolutePathsBecomeRelativeToTheRepositoryRoot() throws {
         let (_, run) = try sarif(Self.absoluteReport(), root: Self.root + "/")
-        let bases = try object(run["originalUriBaseIds"])
-        #expect(try object(bases["%SRCROOT%"])["uri"] as? String == "file:///home/ci/repo/")
-        for result in try array(run["results"]).map({ try object($0) }) {
-            let artifact = try object(try object(try object(try array(result["locations"]).first)["physicalLocation"])["artifactLocation"])
+        let bases = try jsonObject(run["originalUriBaseIds"])
+        #expect(try jsonObject(bases["%SRCROOT%"])["uri"] as? String == "file:///home/ci/repo/")
+        for result in try jsonArray(run["results"]).map({ try jsonObject($0) }) {
+            let artifact = try jsonObject(try jsonObject(try jsonObject(try jsonArray(result["locations"]).first)["physicalLocation"])["artifactLocation"])
             let uri = try #require(artifact["uri"] as? String)
             #expect(uri.hasPrefix("dc/"), "\(uri)")
             #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
@@ -152,8 +152,8 @@ struct SARIFReporterTests {
 
     @Test func pathsOutsideTheRootStayAbsoluteAsFileURIs() throws {
         let (_, run) = try sarif(Self.absoluteReport(), root: "/elsewhere")
-        let result = try object(try array(run["results"]).first)
-        let artifact = try object(try object(try object(try array(result["locations"]).first)["physicalLocation"])["artifactLocation"])
+        let result = try jsonObject(try jsonArray(run["results"]).first)
+        let artifact = try jsonObject(try jsonObject(try jsonObject(try jsonArray(result["locations"]).first)["physicalLocation"])["artifactLocation"])
         #expect(artifact["uri"] as? String == "file:///home/ci/repo/dc/broken.yaml")
         #expect(artifact["uriBaseId"] == nil)
     }
@@ -169,8 +169,8 @@ struct SARIFReporterTests {
         f.ruleName = "unused-ignore"
         let report = LintReport(files: [ReportFixture.fra1], diagnostics: [], findings: [f], suppressed: [], rules: ReportFixture.rules)
         let (_, run) = try sarif(report)
-        let rules = try array(try object(try object(run["tool"])["driver"])["rules"]).map { try object($0) }
-        let result = try object(try array(run["results"]).first)
+        let rules = try jsonArray(try jsonObject(try jsonObject(run["tool"])["driver"])["rules"]).map { try jsonObject($0) }
+        let result = try jsonObject(try jsonArray(run["results"]).first)
         let index = try #require(result["ruleIndex"] as? Int)
         #expect(rules[index]["id"] as? String == "TL900")
     }

@@ -3,7 +3,7 @@ import TopolintCore
 @testable import TopolintReporters
 
 @Suite("Reporters registry")
-struct RegistryTests {
+struct ReportersRegistryTests {
     @Test func everyFormatIsRegisteredUnderItsID() {
         #expect(Reporters.ids == ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"])
         for id in Reporters.ids {

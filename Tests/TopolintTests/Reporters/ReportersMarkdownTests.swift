@@ -3,7 +3,7 @@ import TopolintCore
 @testable import TopolintReporters
 
 @Suite("Markdown reporter")
-struct MarkdownReporterTests {
+struct ReportersMarkdownTests {
     let output = MarkdownReporter.render(ReportFixture.report(), options: ReportOptions())
 
     /// Splits a table row into cells at pipes that are not backslash-escaped, as GFM does

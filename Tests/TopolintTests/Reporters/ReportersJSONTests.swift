@@ -4,20 +4,20 @@ import TopolintCore
 @testable import TopolintReporters
 
 @Suite("JSON reporter")
-struct JSONReporterTests {
+struct ReportersJSONTests {
     let output = JSONReporter.render(ReportFixture.report(), options: ReportOptions())
 
     @Test func topLevelMatchesReportMD() throws {
         #expect(output.hasSuffix("}\n"))
-        let root = try object(try parseJSON(output))
-        let tool = try object(root["tool"])
+        let root = try jsonObject(try parseReportJSON(output))
+        let tool = try jsonObject(root["tool"])
         #expect(tool["name"] as? String == "topolint")
         #expect(tool["version"] as? String == Project.version)
-        let summary = try object(root["summary"])
+        let summary = try jsonObject(root["summary"])
         #expect(summary["findings"] as? Int == 4)
         #expect(summary["suppressed"] as? Int == 1)
         for key in ["low", "medium", "high", "critical"] { #expect(summary[key] as? Int == 1, "\(key)") }
-        #expect(number(summary["max_score"]) == 9.4)
+        #expect(jsonNumber(summary["max_score"]) == 9.4)
         #expect(root["baselined"] as? Int == 2)
         // Keys in the documented order.
         let keys = ["tool", "summary", "diagnostics", "findings", "suppressed", "baselined"]
@@ -26,15 +26,15 @@ struct JSONReporterTests {
     }
 
     @Test func diagnosticsCarryRuleNameLocationAndHelp() throws {
-        let root = try object(try parseJSON(output))
-        let diagnostics = try array(root["diagnostics"])
+        let root = try jsonObject(try parseReportJSON(output))
+        let diagnostics = try jsonArray(root["diagnostics"])
         #expect(diagnostics.count == 1)
-        let d = try object(diagnostics.first)
+        let d = try jsonObject(diagnostics.first)
         #expect(d["rule"] as? String == "TL002")
         #expect(d["name"] as? String == "schema")
         #expect(d["message"] as? String == "unknown key `uplink`")
         #expect(d["help"] as? String == "did you mean `uplinks`?")
-        let loc = try object(d["location"])
+        let loc = try jsonObject(d["location"])
         #expect(loc["file"] as? String == ReportFixture.broken)
         #expect(loc["line"] as? Int == 7)
         #expect(loc["column"] as? Int == 9)
@@ -43,28 +43,28 @@ struct JSONReporterTests {
     @Test func diagnosticWithoutHelpHasNoHelpKey() throws {
         let report = LintReport(files: ["a.yaml"], diagnostics: [Diagnostic(.yamlSyntax, "bad", at: ReportFixture.at("a.yaml", 1, 1))],
                                 findings: [], suppressed: [], rules: [])
-        let d = try object(try array(try object(try parseJSON(JSONReporter.render(report, options: ReportOptions())))["diagnostics"]).first)
+        let d = try jsonObject(try jsonArray(try jsonObject(try parseReportJSON(JSONReporter.render(report, options: ReportOptions())))["diagnostics"]).first)
         #expect(d["help"] == nil)
         #expect(d["rule"] as? String == "TL001")
     }
 
     @Test func findingsInReportOrderWithEveryField() throws {
-        let root = try object(try parseJSON(output))
-        let findings = try array(root["findings"]).map { try object($0) }
+        let root = try jsonObject(try parseReportJSON(output))
+        let findings = try jsonArray(root["findings"]).map { try jsonObject($0) }
         // Sorted by file, line, column: ams1 before fra1.
         #expect(findings.map { $0["rule"] as? String } == ["TL601", "TL400", "TL200", "TL100"])
         let stretched = try #require(findings.first { $0["rule"] as? String == "TL200" })
         #expect(stretched["name"] as? String == "stretched-vlan")
-        #expect(number(stretched["score"]) == 9.4)
+        #expect(jsonNumber(stretched["score"]) == 9.4)
         #expect(stretched["severity"] as? String == "critical")
         #expect(stretched["fix"] as? String == "route between the sites")
         #expect(stretched["fingerprint"] as? String == ReportFixture.stretched.fingerprint)
-        let subject = try object(stretched["subject"])
+        let subject = try jsonObject(stretched["subject"])
         #expect(subject["kind"] as? String == "vlan")
         #expect(subject["name"] as? String == "web")
-        let loc = try object(stretched["location"])
+        let loc = try jsonObject(stretched["location"])
         #expect(loc["file"] as? String == ReportFixture.fra1 && loc["line"] as? Int == 3 && loc["column"] as? Int == 3)
-        let context = try object(stretched["context"])
+        let context = try jsonObject(stretched["context"])
         #expect(context["scope"] as? String == "multi-site")
         #expect(context["sites"] as? [String] == ["ams1", "fra1"])
         #expect(context["max_rtt_ms"] as? Int == 12)
@@ -79,26 +79,26 @@ struct JSONReporterTests {
     }
 
     @Test func suppressedFindingsKeepReasonScoreAndFingerprint() throws {
-        let root = try object(try parseJSON(output))
-        let suppressed = try array(root["suppressed"])
+        let root = try jsonObject(try parseReportJSON(output))
+        let suppressed = try jsonArray(root["suppressed"])
         #expect(suppressed.count == 1)
-        let s = try object(suppressed.first)
+        let s = try jsonObject(suppressed.first)
         #expect(s["rule"] as? String == "TL300")
         #expect(s["name"] as? String == "cross-cluster-migration")
         #expect(s["reason"] as? String == "approved 2026-03")
-        #expect(number(s["score"]) == 4.0)
+        #expect(jsonNumber(s["score"]) == 4.0)
         #expect(s["message"] as? String == "migration domain metro spans 2 clusters")
         #expect(s["fingerprint"] as? String == ReportFixture.migration.finding.fingerprint)
-        #expect(try object(s["subject"])["kind"] as? String == "migration_domain")
-        #expect(try object(s["location"])["line"] as? Int == 8)
+        #expect(try jsonObject(s["subject"])["kind"] as? String == "migration_domain")
+        #expect(try jsonObject(s["location"])["line"] as? Int == 8)
     }
 
     @Test func cleanReportHasEmptyArrays() throws {
-        let root = try object(try parseJSON(JSONReporter.render(ReportFixture.clean, options: ReportOptions())))
-        #expect(try array(root["findings"]).isEmpty)
-        #expect(try array(root["diagnostics"]).isEmpty)
-        #expect(try array(root["suppressed"]).isEmpty)
-        #expect(number(try object(root["summary"])["max_score"]) == 0)
+        let root = try jsonObject(try parseReportJSON(JSONReporter.render(ReportFixture.clean, options: ReportOptions())))
+        #expect(try jsonArray(root["findings"]).isEmpty)
+        #expect(try jsonArray(root["diagnostics"]).isEmpty)
+        #expect(try jsonArray(root["suppressed"]).isEmpty)
+        #expect(jsonNumber(try jsonObject(root["summary"])["max_score"]) == 0)
         #expect(root["baselined"] as? Int == 0)
     }
 }

@@ -3,7 +3,7 @@ import TopolintCore
 @testable import TopolintReporters
 
 @Suite("GitHub reporter")
-struct GitHubReporterTests {
+struct ReportersGitHubTests {
     struct Command {
         var level: String
         var properties: [String: String]

@@ -7,7 +7,7 @@ import TopolintCore
 @testable import TopolintReporters
 
 @Suite("JUnit reporter")
-struct JUnitReporterTests {
+struct ReportersJUnitTests {
     let output = JUnitReporter.render(ReportFixture.report(), options: ReportOptions())
 
     func parse(_ text: String) throws -> XMLElement {

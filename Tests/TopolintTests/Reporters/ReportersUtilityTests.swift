@@ -3,7 +3,7 @@ import TopolintCore
 @testable import TopolintReporters
 
 @Suite("Reporter utilities")
-struct ReporterUtilityTests {
+struct ReportersUtilityTests {
     @Test func scoresShowOneDecimal() {
         #expect(Format.score(8) == "8.0")
         #expect(Format.score(9.4) == "9.4")
