@@ -7,5 +7,7 @@ enum CommandList {
         DomainsCommand.self,
         RulesCommand.self,
         ExplainCommand.self,
+        SchemaCommand.self,
+        BaselineCommand.self,
     ]
 }
