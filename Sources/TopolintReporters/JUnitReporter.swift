@@ -36,6 +36,13 @@ public struct JUnitReporter: Reporter {
         let findingsByFile = Dictionary(grouping: report.findings, by: \.location.file)
         let diagnosticsByFile = Dictionary(grouping: report.diagnostics, by: \.location.file)
 
+        // report.md: while any file has a load error, no design findings are reported at all,
+        // so files that loaded were not judged either; their rules are skipped, not passed.
+        // (Should a report carry findings anyway, the files that loaded are judged as usual.)
+        let judged = report.diagnostics.isEmpty || !report.findings.isEmpty
+        let notJudged = "not checked: " + Format.count(Format.filesWithDiagnostics(report.diagnostics).count, "file")
+            + " could not be loaded"
+
         var suites: [(file: String, cases: [Case])] = []
         for file in files {
             let diagnostics = diagnosticsByFile[file] ?? []
@@ -44,6 +51,10 @@ public struct JUnitReporter: Reporter {
             if diagnostics.isEmpty {
                 for rule in rules {
                     var c = Case(name: Format.ruleTitle(id: rule.id, name: rule.name), classname: file)
+                    if !judged {
+                        c.skipped = true
+                        c.body.append("<skipped message=\"\(XML.attribute(notJudged))\"/>")
+                    }
                     for f in findingsByRule[rule.id] ?? [] {
                         c.failed = true
                         c.body.append(element("failure", message: f.message, type: f.severity.rawValue, text: failureText(f)))
@@ -51,7 +62,7 @@ public struct JUnitReporter: Reporter {
                     cases.append(c)
                 }
             } else {
-                // A file that does not load was not checked: its rules are skipped, not passed.
+                // A file that does not load cannot be checked: its rules are skipped, not passed.
                 for code in DiagnosticCode.allCases {
                     let matching = diagnostics.filter { $0.code == code }
                     guard !matching.isEmpty else { continue }

@@ -18,9 +18,9 @@ public struct MarkdownReporter: Reporter {
 
         if !report.diagnostics.isEmpty {
             let files = Format.filesWithDiagnostics(report.diagnostics).count
-            blocks.append("### Load errors\n\n"
-                + (files == 1 ? "1 file could not be loaded" : "\(files) files could not be loaded")
-                + "; it has no design findings until it loads.")
+            blocks.append("### Load errors\n\n" + (files == 1
+                    ? "1 file could not be loaded; no design findings are reported until it loads."
+                    : "\(files) files could not be loaded; no design findings are reported until they load."))
             blocks.append(table(["Rule", "Location", "Message"], rows: report.diagnostics.map { d in
                 var message = cell(d.message)
                 if let help = d.help, !help.isEmpty { message += "<br>" + cell(help) }

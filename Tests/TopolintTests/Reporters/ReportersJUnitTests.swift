@@ -62,6 +62,20 @@ struct ReportersJUnitTests {
         #expect(error.stringValue?.contains("help: did you mean `uplinks`?") == true)
     }
 
+    @Test func filesThatLoadedAreNotPassedWhileAnotherFailsToLoad() throws {
+        // As report.md has it: a load error anywhere means no design findings at all.
+        let report = LintReport(files: [ReportFixture.fra1, ReportFixture.broken], diagnostics: [ReportFixture.schemaError],
+                                findings: [], suppressed: [], rules: ReportFixture.rules)
+        let root = try parse(JUnitReporter.render(report, options: ReportOptions()))
+        let fra1 = try #require(children(root, "testsuite").first { attribute($0, "name") == ReportFixture.fra1 })
+        #expect(attribute(fra1, "skipped") == "5")
+        let skipped = children(fra1, "testcase").compactMap { children($0, "skipped").first }
+        #expect(skipped.count == 5)
+        #expect(skipped.allSatisfy { attribute($0, "message") == "not checked: 1 file could not be loaded" })
+        #expect(attribute(root, "tests") == "11")
+        #expect(attribute(root, "skipped") == "10")
+    }
+
     @Test func escapingSurvivesAParser() throws {
         let root = try parse(output)
         let ams1 = try #require(children(root, "testsuite").first { attribute($0, "name") == ReportFixture.ams1 })

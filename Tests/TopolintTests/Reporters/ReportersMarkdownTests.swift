@@ -61,6 +61,7 @@ struct ReportersMarkdownTests {
     @Test func diagnosticsHaveTheirOwnTable() throws {
         let rows = try table("| Rule | Location | Message |", in: output)
         #expect(rows == [["TL002 schema", "dc/broken.yaml:7:9", "unknown key \\`uplink\\`<br>did you mean \\`uplinks\\`?"]])
+        #expect(output.contains("1 file could not be loaded; no design findings are reported until it loads."))
     }
 
     @Test func suppressedFoldedAndBaselinedNoted() throws {
