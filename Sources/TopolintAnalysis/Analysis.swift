@@ -6,7 +6,7 @@ import TopolintModel
 /// Cost: for each VLAN, only the switches, links and hosts that carry it are visited, so the
 /// work is the sum over VLANs of each VLAN's part of the graph, never VLANs × whole graph.
 public struct Analysis: Sendable {
-    public let topology: Topology
+    public internal(set) var topology: Topology
     public let distances: SiteDistances
     /// Every broadcast domain, grouped by VLAN index; within a VLAN, by first switch name.
     public private(set) var domains: [BroadcastDomain] = []
@@ -156,4 +156,14 @@ func sortedIntersection(_ x: [Int], _ y: [Int]) -> [Int] {
         if x[i] == y[j] { out.append(x[i]); i += 1; j += 1 } else if x[i] < y[j] { i += 1 } else { j += 1 }
     }
     return out
+}
+
+extension Analysis {
+    /// The same analysis over a topology whose migration domains differ. Broadcast domains,
+    /// distances and gateway reach do not read migration domains, so nothing is recomputed.
+    public func replacingMigrationDomains(_ domains: [MigrationDomain]) -> Analysis {
+        var copy = self
+        copy.topology.migrationDomains = domains
+        return copy
+    }
 }

@@ -29,7 +29,7 @@ public enum TopologyLoader {
             return LoadResult(topology: nil, diagnostics: parsed.diagnostics, source: bytes)
         }
         var result = load(document, options: options)
-        result.diagnostics = parsed.diagnostics + result.diagnostics
+        result.diagnostics = Loader.tidy(parsed.diagnostics + result.diagnostics)
         if !result.diagnostics.isEmpty { result.topology = nil }
         return result
     }
@@ -114,6 +114,8 @@ struct Loader {
     /// required keys. Returns the values by field position.
     mutating func fields(of value: YAMLNode?, spec: EntitySpec, what: String, at key: YAMLNode) -> [YAMLNode?] {
         var result = [YAMLNode?](repeating: nil, count: spec.fields.count)
+        // A misspelt required key is reported once, as the typo, not again as missing.
+        var suggested = Set<String>()
         if let value, !doc.isNull(value) {
             guard doc.kind(value) == .mapping else {
                 error(.schema, "\(what) must be a mapping of its fields, not \(describe(value))", at: value)
@@ -130,12 +132,13 @@ struct Loader {
                 } else {
                     let name = doc.string(k)
                     let suggestion = closestMatch(to: name, among: spec.keyNames)
+                    if let suggestion { suggested.insert(suggestion) }
                     error(.schema, "unknown key '\(name)' in \(what)", at: k,
                           help: suggestion.map { "did you mean '\($0)'?" } ?? "known keys: \(spec.keyNames.joined(separator: ", "))")
                 }
             }
         }
-        for (position, field) in spec.fields.enumerated() where field.required && result[position] == nil {
+        for (position, field) in spec.fields.enumerated() where field.required && result[position] == nil && !suggested.contains(field.name) {
             error(.schema, "\(what) is missing the required key '\(field.name)'", at: key)
         }
         return result

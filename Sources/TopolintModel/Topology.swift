@@ -157,6 +157,13 @@ public struct MigrationDomain: Sendable {
     /// The workloads that may move: those listed, or every workload placed in its clusters.
     public var workloads: [Int]
     public var location: SourceLocation
+
+    public init(name: String, clusters: [Int], workloads: [Int], location: SourceLocation) {
+        self.name = name
+        self.clusters = clusters
+        self.workloads = workloads
+        self.location = location
+    }
 }
 
 /// One `ignore` entry: a rule (id or name, as written) and a reason, on one entity.

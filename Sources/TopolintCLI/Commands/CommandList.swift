@@ -5,6 +5,7 @@ enum CommandList {
     static let all: [ParsableCommand.Type] = [
         LintCommand.self,
         DomainsCommand.self,
+        WhatIfCommand.self,
         RulesCommand.self,
         ExplainCommand.self,
         SchemaCommand.self,

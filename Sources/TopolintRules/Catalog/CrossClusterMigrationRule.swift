@@ -4,6 +4,7 @@ import TopolintAnalysis
 /// TL300: a migration domain spanning two or more clusters.
 public struct CrossClusterMigrationRule: Rule {
     public init() {}
+    public var readsMigrationDomains: Bool { true }
 
     public let descriptor = RuleDescriptor(
         id: "TL300", name: "cross-cluster-migration",

@@ -42,14 +42,14 @@ public struct GatewayTromboneRule: Rule {
             for v in workload.vlans {
                 let reach = cache.reach(cluster: workload.cluster, vlan: v)
                 guard reach.carriers > 0 else { continue }
-                let perHost = Double(workload.count) / Double(reach.carriers)
-                var affected = 0.0, total = 0.0
+                // Endpoints as c·k/n, computed once (summing per-host shares drifts in rounding).
+                var affectedHosts = 0, joinedHosts = 0
                 var worst: (gateway: Int, rtt: (value: Double, known: Bool), site: Int)?
                 var hostSites = Set<Int>()
                 for hostReach in reach.hosts where hostReach.joined {
-                    total += perHost
+                    joinedHosts += 1
                     guard let g = hostReach.gateway, context.isTrombone(host: hostReach.host, g) else { continue }
-                    affected += perHost
+                    affectedHosts += 1
                     hostSites.insert(t.placement(ofHost: hostReach.host).site)
                     let rtt = context.rtt(of: g)
                     if worst == nil || rtt.value > worst!.rtt.value
@@ -57,7 +57,9 @@ public struct GatewayTromboneRule: Rule {
                         worst = (g.gateway, rtt, t.switches[g.gateway].placement.site)
                     }
                 }
-                guard let worst, affected > 0 else { continue }
+                let affected = Double(workload.count) * Double(affectedHosts) / Double(reach.carriers)
+                let total = Double(workload.count) * Double(joinedHosts) / Double(reach.carriers)
+                guard let worst, affectedHosts > 0 else { continue }
                 let share = total > 0 ? affected / total : 1
                 let gateway = t.switches[worst.gateway]
                 let rounded = Int((affected + 0.5).rounded(.down))

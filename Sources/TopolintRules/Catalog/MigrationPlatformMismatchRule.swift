@@ -3,6 +3,7 @@ import TopolintCore
 /// TL304: a migration domain mixing hypervisor families.
 public struct MigrationPlatformMismatchRule: Rule {
     public init() {}
+    public var readsMigrationDomains: Bool { true }
 
     public let descriptor = RuleDescriptor(
         id: "TL304", name: "migration-platform-mismatch",

@@ -4,6 +4,7 @@ import TopolintModel
 /// TL302: a migration domain spanning sites farther apart than its platforms support.
 public struct MigrationRTTExceededRule: Rule {
     public init() {}
+    public var readsMigrationDomains: Bool { true }
 
     public let descriptor = RuleDescriptor(
         id: "TL302", name: "migration-rtt-exceeded",

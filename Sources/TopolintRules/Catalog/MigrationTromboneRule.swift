@@ -4,6 +4,7 @@ import TopolintModel
 /// TL401: a move the domain allows would leave VMs with a gateway in another site.
 public struct MigrationTromboneRule: Rule {
     public init() {}
+    public var readsMigrationDomains: Bool { true }
 
     public let descriptor = RuleDescriptor(
         id: "TL401", name: "migration-trombone",

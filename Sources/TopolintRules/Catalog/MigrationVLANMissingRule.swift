@@ -4,6 +4,7 @@ import TopolintModel
 /// TL301: a workload may move to a cluster whose hosts are not on its segment.
 public struct MigrationVLANMissingRule: Rule {
     public init() {}
+    public var readsMigrationDomains: Bool { true }
 
     public let descriptor = RuleDescriptor(
         id: "TL301", name: "migration-vlan-missing",

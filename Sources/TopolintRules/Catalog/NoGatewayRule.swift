@@ -28,11 +28,11 @@ public struct NoGatewayRule: Rule {
             for v in workload.vlans where t.vlans[v].subnet != nil {
                 let reach = cache.reach(cluster: workload.cluster, vlan: v)
                 guard reach.carriers > 0 else { continue }
-                let perHost = Double(workload.count) / Double(reach.carriers)
                 let joined = reach.hosts.filter(\.joined)
                 let without = joined.filter { $0.gateway == nil }
                 guard !without.isEmpty else { continue }
-                let affected = perHost * Double(without.count), total = perHost * Double(joined.count)
+                let affected = Double(workload.count) * Double(without.count) / Double(reach.carriers)
+                let total = Double(workload.count) * Double(joined.count) / Double(reach.carriers)
                 let rounded = Int((affected + 0.5).rounded(.down))
                 let why = t.vlans[v].gateway == nil ? "the VLAN has no gateway" : "its gateway is in another broadcast domain"
                 let message = "\(rounded) endpoints of workload \(workload.name) on \(context.vlanLabel(v)) (subnet \(t.vlans[v].subnet!)) "

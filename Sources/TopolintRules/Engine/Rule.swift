@@ -8,6 +8,13 @@ public protocol Rule: Sendable {
     var descriptor: RuleDescriptor { get }
     /// Every violation in the topology, scored with the pack's figures.
     func check(_ context: RuleContext) -> [Finding]
+    /// Whether the rule's findings depend on migration domains; a what-if that changes only
+    /// migration domains re-runs just these rules.
+    var readsMigrationDomains: Bool { get }
+}
+
+extension Rule {
+    public var readsMigrationDomains: Bool { false }
 }
 
 /// What a rule sees: the validated model, the graph analysis and the active pack.

@@ -16,8 +16,14 @@ public enum RuleEngine {
     }
 
     public static func run(_ context: RuleContext, rules: [any Rule] = RuleRegistry.all) -> Outcome {
+        finish(evaluate(context, rules: rules), context: context, rules: rules)
+    }
+
+    /// The weighted findings of the enabled rules (those `include` selects), before ignores.
+    public static func evaluate(_ context: RuleContext, rules: [any Rule] = RuleRegistry.all,
+                                include: (any Rule) -> Bool = { _ in true }) -> [Finding] {
         var raw: [Finding] = []
-        for rule in rules where rule.descriptor.id != UnusedIgnoreRule.id {
+        for rule in rules where rule.descriptor.id != UnusedIgnoreRule.id && include(rule) {
             let setting = context.pack.setting(rule.descriptor.id)
             guard setting.enabled else { continue }
             for var finding in rule.check(context) {
@@ -25,7 +31,12 @@ public enum RuleEngine {
                 raw.append(finding)
             }
         }
-        return applyIgnores(raw, context: context, rules: rules)
+        return raw
+    }
+
+    /// Applies ignores (and TL900) to evaluated findings.
+    public static func finish(_ raw: [Finding], context: RuleContext, rules: [any Rule] = RuleRegistry.all) -> Outcome {
+        applyIgnores(raw, context: context, rules: rules)
     }
 
     /// Moves findings named by an `ignore` on their subject into `suppressed`; each ignore

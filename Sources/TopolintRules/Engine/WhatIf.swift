@@ -1,0 +1,194 @@
+import TopolintCore
+import TopolintModel
+import TopolintAnalysis
+
+/// "What if these clusters became one migration domain?" Broadcast domains do not depend on
+/// migration domains, so a proposal re-runs only the rules that read migration domains and
+/// reuses everything else: an evaluation costs a small fraction of a full lint.
+public struct WhatIfSession: Sendable {
+    public let base: RuleContext
+    /// Findings of the rules that do not read migration domains: shared by every proposal.
+    let stableRaw: [Finding]
+    public let before: RuleEngine.Outcome
+
+    public init(_ context: RuleContext) {
+        base = context
+        stableRaw = RuleEngine.evaluate(context) { !$0.readsMigrationDomains }
+        let changing = RuleEngine.evaluate(context) { $0.readsMigrationDomains }
+        before = RuleEngine.finish(stableRaw + changing, context: context)
+    }
+
+    /// A proposed domain by cluster names; nil with the unknown names (and suggestions).
+    public func domain(named name: String, clusters names: [String]) -> Result<MigrationDomain, WhatIfError> {
+        let t = base.topology
+        var clusters: [Int] = []
+        for n in names {
+            guard let c = t.clusterIndex(named: n) else {
+                return .failure(WhatIfError(message: "unknown cluster '\(n)'",
+                                            suggestion: closestMatch(to: n, among: t.clusters.map(\.name))))
+            }
+            if !clusters.contains(c) { clusters.append(c) }
+        }
+        guard !clusters.isEmpty else { return .failure(WhatIfError(message: "a migration domain needs at least one cluster", suggestion: nil)) }
+        if t.migrationDomains.contains(where: { $0.name == name }) {
+            return .failure(WhatIfError(message: "the topology already has a migration domain named '\(name)'", suggestion: nil))
+        }
+        let workloads = t.workloads.indices.filter { clusters.contains(t.workloads[$0].cluster) }
+        // A proposal has no line of its own: its findings point at its first cluster.
+        return .success(MigrationDomain(name: name, clusters: clusters, workloads: workloads, location: t.clusters[clusters[0]].location))
+    }
+
+    /// The findings with `adding` domains added and the `removing` ones taken away.
+    public func evaluate(adding: [MigrationDomain], removing: [String] = []) -> WhatIfOutcome {
+        var topology = base.topology
+        topology.migrationDomains.removeAll { removing.contains($0.name) }
+        topology.migrationDomains += adding
+        let analysis = base.analysis.replacingMigrationDomains(topology.migrationDomains)
+        let context = RuleContext(topology: analysis.topology, analysis: analysis, pack: base.pack)
+        let changing = RuleEngine.evaluate(context) { $0.readsMigrationDomains }
+        let after = RuleEngine.finish(stableRaw + changing, context: context)
+        let beforePrints = Set(before.findings.map(\.fingerprint)), afterPrints = Set(after.findings.map(\.fingerprint))
+        return WhatIfOutcome(
+            added: after.findings.filter { !beforePrints.contains($0.fingerprint) },
+            resolved: before.findings.filter { !afterPrints.contains($0.fingerprint) },
+            before: Summary(findings: before.findings, suppressed: before.suppressed.count),
+            after: Summary(findings: after.findings, suppressed: after.suppressed.count),
+            requirements: adding.map { requirements(of: $0, in: context) })
+    }
+
+    /// What a proposed domain asks of the network, in figures.
+    func requirements(of domain: MigrationDomain, in context: RuleContext) -> ProposalRequirements {
+        let t = context.topology, analysis = context.analysis
+        var stretches: [Stretch] = []
+        var seen = Set<[Int]>()
+        for w in domain.workloads {
+            let workload = t.workloads[w]
+            for v in workload.vlans {
+                var own = Set<Int>()
+                for h in t.clusters[workload.cluster].hosts { own.formUnion(analysis.domainsJoined(host: h, vlan: v)) }
+                guard !own.isEmpty else { continue }
+                for target in domain.clusters where target != workload.cluster && seen.insert([v, target] + own.sorted()).inserted {
+                    let hosts = Array(t.clusters[target].hosts)
+                    let missing = hosts.filter { h in !analysis.domainsJoined(host: h, vlan: v).contains(where: own.contains) }
+                    guard !missing.isEmpty else { continue }
+                    stretches.append(stretch(vlan: v, to: target, missing: missing, own: own, context: context))
+                }
+            }
+        }
+        // The worst round trip a migration inside the domain would cross, against the limit.
+        var worst: (rtt: (value: Double, known: Bool), limit: Double?, sites: [String])?
+        let sitesByCluster = domain.clusters.map { (c: $0, sites: context.sites(ofCluster: $0)) }
+        for (i, a) in sitesByCluster.enumerated() {
+            for b in sitesByCluster[i...] {
+                for sa in a.sites {
+                    for sb in b.sites where sa < sb {
+                        let rtt = context.rtt(sa, sb)
+                        let limits = [a.c, b.c].compactMap { context.pack.platform(t.clusters[$0].platform).maxMigrationRTTms }
+                        if worst == nil || rtt.value > worst!.rtt.value {
+                            worst = (rtt, limits.min(), context.siteNames([sa, sb]))
+                        }
+                    }
+                }
+            }
+        }
+        return ProposalRequirements(
+            domain: domain.name, clusters: context.clusterNames(domain.clusters), stretches: stretches.sorted { ($0.vlan, $0.cluster) < ($1.vlan, $1.cluster) },
+            worstRTTms: worst.map { $0.rtt.known ? $0.rtt.value : nil } ?? nil, worstRTTKnown: worst?.rtt.known ?? true,
+            worstRTTSites: worst?.sites ?? [], rttLimitMs: worst?.limit ?? nil)
+    }
+
+    /// The domain a VLAN would become if bridged to the target cluster's hosts: the workload's
+    /// domains, any other domain of the VLAN the target's hosts are on (they would merge), and
+    /// the target hosts' uplink switches.
+    func stretch(vlan v: Int, to target: Int, missing: [Int], own: Set<Int>, context: RuleContext) -> Stretch {
+        let t = context.topology, analysis = context.analysis
+        var merged = own
+        for h in t.clusters[target].hosts { merged.formUnion(analysis.domainsJoined(host: h, vlan: v)) }
+        var switches = Set<Int32>(), racks = Set<Int>(), pods = Set<Int>(), sites = Set<Int>()
+        var hosts = 0, endpoints = 0.0
+        var beforeScope = Scope.rack, beforeSwitches = 0, beforeEndpoints = 0.0
+        for d in own {
+            let domain = analysis.domains[d]
+            beforeScope = max(beforeScope, domain.scope)
+            beforeSwitches += domain.switches.count
+            beforeEndpoints += domain.endpoints
+        }
+        for d in merged {
+            let domain = analysis.domains[d]
+            switches.formUnion(domain.switches)
+            racks.formUnion(domain.racks); pods.formUnion(domain.pods); sites.formUnion(domain.sites)
+            hosts += domain.hostCount
+            endpoints += domain.endpoints
+        }
+        var newSwitches = Set<Int>()
+        for h in missing {
+            let p = t.placement(ofHost: h)
+            if let r = p.rack { racks.insert(r) }
+            if let pod = p.pod { pods.insert(pod) }
+            sites.insert(p.site)
+            hosts += 1
+            for u in t.hosts[h].uplinks where !switches.contains(Int32(u)) {
+                switches.insert(Int32(u))
+                newSwitches.insert(u)
+                let sp = t.switches[u].placement
+                if let r = sp.rack { racks.insert(r) }
+                if let pod = sp.pod { pods.insert(pod) }
+                sites.insert(sp.site)
+            }
+        }
+        let targetFootprint = context.footprint(ofClusters: [target])
+        return Stretch(
+            vlan: t.vlans[v].name, cluster: t.clusters[target].name, hostsMissing: missing.count,
+            racks: targetFootprint.racks.map { t.racks[$0].name }.sorted(), pods: targetFootprint.pods.map { t.pods[$0].name }.sorted(),
+            sites: context.siteNames(Array(targetFootprint.sites)),
+            newSwitches: newSwitches.map { t.switches[$0].name }.sorted(),
+            scopeBefore: beforeScope.rawValue, scopeAfter: TopolintAnalysis.scope(racks: racks.count, pods: pods.count, sites: sites.count).rawValue,
+            switchesBefore: beforeSwitches, switchesAfter: switches.count,
+            endpointsBefore: Int((beforeEndpoints + 0.5).rounded(.down)), endpointsAfter: Int((endpoints + 0.5).rounded(.down)),
+            hostsAfter: hosts)
+    }
+}
+
+public struct WhatIfError: Error, Sendable {
+    public var message: String
+    public var suggestion: String?
+}
+
+public struct WhatIfOutcome: Sendable {
+    public var added: [Finding]
+    public var resolved: [Finding]
+    public var before: Summary
+    public var after: Summary
+    public var requirements: [ProposalRequirements]
+}
+
+/// One VLAN that would have to reach one more cluster, and how its broadcast domain grows.
+public struct Stretch: Sendable, Equatable {
+    public var vlan: String
+    public var cluster: String
+    public var hostsMissing: Int
+    public var racks: [String]
+    public var pods: [String]
+    public var sites: [String]
+    /// Uplink switches of the target's hosts that would have to carry the VLAN.
+    public var newSwitches: [String]
+    public var scopeBefore: String
+    public var scopeAfter: String
+    public var switchesBefore: Int
+    public var switchesAfter: Int
+    public var endpointsBefore: Int
+    public var endpointsAfter: Int
+    public var hostsAfter: Int
+}
+
+public struct ProposalRequirements: Sendable, Equatable {
+    public var domain: String
+    public var clusters: [String]
+    public var stretches: [Stretch]
+    /// The largest RTT between two of the domain's sites (nil: unknown or one site).
+    public var worstRTTms: Double?
+    public var worstRTTKnown: Bool
+    public var worstRTTSites: [String]
+    /// The smallest platform limit for that pair (nil: no limit).
+    public var rttLimitMs: Double?
+}
