@@ -23,6 +23,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // Line editing and tab completion for `topolint explore` (BSD libedit).
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
         .target(name: "TopolintCore"),
         .target(name: "TopolintYAML", dependencies: ["CYAML", "TopolintCore"]),
         .target(name: "TopolintModel", dependencies: ["TopolintCore", "TopolintYAML"]),
@@ -35,7 +41,7 @@ let package = Package(
             name: "TopolintCLI",
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
-                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintGenerate",
+                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintGenerate", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,6 +6,7 @@ enum CommandList {
         LintCommand.self,
         DomainsCommand.self,
         WhatIfCommand.self,
+        ExploreCommand.self,
         RulesCommand.self,
         ExplainCommand.self,
         SchemaCommand.self,

@@ -9,7 +9,20 @@ struct RulesCommand: ParsableCommand {
     @Option(name: .long, help: "text or json.")
     var format: DomainsCommand.DomainsFormat = .text
 
+    @Option(name: .customLong("write-docs"), help: "Write one Markdown page per rule (TLxxx-name.md) into this folder.")
+    var writeDocs: String?
+
+    /// The page file name of a rule, as SARIF's helpUri and the Markdown report link it.
+    static func pageName(_ d: RuleDescriptor) -> String { "\(d.id)-\(d.name).md" }
+
     func run() throws {
+        if let writeDocs {
+            for d in RuleRegistry.descriptors {
+                guard Output.emit(RuleDocument.markdown(d), to: writeDocs + "/" + Self.pageName(d)) else { throw Exit.loadError }
+            }
+            FileHandle.standardError.write("wrote \(RuleRegistry.descriptors.count) rule pages to \(writeDocs)\n")
+            return
+        }
         let descriptors = RuleRegistry.descriptors
         if format == .json {
             let json = JSONValue.array(descriptors.map { d in

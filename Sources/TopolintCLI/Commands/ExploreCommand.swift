@@ -1,0 +1,43 @@
+import ArgumentParser
+import TopolintRules
+
+/// `topolint explore FILE`: an interactive what-if of one proposed migration domain.
+struct ExploreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explore",
+        abstract: "Explore a proposed migration domain interactively (line editing and tab completion on a terminal; scriptable through a pipe).",
+        discussion: "Type `help` in the session for its commands."
+    )
+
+    @Argument(help: "A topology file.")
+    var file: String
+
+    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml).")
+    var config: String?
+
+    @Option(name: .long, help: "Rule pack.")
+    var rules: String?
+
+    func run() throws {
+        var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
+        let loaded = pipeline.load(file)
+        guard let topology = loaded.topology, let analysis = loaded.analysis, let pack = loaded.pack else {
+            FileHandle.standardError.write(loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
+            throw Exit.loadError
+        }
+        var state = ExploreSession(WhatIfSession(RuleContext(topology: topology, analysis: analysis, pack: pack)))
+        let reader = LineReader()
+        let captured = state
+        LineReader.completer = { words in captured.completions(after: words) }
+        let out = FileHandle.standardOutput
+        out.write("topolint explore: \(topology.clusters.count) clusters, \(topology.vlans.count) VLANs, "
+                  + "\(state.session.before.findings.count) findings as written. Type help for commands.\n")
+        while let line = reader.next(prompt: "what-if> ") {
+            if !reader.interactive && !line.trimmingSpaces().isEmpty { out.write("what-if> \(line)\n") }
+            let (text, keepGoing) = state.execute(line.trimmingSpaces())
+            out.write(text)
+            LineReader.completer = { [state] words in state.completions(after: words) }
+            if !keepGoing { break }
+        }
+    }
+}
