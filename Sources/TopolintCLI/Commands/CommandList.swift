@@ -11,5 +11,6 @@ enum CommandList {
         ExplainCommand.self,
         SchemaCommand.self,
         BaselineCommand.self,
+        GenerateCommand.self,
     ]
 }
