@@ -1,0 +1,216 @@
+#!/usr/bin/env bash
+# topolint benchmarks, one command from a clean clone:
+#
+#     Benchmarks/run.sh
+#
+# Builds release, generates large and hyperscale topologies (pattern and expanded form)
+# into Benchmarks/data/, measures lint time, peak memory and scaling against their
+# targets, compares with the libyaml floor (yaml-bare-parse) and with yamllint, prints the
+# figures and writes them to Benchmarks/RESULTS.md. See Benchmarks/README.md.
+#
+# Environment:
+#   BENCH_RUNS          measured runs per large command (default 5; one warmup run before)
+#   BENCH_SMALL_RUNS    measured runs for the short example commands (default 20)
+#   BENCH_SEED          generator seed (default 1)
+#   BENCH_SCRATCH_PATH  build directory for `swift build --scratch-path` (default .build)
+#   BENCH_SKIP_BUILD=1  use the binaries already built
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root"
+
+runs="${BENCH_RUNS:-5}"
+small_runs="${BENCH_SMALL_RUNS:-20}"
+seed="${BENCH_SEED:-1}"
+data="$here/data"
+venv="$here/.venv"
+results="$here/RESULTS.md"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'run.sh: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------------------------------
+# Tools
+
+need_apt=()
+command -v hyperfine >/dev/null 2>&1 || need_apt+=(hyperfine)
+[ -x /usr/bin/time ] || need_apt+=(time)
+command -v python3 >/dev/null 2>&1 || need_apt+=(python3 python3-venv)
+if [ ${#need_apt[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+        say "installing ${need_apt[*]} with apt-get"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+    else
+        die "missing ${need_apt[*]}: install them (for example 'sudo apt-get install ${need_apt[*]}', or 'cargo install hyperfine') and run again"
+    fi
+fi
+
+if [ ! -x "$venv/bin/yamllint" ]; then
+    say "installing yamllint into $venv"
+    if ! python3 -m venv "$venv" >/dev/null 2>&1; then
+        if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+            apt-get update -qq
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+            python3 -m venv "$venv"
+        else
+            die "python3 cannot create a virtual environment: install python3-venv"
+        fi
+    fi
+    "$venv/bin/pip" install --quiet --disable-pip-version-check yamllint
+fi
+yamllint="$venv/bin/yamllint"
+
+# ---------------------------------------------------------------------------------------
+# Build
+
+build_flags=(-c release)
+[ -n "${BENCH_SCRATCH_PATH:-}" ] && build_flags+=(--scratch-path "$BENCH_SCRATCH_PATH")
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+    say "swift build ${build_flags[*]}"
+    swift build "${build_flags[@]}"
+fi
+bin="$(swift build "${build_flags[@]}" --show-bin-path)"
+topolint="$bin/topolint"
+bare="$bin/yaml-bare-parse"
+[ -x "$topolint" ] || die "no $topolint after the build"
+[ -x "$bare" ] || die "no $bare after the build"
+"$topolint" generate --help >/dev/null 2>&1 || die "this build of topolint has no 'generate' command"
+"$topolint" lint --help >/dev/null 2>&1 || die "this build of topolint has no 'lint' command"
+
+# ---------------------------------------------------------------------------------------
+# Data
+
+mkdir -p "$data"
+for profile in large hyperscale; do
+    say "generating $profile (seed $seed), pattern and expanded form"
+    "$topolint" generate --profile "$profile" --seed "$seed" -o "$data/$profile.yaml"
+    "$topolint" generate --profile "$profile" --seed "$seed" --expanded -o "$data/$profile-expanded.yaml"
+    "$topolint" generate --profile "$profile" --seed "$seed" --counts > "$data/$profile.counts.json"
+done
+hyper_x="$data/hyperscale-expanded.yaml"
+hyper_p="$data/hyperscale.yaml"
+large_x="$data/large-expanded.yaml"
+
+example="$(find examples -maxdepth 2 -type f \( -name '*.yaml' -o -name '*.yml' \) -printf '%s %p\n' 2>/dev/null \
+           | sort -n | tail -1 | cut -d' ' -f2-)"
+[ -n "$example" ] || die "no example topology under examples/"
+
+# ---------------------------------------------------------------------------------------
+# Measurements
+
+# lint's exit status 1 means "findings": a success here. 2 (a load error) or worse is not.
+lint_cmd() { printf '%q lint %q --format json > /dev/null || [ $? -eq 1 ]' "$topolint" "$1"; }
+
+check_lint() {
+    local status=0
+    "$topolint" lint "$1" --format json > "$work/check.json" 2> "$work/check.err" || status=$?
+    if [ "$status" -gt 1 ]; then
+        cat "$work/check.err" >&2
+        die "topolint lint $1 exited $status"
+    fi
+}
+
+# median seconds of one command, from hyperfine's JSON export
+median() {
+    local name="$1" warmup="$2" count="$3" command="$4"
+    hyperfine --style basic --warmup "$warmup" --runs "$count" --export-json "$work/$name.json" \
+        --command-name "$name" "$command" >&2
+    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$work/$name.json"
+}
+
+# peak resident set size in KiB, from GNU time
+peak_rss() {
+    local status=0
+    /usr/bin/time -v "$topolint" lint "$1" --format json > /dev/null 2> "$work/time.txt" || status=$?
+    [ "$status" -le 1 ] || { cat "$work/time.txt" >&2; die "topolint lint $1 exited $status"; }
+    awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt"
+}
+
+calc() { python3 -c "print($1)"; }
+fmt() { python3 -c "import sys; print(format(float(sys.argv[1]), sys.argv[2]))" "$1" "$2"; }
+verdict() { if python3 -c "import sys; sys.exit(0 if $1 else 1)"; then echo PASS; else echo FAIL; fi; }
+entities() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["entities"])' "$1"; }
+
+for file in "$hyper_x" "$hyper_p" "$large_x" "$example"; do check_lint "$file"; done
+"$bare" "$hyper_x" > /dev/null || die "yaml-bare-parse failed on $hyper_x"
+
+say "(a) lint vs bare libyaml parse, expanded hyperscale"
+t_lint_x="$(median lint-hyperscale-expanded 1 "$runs" "$(lint_cmd "$hyper_x")")"
+t_bare_x="$(median bare-parse-hyperscale-expanded 1 "$runs" "$(printf '%q %q > /dev/null' "$bare" "$hyper_x")")"
+ratio_a="$(calc "$t_lint_x / $t_bare_x")"
+
+say "(b) peak memory of that lint"
+rss_kib="$(peak_rss "$hyper_x")"
+size_x="$(stat -c %s "$hyper_x")"
+ratio_b="$(calc "$rss_kib * 1024 / $size_x")"
+
+say "(c) lint, pattern-form hyperscale"
+t_lint_p="$(median lint-hyperscale-pattern 1 "$runs" "$(lint_cmd "$hyper_p")")"
+size_p="$(stat -c %s "$hyper_p")"
+rss_p_kib="$(peak_rss "$hyper_p")"
+
+say "(d) scaling, large vs hyperscale (expanded)"
+t_lint_l="$(median lint-large-expanded 1 "$runs" "$(lint_cmd "$large_x")")"
+e_large="$(entities "$data/large.counts.json")"
+e_hyper="$(entities "$data/hyperscale.counts.json")"
+time_ratio="$(calc "$t_lint_x / $t_lint_l")"
+entity_ratio="$(calc "$e_hyper / $e_large")"
+ratio_d="$(calc "$time_ratio / $entity_ratio")"
+
+say "(e) lint vs yamllint on the largest example, $example"
+t_lint_e="$(median lint-example 1 "$small_runs" "$(lint_cmd "$example")")"
+t_yl_e="$(median yamllint-example 1 "$small_runs" "$(printf '%q %q > /dev/null || [ $? -eq 1 ]' "$yamllint" "$example")")"
+ratio_e="$(calc "$t_lint_e / $t_yl_e")"
+
+# ---------------------------------------------------------------------------------------
+# Report
+
+ms() { fmt "$(calc "$1 * 1000")" .1f; }
+mib() { fmt "$(calc "$1 / 1048576")" .1f; }
+cpu="$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || true)"
+[ -n "$cpu" ] || cpu="$(uname -m)"
+cores="$(nproc 2>/dev/null || echo '?')"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ "$commit" != unknown ] && ! git diff --quiet HEAD -- 2>/dev/null; then commit="$commit (with uncommitted changes)"; fi
+date_utc="$(date -u '+%Y-%m-%d %H:%M UTC')"
+swift_version="$(swift --version 2>/dev/null | head -1)"
+hyperfine_version="$(hyperfine --version | head -1)"
+
+v_a="$(verdict "$ratio_a <= 1.5")"
+v_b="$(verdict "$ratio_b <= 3.0")"
+v_d="$(verdict "$ratio_d <= 1.1")"
+v_e="$(verdict "$ratio_e <= 1.0")"
+
+table="| # | Figure | Measured | Target | Result |
+| --- | --- | --- | --- | --- |
+| a | \`topolint lint\` vs \`yaml-bare-parse\`, expanded hyperscale (median) | $(ms "$t_lint_x") ms vs $(ms "$t_bare_x") ms = **$(fmt "$ratio_a" .2f)×** | ≤ 1.5× | $v_a |
+| b | peak RSS of that lint vs file size | $(mib "$((rss_kib * 1024))") MiB vs $(mib "$size_x") MiB = **$(fmt "$ratio_b" .2f)×** | ≤ 3× | $v_b |
+| c | \`topolint lint\`, pattern-form hyperscale (median; peak RSS) | **$(ms "$t_lint_p") ms**; $(mib "$((rss_p_kib * 1024))") MiB for a $(mib "$size_p") MiB file | (information) | — |
+| d | scaling: lint time large → hyperscale (expanded) vs entity ratio | $(ms "$t_lint_l") ms → $(ms "$t_lint_x") ms = $(fmt "$time_ratio" .2f)× for $(fmt "$entity_ratio" .2f)× entities ($e_large → $e_hyper) = **$(fmt "$ratio_d" .2f)×** | ≤ 1.1× | $v_d |
+| e | \`topolint lint\` vs \`yamllint\`, $(basename "$example") (start-up included, median) | $(ms "$t_lint_e") ms vs $(ms "$t_yl_e") ms = **$(fmt "$ratio_e" .2f)×** | ≤ 1× | $v_e |"
+
+{
+    echo "# Benchmark results"
+    echo
+    echo "Written by \`Benchmarks/run.sh\`; see \`Benchmarks/README.md\` for what each figure means."
+    echo
+    echo "- Date: $date_utc"
+    echo "- Commit: $commit"
+    echo "- CPU: $cpu ($cores logical cores)"
+    echo "- Toolchain: $swift_version; $hyperfine_version; yamllint $("$yamllint" --version | awk '{print $2}')"
+    echo "- Data: \`topolint generate --seed $seed\`, profiles large and hyperscale; $runs measured runs after 1 warmup ($small_runs for the example)"
+    echo
+    echo "$table"
+    echo
+    echo "Files: hyperscale expanded $(mib "$size_x") MiB, hyperscale pattern $(mib "$size_p") MiB, large expanded $(mib "$(stat -c %s "$large_x")") MiB."
+} > "$results"
+
+echo
+echo "$table"
+echo
+echo "CPU: $cpu ($cores cores) | commit $commit | $date_utc"
+echo "Written to ${results#"$root"/}"
