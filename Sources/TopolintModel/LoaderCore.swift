@@ -314,7 +314,8 @@ struct Loader {
         var result: [Int] = []
         var ok = true
         for item in listItems(node) {
-            if let id = plainInteger(item) {
+            // Scalars are read as written: a VLAN named `0101` is that VLAN, not id 101.
+            if let id = plainInteger(item), names["vlan"]?[doc.string(item)] == nil {
                 let matches = vlansByID[id] ?? []
                 if matches.count == 1 {
                     result.append(matches[0])

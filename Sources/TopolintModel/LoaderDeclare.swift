@@ -32,14 +32,14 @@ extension Loader {
         let domains = declare(field(top, spec, "migration_domains"), kind: "migration_domain")
 
         loadSites(sites)
-        if let node = field(top, spec, "site_links") { loadSiteLinks(node) }
+        if let node = field(top, spec, "site_links"), !doc.isNull(node) { loadSiteLinks(node) }
         loadPods(pods)
         loadRacks(racks)
         loadZones(zones)
         loadVLANs(vlans)
         loadSwitches(switches)
         loadGateways(vlans)
-        if let node = field(top, spec, "links") { loadLinks(node) }
+        if let node = field(top, spec, "links"), !doc.isNull(node) { loadLinks(node) }
         loadClusters(clusters, hosts: hosts)
         loadWorkloads(workloads)
         loadMigrationDomains(domains)

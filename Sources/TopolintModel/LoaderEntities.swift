@@ -318,7 +318,11 @@ extension Loader {
             let pairsBefore = topology.links.count
             var selfLinked = false
             for (aName, values) in firstPattern.isPattern ? firstPattern.expand() : [(firstText, [])] {
-                guard let a = resolve(aName, at: first, kind: "switch", what: "between of a link") else { continue }
+                guard let a = resolve(aName, at: first, kind: "switch", what: "between of a link") else {
+                    // Still check the second end, so both mistakes are reported in one run.
+                    _ = resolve(second, kind: "switch", values: values, what: "between of a link")
+                    continue
+                }
                 // Placeholders in the second end refer to the first end's ranges.
                 guard let bs = resolve(second, kind: "switch", values: values, what: "between of a link") else { continue }
                 for b in bs {
@@ -367,11 +371,9 @@ extension Loader {
         for entry in entries {
             common(entry, kind: "host", spec: spec)
             let rackNode = field(entry.fields, spec, "rack"), uplinksNode = field(entry.fields, spec, "uplinks")
-            var ownVLANs: [Int]?
-            if let node = field(entry.fields, spec, "vlans") {
-                ownVLANs = vlanList(node, values: entry.instances.first?.values ?? [], what: "vlans of host '\(entry.instances.first?.name ?? "")'")
-            }
-            let vlans = ownVLANs.map { Array(Set($0 + clusterVLANs)).sorted() } ?? clusterVLANs
+            let vlansNode = field(entry.fields, spec, "vlans")
+            // VLANs without placeholders resolve once for every instance of a pattern.
+            let sharedVLANs = vlansNode.flatMap { containsPlaceholder($0) ? nil : vlanList($0, values: [], what: "vlans of host '\(entry.instances.first?.name ?? "")'") }
             // Uplinks without placeholders resolve once for every instance of a pattern.
             let sharedUplinks = uplinksNode.flatMap { containsPlaceholder($0) ? nil : resolveList($0, kind: "switch", values: [], what: "uplinks of host '\(entry.instances.first?.name ?? "")'") }
             for instance in entry.instances {
@@ -383,6 +385,11 @@ extension Loader {
                 if let uplinksNode, doc.kind(uplinksNode) == .sequence, doc.count(uplinksNode) == 0 {
                     error(.schema, "host '\(instance.name)' needs at least one uplink switch", at: uplinksNode)
                 }
+                var ownVLANs = sharedVLANs
+                if let vlansNode, sharedVLANs == nil, containsPlaceholder(vlansNode) {
+                    ownVLANs = vlanList(vlansNode, values: instance.values, what: "vlans of host '\(instance.name)'")
+                }
+                let vlans = ownVLANs.map { Array(Set($0 + clusterVLANs)).sorted() } ?? clusterVLANs
                 topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: uplinks, vlans: vlans, location: location(entry)))
             }
         }

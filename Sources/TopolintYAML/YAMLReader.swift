@@ -99,7 +99,7 @@ struct TreeBuilder {
             event.deallocate()
         }
         guard yaml_parser_initialize(parser) == 1 else {
-            fail("libyaml could not start (out of memory)", line: 1, column: 1)
+            fail("libyaml could not start (out of memory)", line: 0, column: 0)
             return
         }
         defer { yaml_parser_delete(parser) }
@@ -118,7 +118,7 @@ struct TreeBuilder {
             }
         }
         if !failed && !rootSet {
-            fail("the file is empty: a topology file holds one YAML mapping (topology, version, ...)", line: 1, column: 1)
+            fail("the file is empty: a topology file holds one YAML mapping (topology, version, ...)", line: 0, column: 0)
         }
     }
 
