@@ -123,7 +123,7 @@ struct Scratch {
         let result = acc.map { a in
             BroadcastDomain(vlan: v, switches: a.switches.sorted { rank[Int($0)] < rank[Int($1)] }, hostCount: a.hostCount,
                             racks: a.racks.sorted(), pods: a.pods.sorted(), sites: a.sites.sorted(), clusters: a.clusters.sorted(),
-                            endpoints: a.endpoints, scope: scope(racks: a.racks.count, pods: a.pods.count, sites: a.sites.count),
+                            endpoints: snapToHalves(a.endpoints), scope: scope(racks: a.racks.count, pods: a.pods.count, sites: a.sites.count),
                             gateways: a.gateways)
         }
         return (comp, result)
@@ -147,4 +147,12 @@ struct Accumulator {
         if let pod = p.pod { pods.insert(pod) }
         if p.site >= 0 { sites.insert(p.site) }
     }
+}
+
+/// Sums of c·k/n drift in floating point (19/6 + 15/6 + 5/6 gives 6.4999…, not 6.5): a figure
+/// within a hair of a whole or half number is taken as that number, so that a half rounds up
+/// and a whole number does not exceed a limit equal to it.
+func snapToHalves(_ value: Double) -> Double {
+    let nearest = (value * 2).rounded() / 2
+    return abs(value - nearest) <= 1e-9 * max(1, abs(value)) ? nearest : value
 }

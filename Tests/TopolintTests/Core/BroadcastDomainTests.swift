@@ -94,6 +94,25 @@ struct CoreBroadcastDomainTests {
         #expect(try a.partition("w") == [["a", "b"]])
     }
 
+    @Test("switches carrying all, joined by a default link, share every VLAN")
+    func allAndAll() throws {
+        let a = try #require(CoreFixture.analyzed(Self.places + """
+            switches:
+              a: {rack: r1, vlans: all}
+              b: {rack: r3, vlans: all}
+              c: {rack: r3, vlans: [v]}
+            links:
+              - {between: [a, b]}
+              - {between: [b, c], vlans: all}
+            vlans:
+              v: {id: 10}
+              w: {id: 20}
+            """))
+        #expect(try a.partition("v") == [["a", "b", "c"]])
+        #expect(try a.partition("w") == [["a", "b"]])
+        #expect(try a.domains("w")[0].scope == .site)
+    }
+
     @Test("a VLAN no switch carries has no domain")
     func unusedVLAN() throws {
         let a = try #require(CoreFixture.analyzed(Self.places + """
@@ -288,6 +307,61 @@ struct CoreBroadcastDomainTests {
         // x: 1/2 + 2/2 = 1.5 per domain, shown as 2.
         #expect(try a.domains("x").map(\.endpoints) == [1.5, 1.5])
         #expect(try a.domains("x").map(\.roundedEndpoints) == [2, 2])
+    }
+
+    @Test("a true half still rounds up after floating-point sums: 19/6 + 15/6 + 5/6 = 6.5 gives 7")
+    func halfAfterDrift() throws {
+        let a = try #require(CoreFixture.analyzed(Self.places + """
+            switches:
+              a: {rack: r1, vlans: [v]}
+              b: {rack: r2, vlans: [v]}
+            vlans:
+              v: {id: 10}
+            clusters:
+              c:
+                vlans: [v]
+                hosts:
+                  h1: {rack: r1, uplinks: [a]}
+                  "h[2:6]": {rack: r2, uplinks: [b]}
+            workloads:
+              w1: {cluster: c, vlans: [v], count: 19}
+              w2: {cluster: c, vlans: [v], count: 15}
+              w3: {cluster: c, vlans: [v], count: 5}
+            """))
+        let domains = try a.domains("v")
+        #expect(domains.map(\.endpoints) == [6.5, 32.5])
+        #expect(domains.map(\.roundedEndpoints) == [7, 33])
+    }
+
+    @Test("a sum that is a whole number is exactly that number: 6·4/6 + 23·4/6 + 1·4/6 = 20")
+    func wholeAfterDrift() throws {
+        let a = try #require(CoreFixture.analyzed(Self.places + """
+            switches:
+              a: {rack: r1, vlans: [v]}
+              b: {rack: r2, vlans: [v]}
+            vlans:
+              v: {id: 10}
+            clusters:
+              c:
+                vlans: [v]
+                hosts:
+                  "h[1:4]": {rack: r1, uplinks: [a]}
+                  "h[5:6]": {rack: r2, uplinks: [b]}
+            workloads:
+              w1: {cluster: c, vlans: [v], count: 6}
+              w2: {cluster: c, vlans: [v], count: 23}
+              w3: {cluster: c, vlans: [v], count: 1}
+            """))
+        #expect(try a.domains("v").map(\.endpoints) == [20, 10])
+    }
+
+    @Test("snapping keeps thirds as they are and only settles near-halves")
+    func snapping() {
+        #expect(snapToHalves(6.499999999999999) == 6.5)
+        #expect(snapToHalves(20.000000000000004) == 20)
+        #expect(snapToHalves(20.0 / 3.0) == 20.0 / 3.0)
+        #expect(snapToHalves(0.4999) == 0.4999)
+        #expect(snapToHalves(0) == 0)
     }
 
     @Test("hosts that carry the VLAN but reach no domain still count in n")

@@ -128,6 +128,12 @@ struct CoreHostileInputTests {
         #expect(d.location.line == 3 && d.location.column == 8)
     }
 
+    @Test("an alias inside the node it names is one TL001, not a cycle")
+    func recursiveAlias() throws {
+        let d = try #require(CoreFixture.expectOneSyntaxError(Array("topology: t\nversion: 1\nsites: &s {a: *s}\n".utf8)))
+        #expect(d.location.line == 3 && d.location.column == 15)
+    }
+
     @Test("an alias used before its anchor is defined is one TL001")
     func aliasBeforeAnchor() {
         CoreFixture.expectOneSyntaxError(Array("a: *later\nb: &later {}\n".utf8))

@@ -314,6 +314,67 @@ struct CoreLoaderDiagnosticsTests {
         CoreFixture.expect(diagnostics, .schema, line: 19, column: 26, "needs at least one VLAN")
     }
 
+    @Test("TL002: ignore entries name a known rule and give a reason")
+    func ignoreEntries() {
+        let diagnostics = CoreFixture.diagnostics("""
+            topology: t
+            version: 1
+            sites:
+              a: {ignore: {stretched-vlam: "typo"}}
+              b: {ignore: {TL200: ""}}
+              c: {ignore: [TL200]}
+              d: {tags: fra}
+            """)
+        #expect(diagnostics.count == 4, "\(diagnostics.map(\.oneLine))")
+        CoreFixture.expect(diagnostics, .schema, line: 4, column: 16, "unknown rule 'stretched-vlam'", help: "did you mean 'stretched-vlan'?")
+        CoreFixture.expect(diagnostics, .schema, line: 5, column: 23, "needs a reason")
+        CoreFixture.expect(diagnostics, .schema, line: 6, column: 15, "ignore must be a mapping")
+        CoreFixture.expect(diagnostics, .schema, line: 7, column: 13, "tags must be a list of strings")
+    }
+
+    @Test("TL002: gateway forms and site-link ends")
+    func gatewayAndSiteLinkForms() {
+        let diagnostics = CoreFixture.diagnostics("""
+            topology: t
+            version: 1
+            sites: {"s[1:2]": }
+            site_links:
+              - {between: ["s[1:2]", s1], rtt_ms: 1}
+            switches: {g: {site: s1}}
+            vlans:
+              a: {id: 1, gateway: {anycast: []}}
+              b: {id: 2, gateway: {active: g, anycast: [g]}}
+              c: {id: 3, gateway: {standby: [g]}}
+              d: {id: 4, gateway: {primary: g}}
+            workloads: {}
+            """)
+        #expect(diagnostics.count == 6, "\(diagnostics.map(\.oneLine))")
+        CoreFixture.expect(diagnostics, .schema, line: 5, column: 16, "plain site names, not the pattern 's[1:2]'")
+        CoreFixture.expect(diagnostics, .schema, line: 8, column: 33, "anycast needs at least one switch")
+        CoreFixture.expect(diagnostics, .schema, line: 9, column: 23, "either anycast or active/standby")
+        CoreFixture.expect(diagnostics, .schema, line: 10, column: 23, "standby switches but no active one")
+        CoreFixture.expect(diagnostics, .schema, line: 11, column: 24, "unknown key 'primary'")
+        CoreFixture.expect(diagnostics, .schema, line: 11, column: 23, "empty mapping")
+    }
+
+    @Test("TL002: counts and limits on workloads and clusters")
+    func countsAndLimits() {
+        let diagnostics = CoreFixture.diagnostics("""
+            topology: t
+            version: 1
+            vlans: {v: {id: 1}}
+            clusters:
+              c: {max_hosts: 0, hosts: {}}
+            workloads:
+              w: {cluster: c, vlans: [v], count: 0}
+              x: {cluster: c, vlans: [v], count: 2.5}
+            """)
+        #expect(diagnostics.count == 3, "\(diagnostics.map(\.oneLine))")
+        CoreFixture.expect(diagnostics, .schema, line: 5, column: 18, "max_hosts is 0, out of range: it must be at least 1")
+        CoreFixture.expect(diagnostics, .schema, line: 7, column: 38, "count is 0, out of range")
+        CoreFixture.expect(diagnostics, .schema, line: 8, column: 38, "count must be a whole number, not '2.5'")
+    }
+
     @Test("TL003: a dangling reference suggests the close name")
     func danglingReference() {
         let diagnostics = CoreFixture.diagnostics("""

@@ -241,6 +241,26 @@ struct CoreLoaderModelTests {
         #expect(t.zones.map(\.sharedHosts) == [true])
     }
 
+    @Test("names are unique per kind: a site, a pod, a rack and a switch may share one")
+    func namesPerKind() throws {
+        let t = try #require(CoreFixture.topology("""
+            topology: t
+            version: 1
+            sites: {x: }
+            pods: {x: {site: x}}
+            racks: {x: {pod: x}}
+            switches: {x: {rack: x}}
+            zones: {x: }
+            vlans: {x: {id: 1, zone: x, gateway: x}}
+            clusters: {x: {hosts: {x: {rack: x, uplinks: [x]}}}}
+            workloads: {x: {cluster: x, vlans: [x]}}
+            migration_domains: {x: {clusters: [x]}}
+            """))
+        #expect(t.switches[0].placement == Placement(rack: 0, pod: 0, site: 0))
+        #expect(t.vlans[0].gateway == .single(0))
+        #expect(t.migrationDomains.map(\.workloads) == [[0]])
+    }
+
     @Test("empty sections are fine")
     func emptySections() throws {
         let t = try #require(CoreFixture.topology("""

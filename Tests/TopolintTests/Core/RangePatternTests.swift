@@ -1,6 +1,7 @@
 import Testing
 import TopolintCore
 @testable import TopolintModel
+@testable import TopolintAnalysis
 
 /// Range patterns and placeholders (topology-format.md §2).
 @Suite("Core: range patterns and placeholders")
@@ -255,11 +256,17 @@ struct CorePatternLoadingTests {
             racks:
               "r[01:40]": {pod: p1}
             switches:
-              "r[01:40]-leaf[1:2]": {rack: "r{1}", vlans: all}
+              "r[01:40]-leaf[1:2]": {rack: "r{1}", vlans: [v]}
             links:
               - between: ["r[01:40]-leaf1", "r{1}-leaf2"]
+            vlans:
+              v: {id: 10}
             """))
         #expect(t.links.count == 40)
+        // Each rack's pair bridges v on its own: 40 domains of two switches in one rack.
+        let analysis = Analysis(t)
+        #expect(analysis.domains.count == 40)
+        #expect(analysis.domains.allSatisfy { $0.switches.count == 2 && $0.racks.count == 1 && $0.scope == .rack })
         for (i, link) in t.links.enumerated() {
             let n = i + 1 < 10 ? "0\(i + 1)" : "\(i + 1)"
             #expect(t.switches[link.a].name == "r\(n)-leaf1")
