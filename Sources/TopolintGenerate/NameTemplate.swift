@@ -28,23 +28,6 @@ struct NameTemplate: Sendable {
         parts.contains { if case .range = $0 { return true } else { return false } }
     }
 
-    var hasPlaceholders: Bool {
-        parts.contains { if case .placeholder = $0 { return true } else { return false } }
-    }
-
-    /// The template as written in the pattern form.
-    var text: String {
-        var out = ""
-        for part in parts {
-            switch part {
-            case .literal(let s): out += s
-            case .range(let from, let to, let width): out += "[\(padded(from, width)):\(padded(to, width))]"
-            case .placeholder(let n): out += "{\(n)}"
-            }
-        }
-        return out
-    }
-
     /// Every name the template stands for, with the value of each of its ranges, after
     /// replacing placeholders by `captures` (the ranges of the key or first link end).
     func instances(captures: [String] = []) -> [(name: String, values: [String])] {

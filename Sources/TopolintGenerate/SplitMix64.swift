@@ -38,11 +38,4 @@ struct SplitMix64 {
         }
         return choices[choices.count - 1].0
     }
-
-    /// A generator for an independent stream derived from this seed and a label.
-    func derived(_ label: UInt64) -> SplitMix64 {
-        var copy = SplitMix64(seed: state ^ (label &* 0xD1B5_4A32_D192_ED03))
-        _ = copy.next()
-        return copy
-    }
 }

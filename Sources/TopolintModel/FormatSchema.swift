@@ -49,7 +49,17 @@ public struct EntitySpec: Sendable {
     public var patternKeys: Bool
     public var summary: String
 
+    init(kind: String, fields: [FieldSpec], patternKeys: Bool, summary: String) {
+        self.kind = kind
+        self.fields = fields
+        self.patternKeys = patternKeys
+        self.summary = summary
+        self.fieldBytes = fields.map { Array($0.name.utf8) }
+    }
+
     public var keyNames: [String] { fields.map(\.name) }
+    /// The field names as bytes, for comparing keys without making Strings.
+    var fieldBytes: [[UInt8]]
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
 }
 

@@ -112,34 +112,34 @@ struct Loader {
 
     /// Checks a mapping against the kind's keys: unknown keys (with a suggestion), missing
     /// required keys. Returns the values by field position.
-    mutating func fields(of value: YAMLNode?, spec: EntitySpec, what: String, at key: YAMLNode) -> [YAMLNode?] {
+    mutating func fields(of value: YAMLNode?, spec: EntitySpec, what: @autoclosure () -> String, at key: YAMLNode) -> [YAMLNode?] {
         var result = [YAMLNode?](repeating: nil, count: spec.fields.count)
         // A misspelt required key is reported once, as the typo, not again as missing.
         var suggested = Set<String>()
         if let value, !doc.isNull(value) {
             guard doc.kind(value) == .mapping else {
-                error(.schema, "\(what) must be a mapping of its fields, not \(describe(value))", at: value)
+                error(.schema, "\(what()) must be a mapping of its fields, not \(describe(value))", at: value)
                 return result
             }
             for i in 0..<doc.count(value) {
                 let k = doc.key(value, i)
                 guard doc.kind(k) == .scalar else {
-                    error(.schema, "keys in \(what) must be plain names", at: k)
+                    error(.schema, "keys in \(what()) must be plain names", at: k)
                     continue
                 }
-                if let position = spec.fields.firstIndex(where: { doc.scalarEquals(k, $0.name) }) {
+                if let position = doc.withScalarBytes(k, { bytes in spec.fieldBytes.firstIndex { $0.elementsEqual(bytes) } }) {
                     result[position] = doc.value(value, i)
                 } else {
                     let name = doc.string(k)
                     let suggestion = closestMatch(to: name, among: spec.keyNames)
                     if let suggestion { suggested.insert(suggestion) }
-                    error(.schema, "unknown key '\(name)' in \(what)", at: k,
+                    error(.schema, "unknown key '\(name)' in \(what())", at: k,
                           help: suggestion.map { "did you mean '\($0)'?" } ?? "known keys: \(spec.keyNames.joined(separator: ", "))")
                 }
             }
         }
         for (position, field) in spec.fields.enumerated() where field.required && result[position] == nil && !suggested.contains(field.name) {
-            error(.schema, "\(what) is missing the required key '\(field.name)'", at: key)
+            error(.schema, "\(what()) is missing the required key '\(field.name)'", at: key)
         }
         return result
     }
@@ -152,9 +152,9 @@ struct Loader {
     // MARK: scalars
 
     /// A scalar's text with placeholders filled in; nil (after an error) otherwise.
-    mutating func text(_ node: YAMLNode, _ values: [String], what: String) -> String? {
+    mutating func text(_ node: YAMLNode, _ values: [String], what: @autoclosure () -> String) -> String? {
         guard doc.kind(node) == .scalar, !doc.isNull(node) else {
-            error(.schema, "\(what) must be a name, not \(describe(node))", at: node)
+            error(.schema, "\(what()) must be a name, not \(describe(node))", at: node)
             return nil
         }
         let raw = doc.string(node)
@@ -162,15 +162,15 @@ struct Loader {
             return try Placeholders.substitute(raw, values)
         } catch {
             if case let .noSuchRange(index, available) = error {
-                self.error(.schema, "placeholder {\(index)} in \(what) has no matching range: the entry's key has \(available) range\(available == 1 ? "" : "s")", at: node)
+                self.error(.schema, "placeholder {\(index)} in \(what()) has no matching range: the entry's key has \(available) range\(available == 1 ? "" : "s")", at: node)
             }
             return nil
         }
     }
 
-    mutating func plainString(_ node: YAMLNode, what: String) -> String? {
+    mutating func plainString(_ node: YAMLNode, what: @autoclosure () -> String) -> String? {
         guard doc.kind(node) == .scalar, !doc.isNull(node) else {
-            error(.schema, "\(what) must be text, not \(describe(node))", at: node)
+            error(.schema, "\(what()) must be text, not \(describe(node))", at: node)
             return nil
         }
         return doc.string(node)
@@ -188,20 +188,20 @@ struct Loader {
         }
     }
 
-    mutating func integer(_ node: YAMLNode, range: ClosedRange<Int>, what: String) -> Int? {
+    mutating func integer(_ node: YAMLNode, range: ClosedRange<Int>, what: @autoclosure () -> String) -> Int? {
         guard let value = plainInteger(node) else {
-            error(.schema, "\(what) must be a whole number, not \(describe(node))", at: node)
+            error(.schema, "\(what()) must be a whole number, not \(describe(node))", at: node)
             return nil
         }
         guard range.contains(value) else {
             let bound = range.upperBound >= Int(Int32.max) ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
-            error(.schema, "\(what) is \(value), out of range: it must be \(bound)", at: node)
+            error(.schema, "\(what()) is \(value), out of range: it must be \(bound)", at: node)
             return nil
         }
         return value
     }
 
-    mutating func number(_ node: YAMLNode, minimum: Double, what: String) -> Double? {
+    mutating func number(_ node: YAMLNode, minimum: Double, what: @autoclosure () -> String) -> Double? {
         let value: Double? = {
             guard doc.kind(node) == .scalar, !doc.isQuoted(node) else { return nil }
             let text = doc.string(node)
@@ -209,17 +209,17 @@ struct Loader {
             return Double(text)
         }()
         guard let value, value.isFinite else {
-            error(.schema, "\(what) must be a number, not \(describe(node))", at: node)
+            error(.schema, "\(what()) must be a number, not \(describe(node))", at: node)
             return nil
         }
         guard value >= minimum else {
-            error(.schema, "\(what) is \(JSONValue.double(value).serialized()), out of range: it must be at least \(JSONValue.double(minimum).serialized())", at: node)
+            error(.schema, "\(what()) is \(JSONValue.double(value).serialized()), out of range: it must be at least \(JSONValue.double(minimum).serialized())", at: node)
             return nil
         }
         return value
     }
 
-    mutating func boolean(_ node: YAMLNode, what: String) -> Bool? {
+    mutating func boolean(_ node: YAMLNode, what: @autoclosure () -> String) -> Bool? {
         if doc.kind(node) == .scalar, !doc.isQuoted(node) {
             switch doc.string(node) {
             case "true", "True", "TRUE": return true
@@ -227,15 +227,15 @@ struct Loader {
             default: break
             }
         }
-        error(.schema, "\(what) must be true or false, not \(describe(node))", at: node)
+        error(.schema, "\(what()) must be true or false, not \(describe(node))", at: node)
         return nil
     }
 
-    mutating func oneOf(_ node: YAMLNode, _ choices: [String], what: String) -> String? {
-        guard let value = plainString(node, what: what) else { return nil }
+    mutating func oneOf(_ node: YAMLNode, _ choices: [String], what: @autoclosure () -> String) -> String? {
+        guard let value = plainString(node, what: what()) else { return nil }
         guard choices.contains(value) else {
             let suggestion = closestMatch(to: value, among: choices)
-            error(.schema, "\(what) is '\(value)', not one of \(choices.joined(separator: ", "))", at: node,
+            error(.schema, "\(what()) is '\(value)', not one of \(choices.joined(separator: ", "))", at: node,
                   help: suggestion.map { "did you mean '\($0)'?" })
             return nil
         }
@@ -250,23 +250,29 @@ struct Loader {
     }
 
     /// Resolves one reference (a name or a pattern) to entity indexes of `kind`.
-    mutating func resolve(_ node: YAMLNode, kind: String, values: [String], what: String) -> [Int]? {
-        guard let reference = text(node, values, what: what) else { return nil }
-        return resolve(reference, at: node, kind: kind, what: what)
+    mutating func resolve(_ node: YAMLNode, kind: String, values: [String], what: @autoclosure () -> String) -> [Int]? {
+        guard let reference = text(node, values, what: what()) else { return nil }
+        return resolve(reference, at: node, kind: kind, what: what())
     }
 
-    mutating func resolve(_ reference: String, at node: YAMLNode, kind: String, what: String) -> [Int]? {
+    mutating func resolve(_ reference: String, at node: YAMLNode, kind: String, what: @autoclosure () -> String) -> [Int]? {
+        let table = names[kind] ?? [:]
+        // Most references are plain names: look them up without parsing a pattern.
+        if !reference.utf8.contains(UInt8(ascii: "[")) {
+            if let index = table[reference] { return [index] }
+            unresolved(reference, kind: kind, table: table, at: node, what: what())
+            return nil
+        }
         let pattern: RangePattern
         do {
             pattern = try RangePattern(reference)
         } catch {
-            self.error(.schema, "\(what): \(error.message)", at: node)
+            self.error(.schema, "\(what()): \(error.message)", at: node)
             return nil
         }
-        let table = names[kind] ?? [:]
         if !pattern.isPattern {
             if let index = table[reference] { return [index] }
-            unresolved(reference, kind: kind, table: table, at: node, what: what)
+            unresolved(reference, kind: kind, table: table, at: node, what: what())
             return nil
         }
         var result: [Int] = []
@@ -276,41 +282,40 @@ struct Loader {
             if let index = table[name] {
                 result.append(index)
             } else {
-                unresolved(name, kind: kind, table: table, at: node, what: what, pattern: reference)
+                unresolved(name, kind: kind, table: table, at: node, what: what(), pattern: reference)
                 ok = false
             }
         }
         return ok ? result : nil
     }
 
-    mutating func unresolved(_ name: String, kind: String, table: [String: Int], at node: YAMLNode, what: String, pattern: String? = nil) {
+    mutating func unresolved(_ name: String, kind: String, table: [String: Int], at node: YAMLNode, what: @autoclosure () -> String, pattern: String? = nil) {
         var help: String?
         if suggestionsLeft > 0 {
             suggestionsLeft -= 1
             help = closestMatch(to: name, among: table.keys).map { "did you mean '\($0)'?" }
         }
         let from = pattern.map { " (from the pattern '\($0)')" } ?? ""
-        error(.unresolvedReference, "\(what) names \(kind.replacingUnderscores) '\(name)'\(from), which does not exist", at: node, help: help)
+        error(.unresolvedReference, "\(what()) names \(kind.replacingUnderscores) '\(name)'\(from), which does not exist", at: node, help: help)
     }
 
     /// A list of references (or one), flattened, each index once, in written order.
-    mutating func resolveList(_ node: YAMLNode, kind: String, values: [String], what: String) -> [Int]? {
+    mutating func resolveList(_ node: YAMLNode, kind: String, values: [String], what: @autoclosure () -> String) -> [Int]? {
         var result: [Int] = []
         var ok = true
         for item in listItems(node) {
-            if let found = resolve(item, kind: kind, values: values, what: what) {
+            if let found = resolve(item, kind: kind, values: values, what: what()) {
                 result.append(contentsOf: found)
             } else {
                 ok = false
             }
         }
         guard ok else { return nil }
-        var seen = Set<Int>()
-        return result.filter { seen.insert($0).inserted }
+        return distinctInOrder(result)
     }
 
     /// A VLAN list: names (or patterns) and YAML integers naming a VLAN by its id. Sorted, distinct.
-    mutating func vlanList(_ node: YAMLNode, values: [String], what: String) -> [Int]? {
+    mutating func vlanList(_ node: YAMLNode, values: [String], what: @autoclosure () -> String) -> [Int]? {
         var result: [Int] = []
         var ok = true
         for item in listItems(node) {
@@ -320,29 +325,51 @@ struct Loader {
                 if matches.count == 1 {
                     result.append(matches[0])
                 } else if matches.isEmpty {
-                    error(.unresolvedReference, "\(what) names VLAN id \(id), which no VLAN has", at: item)
+                    error(.unresolvedReference, "\(what()) names VLAN id \(id), which no VLAN has", at: item)
                     ok = false
                 } else {
                     let shared = matches.map { topology.vlans[$0].name }.sorted().joined(separator: ", ")
-                    error(.unresolvedReference, "\(what) names VLAN id \(id), which several VLANs share (\(shared)); name the VLAN instead", at: item)
+                    error(.unresolvedReference, "\(what()) names VLAN id \(id), which several VLANs share (\(shared)); name the VLAN instead", at: item)
                     ok = false
                 }
-            } else if let found = resolve(item, kind: "vlan", values: values, what: what) {
+            } else if let found = resolve(item, kind: "vlan", values: values, what: what()) {
                 result.append(contentsOf: found)
             } else {
                 ok = false
             }
         }
         guard ok else { return nil }
-        return Array(Set(result)).sorted()
+        return sortedDistinct(result)
     }
 
-    mutating func vlanSelection(_ node: YAMLNode, values: [String], what: String) -> VLANSelection? {
+    mutating func vlanSelection(_ node: YAMLNode, values: [String], what: @autoclosure () -> String) -> VLANSelection? {
         if doc.kind(node) == .scalar, !doc.isQuoted(node), doc.scalarEquals(node, "all") { return .all }
-        return vlanList(node, values: values, what: what).map { .some($0) }
+        return vlanList(node, values: values, what: what()).map { .some($0) }
     }
 }
 
 extension String {
     var replacingUnderscores: String { String(map { $0 == "_" ? " " : $0 }) }
+}
+
+/// Each value once, in first-seen order; linear for the short lists references make.
+func distinctInOrder(_ values: [Int]) -> [Int] {
+    if values.count < 2 { return values }
+    if values.count <= 16 {
+        var out: [Int] = []
+        out.reserveCapacity(values.count)
+        for v in values where !out.contains(v) { out.append(v) }
+        return out
+    }
+    var seen = Set<Int>()
+    return values.filter { seen.insert($0).inserted }
+}
+
+/// Sorted, each value once.
+func sortedDistinct(_ values: [Int]) -> [Int] {
+    if values.count < 2 { return values }
+    let sorted = values.sorted()
+    var out: [Int] = [sorted[0]]
+    for v in sorted.dropFirst() where v != out[out.count - 1] { out.append(v) }
+    return out
 }

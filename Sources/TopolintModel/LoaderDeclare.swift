@@ -56,8 +56,8 @@ extension Loader {
         let spec = FormatSchema.entity(kind)
         var entries: [Entry] = []
         entries.reserveCapacity(doc.count(mapping))
-        var table = names[kind] ?? [:]
-        var firstKey: [String: YAMLNode] = [:]
+        // Taken out of `names` while it grows, so the dictionary is not copied on write.
+        var table = names.removeValue(forKey: kind) ?? [:]
         for i in 0..<doc.count(mapping) {
             let key = doc.key(mapping, i), value = doc.value(mapping, i)
             guard doc.kind(key) == .scalar, !doc.isNull(key) else {
@@ -66,7 +66,9 @@ extension Loader {
             }
             let written = doc.string(key)
             var instances: [(name: String, values: [String])]
-            do {
+            if !written.utf8.contains(UInt8(ascii: "[")) {
+                instances = [(written, [])]   // a plain name: no pattern to parse
+            } else { do {
                 let pattern = try RangePattern(written)
                 if pattern.isPattern && !spec.patternKeys {
                     error(.schema, "\(kind.replacingUnderscores) names cannot be range patterns ('\(written)'); write each \(kind.replacingUnderscores) out", at: key)
@@ -76,26 +78,31 @@ extension Loader {
             } catch {
                 self.error(.schema, "\(kind.replacingUnderscores) name '\(written)': \(error.message)", at: key)
                 continue
-            }
-            let what = instances.count == 1 ? "\(kind.replacingUnderscores) '\(instances[0].name)'" : "\(kind.replacingUnderscores)s '\(written)'"
-            let entryFields = fields(of: value, spec: spec, what: what, at: key)
+            } }
+            let entryFields = fields(of: value, spec: spec,
+                                     what: instances.count == 1 ? "\(kind.replacingUnderscores) '\(instances[0].name)'" : "\(kind.replacingUnderscores)s '\(written)'",
+                                     at: key)
             var kept: [(name: String, values: [String])] = []
             kept.reserveCapacity(instances.count)
             for instance in instances {
                 if table[instance.name] != nil {
-                    let first = firstKey[instance.name].map { doc.location($0) }
+                    let first = firstKey(of: instance.name, in: entries, kind: kind).map { doc.location($0) }
                     let whereFirst = first.map { " (first at line \($0.line), column \($0.column))" } ?? ""
                     error(.duplicate, "duplicate \(kind.replacingUnderscores) name '\(instance.name)'\(whereFirst)", at: key)
                     continue
                 }
                 table[instance.name] = table.count
-                firstKey[instance.name] = key
                 kept.append(instance)
             }
             entries.append(Entry(key: key, value: value, fields: entryFields, instances: kept))
         }
         names[kind] = table
         return entries
+    }
+
+    /// Where a name was first declared, looked up only when a duplicate is reported.
+    func firstKey(of name: String, in entries: [Entry], kind: String) -> YAMLNode? {
+        entries.first { $0.instances.contains { $0.name == name } }?.key
     }
 
     /// Hosts live inside their clusters; names are unique across all clusters.

@@ -107,10 +107,10 @@ extension Loader {
     }
 
     /// One reference that must stand for exactly one entity.
-    mutating func single(_ node: YAMLNode, kind: String, values: [String], what: String) -> Int? {
-        guard let found = resolve(node, kind: kind, values: values, what: what) else { return nil }
+    mutating func single(_ node: YAMLNode, kind: String, values: [String], what: @autoclosure () -> String) -> Int? {
+        guard let found = resolve(node, kind: kind, values: values, what: what()) else { return nil }
         guard found.count == 1 else {
-            error(.schema, "\(what) names one \(kind.replacingUnderscores), but its pattern stands for \(found.count)", at: node)
+            error(.schema, "\(what()) names one \(kind.replacingUnderscores), but its pattern stands for \(found.count)", at: node)
             return nil
         }
         return found[0]
@@ -208,26 +208,29 @@ extension Loader {
     }
 
     func containsPlaceholder(_ node: YAMLNode) -> Bool {
-        listItems(node).contains { doc.kind($0) == .scalar && doc.string($0).contains("{") }
+        func has(_ n: YAMLNode) -> Bool { doc.kind(n) == .scalar && doc.withScalarBytes(n) { $0.contains(UInt8(ascii: "{")) } }
+        if doc.kind(node) != .sequence { return has(node) }
+        for i in 0..<doc.count(node) where has(doc.item(node, i)) { return true }
+        return false
     }
 
     /// A switch's location from rack, pod and site, which must agree where several are given.
-    mutating func place(_ instance: (name: String, values: [String]), rack rackNode: YAMLNode?, pod podNode: YAMLNode?, site siteNode: YAMLNode?, what: String) -> Placement {
+    mutating func place(_ instance: (name: String, values: [String]), rack rackNode: YAMLNode?, pod podNode: YAMLNode?, site siteNode: YAMLNode?, what: @autoclosure () -> String) -> Placement {
         var placement = Placement(rack: nil, pod: nil, site: -1)
-        if let rackNode, let rack = single(rackNode, kind: "rack", values: instance.values, what: "rack of \(what)") {
+        if let rackNode, let rack = single(rackNode, kind: "rack", values: instance.values, what: "rack of \(what())") {
             placement = Placement(rack: rack, pod: topology.racks[rack].pod, site: topology.racks[rack].site)
         }
-        if let podNode, let pod = single(podNode, kind: "pod", values: instance.values, what: "pod of \(what)") {
+        if let podNode, let pod = single(podNode, kind: "pod", values: instance.values, what: "pod of \(what())") {
             if let rack = placement.rack, topology.racks[rack].pod != pod {
-                error(.schema, "\(what) is in rack '\(topology.racks[rack].name)', which is not in pod '\(topology.pods[pod].name)'", at: podNode)
+                error(.schema, "\(what()) is in rack '\(topology.racks[rack].name)', which is not in pod '\(topology.pods[pod].name)'", at: podNode)
             } else {
                 placement.pod = pod
                 placement.site = topology.pods[pod].site
             }
         }
-        if let siteNode, let site = single(siteNode, kind: "site", values: instance.values, what: "site of \(what)") {
+        if let siteNode, let site = single(siteNode, kind: "site", values: instance.values, what: "site of \(what())") {
             if placement.site >= 0 && placement.site != site {
-                error(.schema, "\(what) is in site '\(topology.sites[placement.site].name)' by its rack or pod, not in site '\(topology.sites[site].name)'", at: siteNode)
+                error(.schema, "\(what()) is in site '\(topology.sites[placement.site].name)' by its rack or pod, not in site '\(topology.sites[site].name)'", at: siteNode)
             } else {
                 placement.site = site
             }
@@ -240,15 +243,15 @@ extension Loader {
         for entry in entries {
             guard let node = field(entry.fields, spec, "gateway"), !doc.isNull(node) else { continue }
             let name = entry.instances.first?.name ?? ""
-            let what = "gateway of VLAN '\(name)'"
+            let what = { "gateway of VLAN '\(name)'" }
             var gateway: Gateway?
             switch doc.kind(node) {
             case .scalar:
-                gateway = single(node, kind: "switch", values: [], what: what).map(Gateway.single)
+                gateway = single(node, kind: "switch", values: [], what: what()).map(Gateway.single)
             case .sequence:
-                error(.schema, "\(what) is a list; write one switch, {active: A, standby: [B]} or {anycast: [A, B, ...]}", at: node)
+                error(.schema, "\(what()) is a list; write one switch, {active: A, standby: [B]} or {anycast: [A, B, ...]}", at: node)
             case .mapping:
-                gateway = gatewayMapping(node, what: what)
+                gateway = gatewayMapping(node, what: what())
             }
             guard let gateway else { continue }
             for instance in entry.instances {
@@ -257,7 +260,7 @@ extension Loader {
         }
     }
 
-    mutating func gatewayMapping(_ node: YAMLNode, what: String) -> Gateway? {
+    mutating func gatewayMapping(_ node: YAMLNode, what: @autoclosure () -> String) -> Gateway? {
         var active: YAMLNode?, standby: YAMLNode?, anycast: YAMLNode?
         for i in 0..<doc.count(node) {
             let key = doc.key(node, i), value = doc.value(node, i)
@@ -267,29 +270,29 @@ extension Loader {
             case "anycast": anycast = value
             default:
                 let name = doc.kind(key) == .scalar ? doc.string(key) : describe(key)
-                error(.schema, "unknown key '\(name)' in \(what)", at: key,
+                error(.schema, "unknown key '\(name)' in \(what())", at: key,
                       help: closestMatch(to: name, among: FormatSchema.gatewayKeys).map { "did you mean '\($0)'?" } ?? "a gateway takes active and standby, or anycast")
             }
         }
         if let anycast {
             if active != nil || standby != nil {
-                error(.schema, "\(what) is either anycast or active/standby, not both", at: node)
+                error(.schema, "\(what()) is either anycast or active/standby, not both", at: node)
                 return nil
             }
-            guard let list = resolveList(anycast, kind: "switch", values: [], what: what) else { return nil }
+            guard let list = resolveList(anycast, kind: "switch", values: [], what: what()) else { return nil }
             guard !list.isEmpty else {
-                error(.schema, "\(what): anycast needs at least one switch", at: anycast)
+                error(.schema, "\(what()): anycast needs at least one switch", at: anycast)
                 return nil
             }
             return .anycast(list)
         }
         guard let active else {
-            if standby != nil { error(.schema, "\(what) has standby switches but no active one", at: node) }
-            else { error(.schema, "\(what) is an empty mapping; write one switch, {active, standby} or {anycast}", at: node) }
+            if standby != nil { error(.schema, "\(what()) has standby switches but no active one", at: node) }
+            else { error(.schema, "\(what()) is an empty mapping; write one switch, {active, standby} or {anycast}", at: node) }
             return nil
         }
-        guard let activeSwitch = single(active, kind: "switch", values: [], what: "active \(what)") else { return nil }
-        let standbys = standby.flatMap { resolveList($0, kind: "switch", values: [], what: "standby \(what)") } ?? []
+        guard let activeSwitch = single(active, kind: "switch", values: [], what: "active \(what())") else { return nil }
+        let standbys = standby.flatMap { resolveList($0, kind: "switch", values: [], what: "standby \(what())") } ?? []
         return .activeStandby(active: activeSwitch, standby: standbys.filter { $0 != activeSwitch })
     }
 

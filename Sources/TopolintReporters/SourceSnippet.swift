@@ -4,49 +4,64 @@ import TopolintCore
 /// point into it.
 struct SourceLines {
     private let sources: [String: [UInt8]]
-    private var cache: [String: [Substring]] = [:]
+    /// Byte offsets where each line starts, found once per file on first use.
+    private var starts: [String: [Int]] = [:]
 
     init(_ sources: [String: [UInt8]]) { self.sources = sources }
 
     /// The 1-based line of `file`, or nil when the file's text is unknown or too short.
+    /// Only the requested line is decoded, so a large file costs one byte scan.
     mutating func line(_ number: Int, of file: String) -> Substring? {
-        guard number >= 1 else { return nil }
-        if cache[file] == nil {
-            guard let bytes = sources[file], !bytes.isEmpty else { return nil }
-            cache[file] = SourceLines.split(String(decoding: bytes, as: UTF8.self))
-        }
-        guard let lines = cache[file], number <= lines.count else { return nil }
-        return lines[number - 1]
+        guard number >= 1, let bytes = sources[file], !bytes.isEmpty else { return nil }
+        if starts[file] == nil { starts[file] = SourceLines.lineStarts(bytes) }
+        guard let lineStarts = starts[file], number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] : bytes.count
+        // Drop the line break that ends the line (LF, CR, CRLF, NEL, LS, PS).
+        if end > start, bytes[end - 1] == 0x0A { end -= 1 }
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0x85, number < lineStarts.count { end -= 2 }
+        if end - start >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0xA8 || bytes[end - 1] == 0xA9,
+           number < lineStarts.count { end -= 3 }
+        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
     }
 
-    /// Splits at the line breaks libyaml counts (LF, CRLF, CR, NEL, LS, PS), so line numbers
-    /// from the parser land on the line it meant. A leading byte-order mark is not part of
-    /// line 1 (libyaml skips it, and columns do not count it).
-    static func split(_ text: String) -> [Substring] {
-        var body = Substring(text)
-        if body.unicodeScalars.first == "\u{FEFF}" { body = body.dropFirst() }
-        var lines: [Substring] = []
-        let scalars = body.unicodeScalars
-        var start = scalars.startIndex
-        var i = start
-        while i < scalars.endIndex {
-            let s = scalars[i]
-            switch s {
-            case "\n", "\u{85}", "\u{2028}", "\u{2029}":
-                lines.append(Substring(scalars[start..<i]))
-                i = scalars.index(after: i)
-                start = i
-            case "\r":
-                lines.append(Substring(scalars[start..<i]))
-                i = scalars.index(after: i)
-                if i < scalars.endIndex, scalars[i] == "\n" { i = scalars.index(after: i) }
-                start = i
-            default:
-                i = scalars.index(after: i)
+    /// Line starts at the line breaks libyaml counts (LF, CRLF, CR, NEL, LS, PS), so line
+    /// numbers from the parser land on the line it meant. A leading byte-order mark is not
+    /// part of line 1 (libyaml skips it, and columns do not count it).
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
+        var i = starts[0]
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A {
+                i += 1
+                if i < n { starts.append(i) }
+            } else if b == 0x0D {
+                i += 1
+                if i < n, bytes[i] == 0x0A { i += 1 }
+                if i < n { starts.append(i) }
+            } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 {
+                i += 2
+                if i < n { starts.append(i) }
+            } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+                i += 3
+                if i < n { starts.append(i) }
+            } else {
+                i += 1
             }
         }
-        if start < scalars.endIndex { lines.append(Substring(scalars[start..<scalars.endIndex])) }
-        return lines
+        return starts
+    }
+
+    /// The lines of a text, split as `lineStarts` does (kept for callers that want them all).
+    static func split(_ text: String) -> [Substring] {
+        var lines = SourceLines(["": Array(text.utf8)])
+        var result: [Substring] = []
+        var n = 1
+        while let line = lines.line(n, of: "") { result.append(line); n += 1 }
+        return result
     }
 }
 

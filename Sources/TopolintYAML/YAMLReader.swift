@@ -216,13 +216,14 @@ struct TreeBuilder {
         var offset = -1
         if let value {
             let valueBytes = UnsafeBufferPointer(start: value, count: length)
-            for candidate in [(startByte, endByte), (startByte + 1, endByte - 1)] where candidate.1 - candidate.0 == length {
-                let slice = UnsafeBufferPointer(rebasing: source[candidate.0..<candidate.1])
-                if length == 0 || memcmpEqual(slice, valueBytes) {
-                    offset = candidate.0
-                    break
-                }
+            // Plain scalars are usually the source text itself, quoted ones the text inside
+            // the quotes: then the node points into the source and nothing is copied.
+            if endByte - startByte == length, length == 0 || memcmp(source.baseAddress! + startByte, value, length) == 0 {
+                offset = startByte
+            } else if endByte - startByte - 2 == length, length == 0 || memcmp(source.baseAddress! + startByte + 1, value, length) == 0 {
+                offset = startByte + 1
             }
+            _ = valueBytes
             if offset < 0 {
                 offset = document.extra.count
                 document.extra.append(contentsOf: valueBytes)
@@ -331,13 +332,11 @@ struct TreeBuilder {
         var mergeValues: [Int32] = []
         for i in 0..<n {
             let key = YAMLNode(pairs[2 * i])
-            if document.kind(key) == .scalar, !document.isQuoted(key), document.scalarEquals(key, "<<") {
-                mergeValues.append(pairs[2 * i + 1])
-            }
+            if isMergeKey(key) { mergeValues.append(pairs[2 * i + 1]) }
         }
         guard !mergeValues.isEmpty else { return pairs }
         var result: [Int32] = []
-        for i in 0..<n where !mergeValues.contains(pairs[2 * i + 1]) || !document.scalarEquals(YAMLNode(pairs[2 * i]), "<<") {
+        for i in 0..<n where !isMergeKey(YAMLNode(pairs[2 * i])) {
             result.append(pairs[2 * i]); result.append(pairs[2 * i + 1])
         }
         var sources: [Int32] = []
@@ -362,6 +361,13 @@ struct TreeBuilder {
             }
         }
         return result
+    }
+
+    /// A plain `<<` key, checked on the packed node without making a String.
+    private func isMergeKey(_ key: YAMLNode) -> Bool {
+        let packed = document.nodes[Int(key.index)]
+        guard packed.kind == .scalar, !packed.isQuoted, packed.b == 2 else { return false }
+        return document.withScalarBytes(key) { $0[0] == 0x3C && $0[1] == 0x3C }
     }
 
     private mutating func badMerge(_ node: YAMLNode) {
@@ -408,10 +414,29 @@ struct TreeBuilder {
         }
     }
 
+    /// 0-based line and column of a byte, counted as libyaml counts marks: after a byte order
+    /// mark, with LF, CR, CRLF, NEL, LS and PS each ending a line.
     private func lineAndColumn(ofByte offset: Int, _ source: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var line = 0, column = 0, i = 0
+        var line = 0, column = 0, i = base
         while i < offset {
-            if source[i] == UInt8(ascii: "\n") { line += 1; column = 0 } else if source[i] & 0xC0 != 0x80 { column += 1 }
+            let b = source[i]
+            var breakLength = 0
+            if b == 0x0A {
+                breakLength = 1
+            } else if b == 0x0D {
+                breakLength = i + 1 < offset && source[i + 1] == 0x0A ? 2 : 1
+            } else if b == 0xC2, i + 1 < offset, source[i + 1] == 0x85 {
+                breakLength = 2
+            } else if b == 0xE2, i + 2 < offset, source[i + 1] == 0x80, source[i + 2] == 0xA8 || source[i + 2] == 0xA9 {
+                breakLength = 3
+            }
+            if breakLength > 0 {
+                line += 1
+                column = 0
+                i += breakLength
+                continue
+            }
+            if b & 0xC0 != 0x80 { column += 1 }
             i += 1
         }
         return (line, column)

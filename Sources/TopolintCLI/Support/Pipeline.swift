@@ -62,12 +62,28 @@ struct Pipeline {
         file.pack = pack
         file.failOn = config.failOn
         let options = LoadOptions(platforms: Array(pack.platforms.keys), ruleNames: RuleRegistry.acceptedNames)
-        let result = TopologyLoader.load(path: path, options: options)
-        file.source = result.source
-        file.diagnostics = result.diagnostics
+        var clock = StageClock()
+        let bytes: [UInt8]
+        do { bytes = try SourceFile.read(path: path) } catch {
+            file.diagnostics = [SourceFile.diagnostic(for: error, path: path)]
+            return file
+        }
+        clock.lap("read")
+        let parsed = YAMLReader.parse(bytes, file: path)
+        clock.lap("yaml")
+        file.source = bytes
+        guard let document = parsed.document else {
+            file.diagnostics = parsed.diagnostics
+            return file
+        }
+        var result = TopologyLoader.load(document, options: options)
+        clock.lap("model")
+        if !parsed.diagnostics.isEmpty { result.diagnostics = parsed.diagnostics + result.diagnostics; result.topology = nil }
+        file.diagnostics = result.diagnostics.sorted { $0.location < $1.location }
         guard let topology = result.topology else { return file }
         file.topology = topology
         file.analysis = Analysis(topology)
+        clock.lap("analysis")
         return file
     }
 
@@ -76,6 +92,31 @@ struct Pipeline {
         guard let topology = file.topology, let analysis = file.analysis, let pack = file.pack else {
             return RuleEngine.Outcome(findings: [], suppressed: [])
         }
+        var clock = StageClock()
+        defer { clock.lap("rules") }
         return RuleEngine.run(RuleContext(topology: topology, analysis: analysis, pack: pack))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// With TOPOLINT_TIMINGS set, each stage's wall time goes to standard error (for profiling).
+struct StageClock {
+    static let enabled = getenv("TOPOLINT_TIMINGS") != nil
+    private var last = StageClock.now()
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    mutating func lap(_ stage: String) {
+        guard StageClock.enabled else { return }
+        let t = StageClock.now()
+        FileHandle.standardError.write("timing \(stage): \(Int((t - last) * 1000)) ms\n")
+        last = t
     }
 }
