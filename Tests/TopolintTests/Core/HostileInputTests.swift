@@ -80,6 +80,24 @@ struct CoreHostileInputTests {
         #expect(d.message.contains("0x28"))
     }
 
+    @Test("invalid UTF-8 is placed on libyaml's lines: CR, CRLF, NEL and LS all end a line")
+    func invalidUTF8AfterOtherLineBreaks() throws {
+        let breaks: [[UInt8]] = [[0x0D], [0x0D, 0x0A], [0xC2, 0x85], [0xE2, 0x80, 0xA8]]
+        for lineBreak in breaks {
+            let bytes = Array("a: 1".utf8) + lineBreak + Array("b: 2".utf8) + lineBreak + Array("c: x".utf8) + [0xFF]
+            let d = try #require(CoreFixture.expectOneSyntaxError(bytes))
+            #expect(d.location.line == 3, "after \(lineBreak): \(d.oneLine)")
+            #expect(d.location.column == 5, "after \(lineBreak): \(d.oneLine)")
+        }
+    }
+
+    @Test("invalid UTF-8 on the first line of a file with a byte order mark: the mark is no column")
+    func invalidUTF8AfterBOM() throws {
+        let d = try #require(CoreFixture.expectOneSyntaxError([0xEF, 0xBB, 0xBF] + Array("a: ".utf8) + [0xFF]))
+        #expect(d.location.line == 1)
+        #expect(d.location.column == 4)
+    }
+
     @Test("an empty file is one TL001 at 1:1")
     func emptyFile() throws {
         let d = try #require(CoreFixture.expectOneSyntaxError([]))
