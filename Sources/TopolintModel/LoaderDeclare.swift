@@ -47,7 +47,8 @@ extension Loader {
 
     /// Expands the keys of an entity mapping, checks each entry's keys, and gives every
     /// name its index. Duplicate names (two keys, or two patterns that overlap) are TL004.
-    mutating func declare(_ mapping: YAMLNode?, kind: String, scope: String = "") -> [Entry] {
+    /// `earlier` holds entries of the same kind declared before (hosts of earlier clusters).
+    mutating func declare(_ mapping: YAMLNode?, kind: String, scope: String = "", earlier: [[Entry]] = []) -> [Entry] {
         guard let mapping, !doc.isNull(mapping) else { return [] }
         guard doc.kind(mapping) == .mapping else {
             error(.schema, "\(scope.isEmpty ? FormatSchema.topLevel.fields.first { $0.type == .entities(kind) }?.name ?? kind : scope) must be a mapping of names to \(kind.replacingUnderscores)s, not \(describe(mapping))", at: mapping)
@@ -86,7 +87,11 @@ extension Loader {
             kept.reserveCapacity(instances.count)
             for instance in instances {
                 if table[instance.name] != nil {
-                    let first = firstKey(of: instance.name, in: entries, kind: kind).map { doc.location($0) }
+                    var firstNode: YAMLNode?
+                    for list in earlier + [entries] where firstNode == nil {
+                        firstNode = firstKey(of: instance.name, in: list, kind: kind)
+                    }
+                    let first = firstNode.map { doc.location($0) }
                     let whereFirst = first.map { " (first at line \($0.line), column \($0.column))" } ?? ""
                     error(.duplicate, "duplicate \(kind.replacingUnderscores) name '\(instance.name)'\(whereFirst)", at: key)
                     continue
@@ -108,10 +113,12 @@ extension Loader {
     /// Hosts live inside their clusters; names are unique across all clusters.
     mutating func declareHosts(_ clusters: [Entry]) -> [[Entry]] {
         let spec = FormatSchema.entity("cluster")
-        return clusters.map { cluster in
-            guard let hosts = field(cluster.fields, spec, "hosts") else { return [] }
+        var declared: [[Entry]] = []
+        for cluster in clusters {
+            guard let hosts = field(cluster.fields, spec, "hosts") else { declared.append([]); continue }
             let name = cluster.instances.first?.name ?? ""
-            return declare(hosts, kind: "host", scope: "hosts of cluster '\(name)'")
+            declared.append(declare(hosts, kind: "host", scope: "hosts of cluster '\(name)'", earlier: declared))
         }
+        return declared
     }
 }

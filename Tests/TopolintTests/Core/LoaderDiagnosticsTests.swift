@@ -105,7 +105,7 @@ struct CoreLoaderDiagnosticsTests {
                   esx2: {rack: r, uplinks: [sw]}
             """)
         #expect(diagnostics.count == 1, "\(diagnostics.map(\.oneLine))")
-        CoreFixture.expect(diagnostics, .duplicate, line: 12, column: 7, "duplicate host name 'esx2'")
+        CoreFixture.expect(diagnostics, .duplicate, line: 12, column: 7, "duplicate host name 'esx2' (first at line 9, column 7)")
     }
 
     @Test("TL004: two VLANs with one vni, at the second vni")
