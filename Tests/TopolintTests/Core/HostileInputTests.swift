@@ -157,6 +157,26 @@ struct CoreHostileInputTests {
         CoreFixture.expectOneSyntaxError(Array("a: *later\nb: &later {}\n".utf8))
     }
 
+    @Test("a pattern key standing for 100 million names is refused before expanding")
+    func patternBomb() {
+        let diagnostics = CoreFixture.diagnostics("topology: t\nversion: 1\nsites:\n  \"s[0:9999][0:9999]\": {}\n")
+        #expect(diagnostics.count == 1, "\(diagnostics.map(\.oneLine))")
+        CoreFixture.expect(diagnostics, .schema, line: 4, column: 3, "over the limit")
+    }
+
+    @Test("the reader's limits can be set lower")
+    func customLimits() {
+        let deep = YAMLReader.parse(Array("a: {b: {c: {d: 1}}}".utf8), file: "l.yaml", limits: YAMLLimits(maxDepth: 3))
+        #expect(deep.document == nil)
+        #expect(deep.diagnostics.map(\.location.column) == [12])
+        #expect(deep.diagnostics.first?.message.contains("deeper than 3") == true)
+        let wide = YAMLReader.parse(Array("a: &a [1, 2, 3, 4]\nb: [*a, *a, *a]\n".utf8), file: "l.yaml", limits: YAMLLimits(maxExpandedNodes: 12))
+        #expect(wide.document == nil)
+        #expect(wide.diagnostics.map(\.location.line) == [2])
+        let fits = YAMLReader.parse(Array("a: &a [1, 2, 3, 4]\nb: [*a, *a, *a]\n".utf8), file: "l.yaml", limits: YAMLLimits(maxExpandedNodes: 40))
+        #expect(fits.document != nil && fits.diagnostics.isEmpty)
+    }
+
     @Test("a lone scalar, a list or a tab-indented file are rejected without a crash")
     func otherShapes() {
         // Not a mapping at the top: a schema error, not a crash.
@@ -167,5 +187,9 @@ struct CoreHostileInputTests {
         #expect(list.count == 1)
         #expect(list.first?.code == .schema)
         CoreFixture.expectOneSyntaxError(Array("a:\n\tb: 1\n".utf8))
+        // A document with nothing in it parses: its top level is not a mapping.
+        let bare = CoreFixture.diagnostics("---\n")
+        #expect(bare.count == 1)
+        #expect(bare.first?.code == .schema)
     }
 }
