@@ -16,6 +16,7 @@ out=Sources/TopolintConfig/EmbeddedPacks.swift
     name=$(basename "$f" .yaml)
     echo "        \"$name\": #\"\"\""
     cat "$f"
+    echo ""   # the literal drops the line break before its closing delimiter
     echo "\"\"\"#,"
   done
   echo "    ]"

@@ -165,6 +165,7 @@ platforms:
     source: >-
       No particular hypervisor: no family, no host limit, no migration round-trip limit.
       Used for clusters that name no platform.
+
 """#,
         "legacy-vsphere": #"""
 # A pack for a vSphere 4.1 / 5.x estate: metro designs built when vMotion was supported up
@@ -222,6 +223,7 @@ platforms:
       VMware 'Configuration Maximums, vSphere 5.5': 32 hosts per cluster. vMotion below
       5 ms RTT without an Enterprise Plus license; this pack assumes the estate does not
       have it (Broadcom KB 310156 'Understanding Metro vMotion').
+
 """#,
         "strict": #"""
 # A stricter pack for new designs and for fabrics that route as close to the server as
@@ -266,6 +268,7 @@ thresholds:
       example anycast on the leaves); a VM whose nearest gateway is in another pod sends
       all its routed traffic across the spine layer and back, so that counts as a
       trombone too.
+
 """#,
     ]
 }

@@ -27,7 +27,6 @@ extension Loader {
         let vlans = declare(field(top, spec, "vlans"), kind: "vlan")
         let zones = declare(field(top, spec, "zones"), kind: "zone")
         let clusters = declare(field(top, spec, "clusters"), kind: "cluster")
-        let hosts = declareHosts(clusters)
         let workloads = declare(field(top, spec, "workloads"), kind: "workload")
         let domains = declare(field(top, spec, "migration_domains"), kind: "migration_domain")
 
@@ -40,15 +39,18 @@ extension Loader {
         loadSwitches(switches)
         loadGateways(vlans)
         if let node = field(top, spec, "links"), !doc.isNull(node) { loadLinks(node) }
-        loadClusters(clusters, hosts: hosts)
+        loadClusters(clusters)
         loadWorkloads(workloads)
         loadMigrationDomains(domains)
     }
 
     /// Expands the keys of an entity mapping, checks each entry's keys, and gives every
     /// name its index. Duplicate names (two keys, or two patterns that overlap) are TL004.
-    /// `earlier` holds entries of the same kind declared before (hosts of earlier clusters).
-    mutating func declare(_ mapping: YAMLNode?, kind: String, scope: String = "", earlier: [[Entry]] = []) -> [Entry] {
+    /// With `each`, every entry is handed over as soon as it is declared and none is kept:
+    /// hosts, the most numerous entities, are referenced by nothing, so they need no
+    /// separate declaration pass (and no memory for one).
+    mutating func declare(_ mapping: YAMLNode?, kind: String, scope: String = "",
+                          each: ((inout Loader, Entry) -> Void)? = nil) -> [Entry] {
         guard let mapping, !doc.isNull(mapping) else { return [] }
         guard doc.kind(mapping) == .mapping else {
             error(.schema, "\(scope.isEmpty ? FormatSchema.topLevel.fields.first { $0.type == .entities(kind) }?.name ?? kind : scope) must be a mapping of names to \(kind.replacingUnderscores)s, not \(describe(mapping))", at: mapping)
@@ -87,11 +89,7 @@ extension Loader {
             kept.reserveCapacity(instances.count)
             for instance in instances {
                 if table[instance.name] != nil {
-                    var firstNode: YAMLNode?
-                    for list in earlier + [entries] where firstNode == nil {
-                        firstNode = firstKey(of: instance.name, in: list, kind: kind)
-                    }
-                    let first = firstNode.map { doc.location($0) }
+                    let first = firstLocation(of: instance.name, in: entries, kind: kind)
                     let whereFirst = first.map { " (first at line \($0.line), column \($0.column))" } ?? ""
                     error(.duplicate, "duplicate \(kind.replacingUnderscores) name '\(instance.name)'\(whereFirst)", at: key)
                     continue
@@ -99,26 +97,24 @@ extension Loader {
                 table[instance.name] = table.count
                 kept.append(instance)
             }
-            entries.append(Entry(key: key, value: value, fields: entryFields, instances: kept))
+            let entry = Entry(key: key, value: value, fields: entryFields, instances: kept)
+            if let each {
+                names[kind] = table
+                each(&self, entry)
+                table = names.removeValue(forKey: kind) ?? [:]
+            } else {
+                entries.append(entry)
+            }
         }
         names[kind] = table
         return entries
     }
 
-    /// Where a name was first declared, looked up only when a duplicate is reported.
-    func firstKey(of name: String, in entries: [Entry], kind: String) -> YAMLNode? {
-        entries.first { $0.instances.contains { $0.name == name } }?.key
-    }
-
-    /// Hosts live inside their clusters; names are unique across all clusters.
-    mutating func declareHosts(_ clusters: [Entry]) -> [[Entry]] {
-        let spec = FormatSchema.entity("cluster")
-        var declared: [[Entry]] = []
-        for cluster in clusters {
-            guard let hosts = field(cluster.fields, spec, "hosts") else { declared.append([]); continue }
-            let name = cluster.instances.first?.name ?? ""
-            declared.append(declare(hosts, kind: "host", scope: "hosts of cluster '\(name)'", earlier: declared))
-        }
-        return declared
+    /// Where a name was first declared, looked up only when a duplicate is reported: in the
+    /// entries of this call, or (hosts, declared cluster by cluster) among loaded hosts.
+    func firstLocation(of name: String, in entries: [Entry], kind: String) -> SourceLocation? {
+        if let entry = entries.first(where: { $0.instances.contains { $0.name == name } }) { return doc.location(entry.key) }
+        if kind == "host", let host = topology.hosts.first(where: { $0.name == name }) { return host.location }
+        return nil
     }
 }

@@ -347,9 +347,9 @@ extension Loader {
         }
     }
 
-    mutating func loadClusters(_ entries: [Entry], hosts: [[Entry]]) {
+    mutating func loadClusters(_ entries: [Entry]) {
         let spec = FormatSchema.entity("cluster")
-        for (entryIndex, entry) in entries.enumerated() {
+        for entry in entries {
             common(entry, kind: "cluster", spec: spec)
             guard let instance = entry.instances.first else { continue }
             var platform = "generic"
@@ -363,15 +363,17 @@ extension Loader {
             let vlans = field(entry.fields, spec, "vlans").flatMap { vlanList($0, values: [], what: "vlans of cluster '\(instance.name)'") } ?? []
             let clusterIndex = topology.clusters.count
             let firstHost = topology.hosts.count
-            loadHosts(hosts[entryIndex], cluster: clusterIndex, clusterVLANs: vlans)
+            _ = declare(field(entry.fields, spec, "hosts"), kind: "host", scope: "hosts of cluster '\(instance.name)'") { loader, host in
+                loader.loadHost(host, cluster: clusterIndex, clusterVLANs: vlans)
+            }
             topology.clusters.append(Cluster(name: instance.name, platform: platform, maxHosts: maxHosts, vlans: vlans,
                                              hosts: firstHost..<topology.hosts.count, location: location(entry)))
         }
     }
 
-    mutating func loadHosts(_ entries: [Entry], cluster: Int, clusterVLANs: [Int]) {
+    mutating func loadHost(_ entry: Entry, cluster: Int, clusterVLANs: [Int]) {
         let spec = FormatSchema.entity("host")
-        for entry in entries {
+        do {
             common(entry, kind: "host", spec: spec)
             let rackNode = field(entry.fields, spec, "rack"), uplinksNode = field(entry.fields, spec, "uplinks")
             let vlansNode = field(entry.fields, spec, "vlans")

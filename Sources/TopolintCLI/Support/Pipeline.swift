@@ -113,10 +113,20 @@ struct StageClock {
         return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
+    /// Current resident set size from /proc/self/statm (pages).
+    static func residentMB() -> Int {
+        guard let f = fopen("/proc/self/statm", "r") else { return -1 }
+        defer { fclose(f) }
+        var size = 0, resident = 0
+        guard withUnsafeMutablePointer(to: &size, { s in withUnsafeMutablePointer(to: &resident) { r in
+            withVaList([s, r]) { vfscanf(f, "%ld %ld", $0) } } }) == 2 else { return -1 }
+        return resident * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+
     mutating func lap(_ stage: String) {
         guard StageClock.enabled else { return }
         let t = StageClock.now()
-        FileHandle.standardError.write("timing \(stage): \(Int((t - last) * 1000)) ms\n")
+        FileHandle.standardError.write("timing \(stage): \(Int((t - last) * 1000)) ms, resident \(StageClock.residentMB()) MB\n")
         last = t
     }
 }

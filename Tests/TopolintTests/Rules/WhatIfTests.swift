@@ -68,7 +68,7 @@ import TopolintConfig
         #expect(r.stretches.count == 1)
         #expect(stretch.vlan == "db" && stretch.cluster == "dr-c" && stretch.hostsMissing == 4)
         #expect(stretch.sites == ["ams1"] && stretch.racks == ["ams1-r1"])
-        #expect(stretch.newSwitches.isEmpty)   // ams1-tor1 is already the uplink; it must carry db
+        #expect(stretch.newSwitches == ["ams1-tor1"])   // the dr-c uplink must start carrying db
         #expect(stretch.scopeBefore == "pod" && stretch.scopeAfter == "multi-site")
         #expect(stretch.switchesBefore == 2 && stretch.switchesAfter == 3)
         #expect(stretch.endpointsBefore == 40 && stretch.endpointsAfter == 40)
