@@ -74,6 +74,11 @@ struct Loader {
     // VLAN ids to VLAN indexes, for integers in VLAN lists.
     var vlansByID: [Int: [Int]] = [:]
     var suggestionsLeft = 200
+    /// Names all patterns of the file may expand to: generous for any real design, small
+    /// enough that a few bytes of `[0000000:9999999]` cannot exhaust memory.
+    lazy var expansionBudget = 1_000_000 + 16 * doc.source.count
+    var expanded = 0
+    var budgetReported = false
 
     init(document: YAMLDocument, options: LoadOptions) {
         self.doc = document
@@ -244,6 +249,19 @@ struct Loader {
 
     // MARK: references
 
+    /// Expands a pattern within the file's budget; past it, one TL002 and no names.
+    mutating func expand(_ pattern: RangePattern, at node: YAMLNode) -> [(name: String, values: [String])]? {
+        expanded += pattern.expansionCount
+        guard expanded <= expansionBudget else {
+            if !budgetReported {
+                budgetReported = true
+                error(.schema, "range patterns in this file expand to more than \(expansionBudget) names (this one to \(pattern.expansionCount)); is a range too wide?", at: node)
+            }
+            return nil
+        }
+        return pattern.expand()
+    }
+
     /// The items of a list, or the node itself when a single value stands for a list.
     func listItems(_ node: YAMLNode) -> [YAMLNode] {
         doc.kind(node) == .sequence ? doc.items(node) : [node]
@@ -275,10 +293,11 @@ struct Loader {
             unresolved(reference, kind: kind, table: table, at: node, what: what())
             return nil
         }
+        guard let expansion = expand(pattern, at: node) else { return nil }
         var result: [Int] = []
-        result.reserveCapacity(pattern.expansionCount)
+        result.reserveCapacity(expansion.count)
         var ok = true
-        for (name, _) in pattern.expand() {
+        for (name, _) in expansion {
             if let index = table[name] {
                 result.append(index)
             } else {

@@ -77,7 +77,12 @@ extension Loader {
                     error(.schema, "\(kind.replacingUnderscores) names cannot be range patterns ('\(written)'); write each \(kind.replacingUnderscores) out", at: key)
                     continue
                 }
-                instances = pattern.isPattern ? pattern.expand() : [(written, [])]
+                if pattern.isPattern {
+                    guard let expansion = expand(pattern, at: key) else { continue }
+                    instances = expansion
+                } else {
+                    instances = [(written, [])]
+                }
             } catch {
                 self.error(.schema, "\(kind.replacingUnderscores) name '\(written)': \(error.message)", at: key)
                 continue

@@ -320,7 +320,8 @@ extension Loader {
             }
             let pairsBefore = topology.links.count
             var selfLinked = false
-            for (aName, values) in firstPattern.isPattern ? firstPattern.expand() : [(firstText, [])] {
+            guard let firstEnds = firstPattern.isPattern ? expand(firstPattern, at: first) : [(firstText, [])] else { continue }
+            for (aName, values) in firstEnds {
                 guard let a = resolve(aName, at: first, kind: "switch", what: "between of a link") else {
                     // Still check the second end, so both mistakes are reported in one run.
                     _ = resolve(second, kind: "switch", values: values, what: "between of a link")

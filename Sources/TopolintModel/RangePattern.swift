@@ -5,7 +5,25 @@
 public struct RangePattern: Sendable, Equatable {
     enum Part: Sendable, Equatable {
         case literal(String)
-        case range([String])
+        case range(Values)
+    }
+
+    /// A range's values, made on demand: a wide range costs nothing until it is expanded.
+    struct Values: Sendable, Equatable {
+        var start: Int
+        var end: Int
+        /// Zero padding width (0: none); letters when `letters`.
+        var width: Int
+        var letters: Bool
+
+        var count: Int { end - start + 1 }
+
+        func value(_ i: Int) -> String {
+            let v = start + i
+            if letters { return String(UnicodeScalar(UInt8(v))) }
+            let digits = String(v)
+            return digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
+        }
     }
 
     let parts: [Part]
@@ -16,7 +34,10 @@ public struct RangePattern: Sendable, Equatable {
 
     /// How many names it stands for.
     public var expansionCount: Int {
-        parts.reduce(1) { if case let .range(values) = $1 { return $0 * values.count }; return $0 }
+        parts.reduce(1) { total, part in
+            if case let .range(values) = part { return total.multipliedReportingOverflow(by: values.count).overflow ? Int.max : total * values.count }
+            return total
+        }
     }
 
     public enum ParseError: Error, Equatable, Sendable {
@@ -63,7 +84,7 @@ public struct RangePattern: Sendable, Equatable {
         if n > RangePattern.maxExpansion { throw .tooLarge(n) }
     }
 
-    static func values(of inner: String) throws(ParseError) -> [String] {
+    static func values(of inner: String) throws(ParseError) -> Values {
         let pieces = inner.split(separator: ":", omittingEmptySubsequences: false)
         guard pieces.count == 2, !pieces[0].isEmpty, !pieces[1].isEmpty else { throw .emptyRange(inner) }
         let start = String(pieces[0]), end = String(pieces[1])
@@ -73,18 +94,14 @@ public struct RangePattern: Sendable, Equatable {
             guard start.count <= 9, end.count <= 9, let a = Int(start), let b = Int(end) else { throw .tooLarge(Int.max) }
             guard a <= b else { throw .reversedRange(inner) }
             let width = start.count > 1 && start.hasPrefix("0") ? start.count : 0
-            if b - a + 1 > maxExpansion { throw .tooLarge(b - a + 1) }
-            return (a...b).map { value in
-                let digits = String(value)
-                return digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
-            }
+            return Values(start: a, end: b, width: width, letters: false)
         }
         if isLetter(start) && isLetter(end) {
             let a = start.unicodeScalars.first!.value, b = end.unicodeScalars.first!.value
             let sameCase = (a >= 97) == (b >= 97)
             guard sameCase else { throw .mixedRange(inner) }
             guard a <= b else { throw .reversedRange(inner) }
-            return (a...b).map { String(UnicodeScalar($0)!) }
+            return Values(start: Int(a), end: Int(b), width: 0, letters: true)
         }
         if (isDigits(start) && isLetter(end)) || (isLetter(start) && isDigits(end)) { throw .mixedRange(inner) }
         throw .emptyRange(inner)
@@ -101,7 +118,10 @@ public struct RangePattern: Sendable, Equatable {
                 var next: [(String, [String])] = []
                 next.reserveCapacity(result.count * values.count)
                 for (name, chosen) in result {
-                    for value in values { next.append((name + value, chosen + [value])) }
+                    for i in 0..<values.count {
+                        let value = values.value(i)
+                        next.append((name + value, chosen + [value]))
+                    }
                 }
                 result = next
             }

@@ -45,6 +45,18 @@ import Testing
         #expect(first.hasPrefix("\(file.path):") && first.contains("error[TL001]"), "\(first)")
     }
 
+    /// A few bytes of range pattern must not expand into millions of names.
+    @Test func patternBombStopsAtTheFileBudget() throws {
+        let file = try Self.write(Array("topology: x\nversion: 1\nsites:\n  \"s[0000000:9999999]\": {}\n".utf8), named: "pattern-bomb.yaml")
+        let r = try CLI.run(["lint", file.path, "--format", "json"])
+        #expect(r.status == 2)
+        let diagnostics = (r.json as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?["rule"] as? String == "TL002")
+        #expect((diagnostics.first?["message"] as? String)?.contains("expand to more than") == true)
+        #expect((diagnostics.first?["location"] as? [String: Any])?["line"] as? Int == 4)
+    }
+
     @Test func standardInputIsRead() throws {
         let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent("examples/two-sites-vsphere.yaml"), encoding: .utf8)
         let r = try CLI.run(["lint", "-", "--format", "json"], stdin: Data(text.utf8))
