@@ -57,7 +57,9 @@ struct WhatIfCommand: ParsableCommand {
             FileHandle.standardError.write(loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
+        var clock = StageClock()
         let session = WhatIfSession(RuleContext(topology: topology, analysis: analysis, pack: pack))
+        clock.lap("rules as written")
         var proposals: [MigrationDomain] = []
         for (i, spec) in domains.enumerated() {
             let clusters = spec.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
@@ -75,6 +77,7 @@ struct WhatIfCommand: ParsableCommand {
             throw Exit.loadError
         }
         let outcome = session.evaluate(adding: proposals, removing: remove)
+        clock.lap("what-if evaluation")
         let text = format == .json ? WhatIfReport.json(outcome).serialized(pretty: true) + "\n" : WhatIfReport.text(outcome, removing: remove)
         guard Output.emit(text, to: output) else { throw Exit.loadError }
         let threshold = failOn ?? loaded.failOn ?? .medium
