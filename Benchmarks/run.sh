@@ -14,6 +14,7 @@
 #   BENCH_SEED          generator seed (default 1)
 #   BENCH_SCRATCH_PATH  build directory for `swift build --scratch-path` (default .build)
 #   BENCH_SKIP_BUILD=1  use the binaries already built
+#   BENCH_STRICT=1      exit with status 1 when a figure misses its target
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -214,3 +215,7 @@ echo "$table"
 echo
 echo "CPU: $cpu ($cores cores) | commit $commit | $date_utc"
 echo "Written to ${results#"$root"/}"
+if [ "${BENCH_STRICT:-0}" = 1 ] && printf '%s\n' "$v_a" "$v_b" "$v_d" "$v_e" | grep -q FAIL; then
+    echo "some figures miss their targets" >&2
+    exit 1
+fi
