@@ -26,7 +26,7 @@ public struct BroadcastDomain: Sendable {
     public var gateways: [Int]
 
     /// `endpoints` rounded half up, as reports show it.
-    public var roundedEndpoints: Int { Int((endpoints + 0.5).rounded(.down)) }
+    public var roundedEndpoints: Int { roundHalfUp(endpoints) }
 
     /// The first switch by name (report.md's `switch` context key).
     public var firstSwitch: Int { Int(switches[0]) }
@@ -38,4 +38,10 @@ public func scope(racks: Int, pods: Int, sites: Int) -> Scope {
     if pods >= 2 { return .site }
     if racks >= 2 { return .pod }
     return .rack
+}
+
+/// An endpoint figure as reports show it: rounded half up, after snapping the drift of
+/// floating-point sums (6.4999999 that is really 6.5) to the half it stands for.
+public func roundHalfUp(_ value: Double) -> Int {
+    Int((snapToHalves(value) + 0.5).rounded(.down))
 }

@@ -18,7 +18,7 @@ public struct GatewayTromboneRule: Rule {
         """,
         trigger: "for a workload and one of its VLANs, endpoints on some hosts reach their nearest gateway in another site (or another pod when trombone_scope is pod).",
         scoreFormula: """
-        share = affected endpoints / the workload's endpoints on the VLAN; RTT = the largest added \
+        share = affected endpoints / all endpoints of the VLAN; RTT = the largest added \
         round trip (unknown: assumed_rtt_ms). RTT < 1 ms (another pod): 4.0 + 2.9·share (medium); \
         1 ms ≤ RTT < critical_rtt_ms: 7.0 + 1.9·min(1, 0.5·share + 0.5·(RTT − 1)/(critical_rtt_ms − 1)) (high); \
         RTT ≥ critical_rtt_ms: 9.0 + 1.0·min(1, 0.5·share + (RTT − critical_rtt_ms)/(4·critical_rtt_ms)) (critical).
@@ -60,13 +60,15 @@ public struct GatewayTromboneRule: Rule {
                 let affected = Double(workload.count) * Double(affectedHosts) / Double(reach.carriers)
                 let total = Double(workload.count) * Double(joinedHosts) / Double(reach.carriers)
                 guard let worst, affectedHosts > 0 else { continue }
-                let share = total > 0 ? affected / total : 1
+                // The share of the VLAN's endpoints (all its workloads) that this trombone carries.
+                let vlanEndpoints = context.analysis.domains(ofVLAN: v).reduce(0.0) { $0 + $1.endpoints }
+                let share = vlanEndpoints > 0 ? min(1, affected / vlanEndpoints) : 1
                 let gateway = t.switches[worst.gateway]
-                let rounded = Int((affected + 0.5).rounded(.down))
+                let rounded = roundHalfUp(affected)
                 let distance = worst.rtt.value >= 1 || !worst.rtt.known
                     ? "in site \(t.sites[worst.site].name), \(context.describeRTT(worst.rtt)) away"
                     : "in another pod (pod \(gateway.placement.pod.map { t.pods[$0].name } ?? "none"))"
-                let message = "\(rounded) of \(Int((total + 0.5).rounded(.down))) endpoints of workload \(workload.name) on \(context.vlanLabel(v)) "
+                let message = "\(rounded) of \(roundHalfUp(total)) endpoints of workload \(workload.name) on \(context.vlanLabel(v)) "
                     + "in \(context.list(context.siteNames(Array(hostSites)))) reach their nearest gateway \(gateway.name) \(distance)"
                 findings.append(descriptor.finding(
                     score: Self.score(share: share, rtt: worst.rtt.value, criticalRTT: context.pack.criticalRTTms), message: message,

@@ -1,5 +1,6 @@
 import TopolintCore
 import TopolintModel
+import TopolintAnalysis
 
 /// TL402: endpoints on a routed VLAN whose broadcast domain has no gateway.
 public struct NoGatewayRule: Rule {
@@ -33,7 +34,7 @@ public struct NoGatewayRule: Rule {
                 guard !without.isEmpty else { continue }
                 let affected = Double(workload.count) * Double(without.count) / Double(reach.carriers)
                 let total = Double(workload.count) * Double(joined.count) / Double(reach.carriers)
-                let rounded = Int((affected + 0.5).rounded(.down))
+                let rounded = roundHalfUp(affected)
                 let why = t.vlans[v].gateway == nil ? "the VLAN has no gateway" : "its gateway is in another broadcast domain"
                 let message = "\(rounded) endpoints of workload \(workload.name) on \(context.vlanLabel(v)) (subnet \(t.vlans[v].subnet!)) "
                     + "have no gateway: \(why) (\(without.count) of \(joined.count) hosts)"

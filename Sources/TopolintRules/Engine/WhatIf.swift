@@ -144,7 +144,7 @@ public struct WhatIfSession: Sendable {
             newSwitches: newSwitches.map { t.switches[$0].name }.sorted(),
             scopeBefore: beforeScope.rawValue, scopeAfter: TopolintAnalysis.scope(racks: racks.count, pods: pods.count, sites: sites.count).rawValue,
             switchesBefore: beforeSwitches, switchesAfter: switches.count,
-            endpointsBefore: Int((beforeEndpoints + 0.5).rounded(.down)), endpointsAfter: Int((endpoints + 0.5).rounded(.down)),
+            endpointsBefore: roundHalfUp(beforeEndpoints), endpointsAfter: roundHalfUp(endpoints),
             hostsAfter: hosts)
     }
 }

@@ -45,7 +45,7 @@ import Testing
         let out = r.stdout
         #expect(out.contains("3 clusters, 6 VLANs, 7 findings as written"))
         #expect(out.contains("ams1-dr              site ams1"))
-        #expect(out.contains("proposal proposed: fra1-prod, ams1-dr\n  +5 added, -0 resolved; max score 8.7 -> 9.5"))
+        #expect(out.contains("proposal proposed: fra1-prod, ams1-dr\n  +5 added, -0 resolved; max score 8.5 -> 9.5"))
         #expect(out.contains("proposal proposed: fra1-prod\n  +0 added"))
         #expect(out.components(separatedBy: "+5 added").count == 3)   // after add, and again after undo
         #expect(out.contains("VLAN web (100): 1 broadcast domain\n  multi-site: 8 switches, 24 hosts, 160 endpoints"))
