@@ -197,7 +197,7 @@ struct ReportersSARIFTests {
         #expect(loc["uriBaseId"] == .string("%SRCROOT%"))
     }
 
-    /// Writes sample logs for scripts/validate-sarif.py when TOPOLINT_SARIF_SAMPLE_DIR names
+    /// Writes sample logs for .ci/validate-sarif.py when TOPOLINT_SARIF_SAMPLE_DIR names
     /// a directory (the test script sets it); otherwise there is nothing to do.
     @Test func writeSamplesForSchemaValidation() throws {
         guard let dir = ProcessInfo.processInfo.environment["TOPOLINT_SARIF_SAMPLE_DIR"], !dir.isEmpty else { return }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end test of the pre-commit hook defined in .pre-commit-hooks.yaml.
 #
-#     scripts/test-pre-commit.sh
+#     .ci/checks/pre-commit.sh     (run by .ci/test)
 #
 # In a throwaway folder it installs pre-commit into a virtual environment, makes a scratch
 # git repository with a clean topology and one with a design problem (an 80-host cluster
@@ -23,7 +23,7 @@
 # Environment: KEEP_TMP=1 keeps the temporary folder for inspection.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/topolint-pre-commit.XXXXXX")"
 if [ "${KEEP_TMP:-0}" = 1 ]; then
     echo "keeping $tmp"
@@ -40,8 +40,8 @@ command -v swift >/dev/null || { echo "FAIL a Swift toolchain (swift) is require
 git -C "$root" rev-parse --verify -q HEAD >/dev/null || { echo "FAIL $root has no commit: try-repo clones HEAD"; exit 1; }
 
 # --- pre-commit in a throwaway virtual environment -----------------------------------------
-python3 -m venv "$tmp/venv"
-"$tmp/venv/bin/pip" install --quiet --disable-pip-version-check pre-commit
+python3 -m venv "$tmp/venv" || { echo "skipped: python3 cannot make a virtual environment"; exit 77; }
+"$tmp/venv/bin/pip" install --quiet --disable-pip-version-check pre-commit || { echo "skipped: pre-commit cannot be installed from PyPI"; exit 77; }
 pre_commit="$tmp/venv/bin/pre-commit"
 export PRE_COMMIT_HOME="$tmp/cache"     # never touch the user's cache
 echo "pre-commit $("$pre_commit" --version | awk '{print $2}')"
