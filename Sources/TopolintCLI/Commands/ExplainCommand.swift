@@ -11,7 +11,9 @@ struct ExplainCommand: ParsableCommand {
 
     func validate() throws {
         if RuleRegistry.rule(named: rule) == nil && DiagnosticCode.allCases.first(where: { $0.id == rule.uppercased() || $0.name == rule }) == nil {
+            // Also match the start of a name, so `strecthed` finds `stretched-vlan`.
             let suggestion = closestMatch(to: rule, among: RuleRegistry.acceptedNames, maxDistance: 3)
+                ?? RuleRegistry.acceptedNames.first { editDistance(rule, String($0.prefix(rule.count)), limit: 2) <= 2 && rule.count >= 4 }
             throw ValidationError("unknown rule '\(rule)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; `topolint rules` lists them"))
         }
     }
