@@ -24,7 +24,7 @@ struct ReachCache {
     init(_ context: RuleContext) { self.context = context }
 
     mutating func reach(cluster c: Int, vlan v: Int) -> ClusterVLANReach {
-        let key = c &* 65_536 &+ v
+        let key = c &<< 32 | v   // cluster and VLAN indexes each fit in 32 bits
         if let known = memo[key] { return known }
         let t = context.topology, analysis = context.analysis
         var hosts: [ClusterVLANReach.HostReach] = []
@@ -55,5 +55,23 @@ extension RuleContext {
         if reach.proximity != .otherSite { return (0, true) }
         if let r = reach.rttMs { return (r, true) }
         return (pack.assumedRTTms, false)
+    }
+}
+
+/// The broadcast domains of a VLAN that a cluster's hosts join, memoised per (cluster, VLAN):
+/// every workload of a cluster shares them.
+struct ClusterDomainCache {
+    let context: RuleContext
+    private var memo: [Int: Set<Int>] = [:]
+
+    init(_ context: RuleContext) { self.context = context }
+
+    mutating func domains(cluster c: Int, vlan v: Int) -> Set<Int> {
+        let key = c &<< 32 | v   // cluster and VLAN indexes each fit in 32 bits
+        if let known = memo[key] { return known }
+        var joined = Set<Int>()
+        for h in context.topology.clusters[c].hosts { joined.formUnion(context.analysis.domainsJoined(host: h, vlan: v)) }
+        memo[key] = joined
+        return joined
     }
 }

@@ -26,13 +26,13 @@ public struct MigrationVLANMissingRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let t = context.topology, analysis = context.analysis
         var seen = Set<[Int]>()
+        var cache = ClusterDomainCache(context)
         var findings: [Finding] = []
         for domain in t.migrationDomains {
             for w in domain.workloads {
                 let workload = t.workloads[w]
                 for v in workload.vlans {
-                    var own = Set<Int>()
-                    for h in t.clusters[workload.cluster].hosts { own.formUnion(analysis.domainsJoined(host: h, vlan: v)) }
+                    let own = cache.domains(cluster: workload.cluster, vlan: v)
                     guard !own.isEmpty else { continue }
                     for target in domain.clusters where target != workload.cluster {
                         guard seen.insert([w, v, target]).inserted else { continue }

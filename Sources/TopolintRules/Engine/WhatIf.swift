@@ -61,11 +61,11 @@ public struct WhatIfSession: Sendable {
         let t = context.topology, analysis = context.analysis
         var stretches: [Stretch] = []
         var seen = Set<[Int]>()
+        var cache = ClusterDomainCache(context)
         for w in domain.workloads {
             let workload = t.workloads[w]
             for v in workload.vlans {
-                var own = Set<Int>()
-                for h in t.clusters[workload.cluster].hosts { own.formUnion(analysis.domainsJoined(host: h, vlan: v)) }
+                let own = cache.domains(cluster: workload.cluster, vlan: v)
                 guard !own.isEmpty else { continue }
                 for target in domain.clusters where target != workload.cluster && seen.insert([v, target] + own.sorted()).inserted {
                     let hosts = Array(t.clusters[target].hosts)
