@@ -7,18 +7,16 @@
 # git repository with a clean topology and one with a design problem (an 80-host cluster
 # on vSphere 6.7, whose limit is 64: TL303 cluster-size-limit, high), and runs
 #
-#     pre-commit try-repo <this repository> topolint --files <file>
+#     pre-commit run topolint --files <file>
 #
-# expecting success for the clean file and failure, naming the rule, for the other.
+# with a .pre-commit-config.yaml naming this repository at HEAD, expecting success for the
+# clean file and failure, naming the rule, for the other.
 # It prints PASS/FAIL lines and exits non-zero when a check fails.
 #
-# What try-repo tests: it clones this repository at HEAD, so the hook is built from the
-# committed state. When the working tree has changes, pre-commit instead makes a temporary
-# commit in a shadow clone from the staged files plus the modified tracked files
-# (`git add -u`); untracked files are NOT included, so `git add` new files (the manifest
-# included) before running this. The first run builds the whole package in release mode
-# inside pre-commit's cache (here a temporary folder), which takes a few minutes and needs
-# network access to resolve the Swift package dependencies.
+# What it tests: pre-commit clones this repository at its HEAD commit, so the hook is built
+# from the committed state (uncommitted changes are not part of it). The first run builds
+# the whole package in release mode inside pre-commit's cache (here a temporary folder),
+# which takes a few minutes and needs the Swift package dependencies to resolve.
 #
 # Environment: KEEP_TMP=1 keeps the temporary folder for inspection.
 set -euo pipefail
@@ -37,7 +35,7 @@ fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 
 command -v python3 >/dev/null || { echo "FAIL python3 is required"; exit 1; }
 command -v swift >/dev/null || { echo "FAIL a Swift toolchain (swift) is required on PATH"; exit 1; }
-git -C "$root" rev-parse --verify -q HEAD >/dev/null || { echo "FAIL $root has no commit: try-repo clones HEAD"; exit 1; }
+git -C "$root" rev-parse --verify -q HEAD >/dev/null || { echo "FAIL $root has no commit: pre-commit clones HEAD"; exit 1; }
 
 # --- pre-commit in a throwaway virtual environment -----------------------------------------
 python3 -m venv "$tmp/venv" || { echo "skipped: python3 cannot make a virtual environment"; exit 77; }
@@ -99,15 +97,20 @@ git add good.topo.yaml bad.topo.yaml
 git commit -q -m "topologies"
 
 # --- the hook -----------------------------------------------------------------------------
-# try-repo builds the hook in a fresh temporary store each time (release build of the package).
-try_repo() {
+# As a user would: the scratch repository's .pre-commit-config.yaml names this repository at
+# its HEAD commit. pre-commit builds the hook once (a release build of the package) and
+# caches it under $PRE_COMMIT_HOME, so the second run reuses the build. It tests what is
+# committed: in CI's fresh clone that is the code under test.
+rev="$(git -C "$root" rev-parse HEAD)"
+printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: topolint\n' "$root" "$rev" > .pre-commit-config.yaml
+run_hook() {
     local status=0
-    "$pre_commit" try-repo "$root" topolint --verbose --files "$1" > "$tmp/$1.log" 2>&1 || status=$?
+    "$pre_commit" run topolint --verbose --files "$1" > "$tmp/$1.log" 2>&1 || status=$?
     echo "$status"
 }
 
 echo "running the hook on good.topo.yaml (the first run builds topolint; this takes a while)"
-status="$(try_repo good.topo.yaml)"
+status="$(run_hook good.topo.yaml)"
 if [ "$status" -eq 0 ] && grep -q "topolint" "$tmp/good.topo.yaml.log" && ! grep -q "Skipped" "$tmp/good.topo.yaml.log"; then
     pass "clean topology: hook passes"
 else
@@ -116,7 +119,7 @@ else
 fi
 
 echo "running the hook on bad.topo.yaml"
-status="$(try_repo bad.topo.yaml)"
+status="$(run_hook bad.topo.yaml)"
 if [ "$status" -ne 0 ] && grep -Eq "TL303|cluster-size-limit" "$tmp/bad.topo.yaml.log"; then
     pass "oversized cluster: hook fails and names TL303"
 else
