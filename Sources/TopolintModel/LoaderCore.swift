@@ -79,6 +79,8 @@ struct Loader {
     lazy var expansionBudget = 1_000_000 + 16 * doc.source.count
     var expanded = 0
     var budgetReported = false
+    /// Pattern references already resolved, by kind and text.
+    var resolvedPatterns: [String: [Int]] = [:]
 
     init(document: YAMLDocument, options: LoadOptions) {
         self.doc = document
@@ -293,6 +295,9 @@ struct Loader {
             unresolved(reference, kind: kind, table: table, at: node, what: what())
             return nil
         }
+        // The same pattern reference (an anycast list on every VLAN, say) resolves once.
+        let cacheKey = kind + "\u{1F}" + reference
+        if let known = resolvedPatterns[cacheKey] { return known }
         guard let expansion = expand(pattern, at: node) else { return nil }
         var result: [Int] = []
         result.reserveCapacity(expansion.count)
@@ -305,6 +310,7 @@ struct Loader {
                 ok = false
             }
         }
+        if ok { resolvedPatterns[cacheKey] = result }
         return ok ? result : nil
     }
 

@@ -137,23 +137,30 @@ public enum Placeholders {
     }
 
     /// Replaces every `{n}` in `text` by `values[n-1]`. Text without braces is returned as is.
+    /// Works on UTF-8 bytes: it runs for every reference of every pattern instance.
     public static func substitute(_ text: String, _ values: [String]) throws(SubstituteError) -> String {
         guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            guard let close = rest[open...].firstIndex(of: "}"),
-                  let n = Int(rest[rest.index(after: open)..<close]), n >= 0 else {
-                result += rest[...open]
-                rest = rest[rest.index(after: open)...]
-                continue
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "{") {
+                var j = i + 1, n = 0
+                while j < bytes.count, j - i <= 9, bytes[j] >= 48, bytes[j] <= 57 {
+                    n = n * 10 + Int(bytes[j] - 48)
+                    j += 1
+                }
+                if j > i + 1, j < bytes.count, bytes[j] == UInt8(ascii: "}") {
+                    guard n >= 1, n <= values.count else { throw .noSuchRange(index: n, available: values.count) }
+                    out.append(contentsOf: values[n - 1].utf8)
+                    i = j + 1
+                    continue
+                }
             }
-            guard n >= 1, n <= values.count else { throw .noSuchRange(index: n, available: values.count) }
-            result += rest[..<open]
-            result += values[n - 1]
-            rest = rest[rest.index(after: close)...]
+            out.append(bytes[i])
+            i += 1
         }
-        result += rest
-        return result
+        return String(decoding: out, as: UTF8.self)
     }
 }
