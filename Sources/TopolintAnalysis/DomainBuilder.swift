@@ -101,9 +101,12 @@ struct Scratch {
                 acc[Int(d)].hostCount += 1
                 acc[Int(d)].add(placement)
                 acc[Int(d)].clusters.insert(host.cluster)
-                var list = kByCluster[host.cluster] ?? []
-                if let i = list.firstIndex(where: { $0.domain == Int(d) }) { list[i].k += 1 } else { list.append((Int(d), 1)) }
-                kByCluster[host.cluster] = list
+                // Mutated in place: a copy out and back would copy the list for every host.
+                if let i = kByCluster[host.cluster]?.firstIndex(where: { $0.domain == Int(d) }) {
+                    kByCluster[host.cluster]![i].k += 1
+                } else {
+                    kByCluster[host.cluster, default: []].append((Int(d), 1))
+                }
             }
         }
         for w in workloads {
