@@ -70,7 +70,7 @@ struct Pipeline {
         }
         clock.lap("read")
         let parsed = YAMLReader.parse(bytes, file: path)
-        clock.lap("yaml")
+        clock.lap("yaml", detail: parsed.document.map { "\($0.nodeCount) nodes" })
         file.source = bytes
         guard let document = parsed.document else {
             file.diagnostics = parsed.diagnostics
@@ -123,10 +123,10 @@ struct StageClock {
         return resident * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 
-    mutating func lap(_ stage: String) {
+    mutating func lap(_ stage: String, detail: String? = nil) {
         guard StageClock.enabled else { return }
         let t = StageClock.now()
-        FileHandle.standardError.write("timing \(stage): \(Int((t - last) * 1000)) ms, resident \(StageClock.residentMB()) MB\n")
+        FileHandle.standardError.write("timing \(stage): \(Int((t - last) * 1000)) ms, resident \(StageClock.residentMB()) MB\(detail.map { ", " + $0 } ?? "")\n")
         last = t
     }
 }
