@@ -205,11 +205,7 @@ public struct Topology: Sendable {
         return Placement(rack: rack, pod: racks[rack].pod, site: racks[rack].site)
     }
 
-    /// Index of each cluster by name, etc., for lookups outside hot loops.
-    public func index<T>(of name: String, in list: KeyPath<Topology, [T]>, nameOf: (T) -> String) -> Int? {
-        self[keyPath: list].firstIndex { nameOf($0) == name }
-    }
-
+    /// Lookups by name, for commands and messages (not for hot loops).
     public func clusterIndex(named name: String) -> Int? { clusters.firstIndex { $0.name == name } }
     public func vlanIndex(named name: String) -> Int? { vlans.firstIndex { $0.name == name } }
 }

@@ -1,3 +1,4 @@
+import ArgumentParser
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -57,8 +58,6 @@ enum Output {
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
-
-import ArgumentParser
 
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never

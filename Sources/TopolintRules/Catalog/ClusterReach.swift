@@ -44,9 +44,8 @@ extension RuleContext {
         switch pack.tromboneScope {
         case .site: return reach.proximity == .otherSite
         case .pod:
-            if reach.proximity == .otherSite { return true }
-            guard reach.proximity == .sameSite else { return false }
-            return true
+            // Another pod of the same site, or another site.
+            return reach.proximity >= .sameSite
         }
     }
 
