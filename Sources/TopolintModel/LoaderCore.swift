@@ -278,7 +278,7 @@ struct Loader {
     mutating func resolve(_ reference: String, at node: YAMLNode, kind: String, what: @autoclosure () -> String) -> [Int]? {
         let table = names[kind] ?? [:]
         // Most references are plain names: look them up without parsing a pattern.
-        if !reference.utf8.contains(UInt8(ascii: "[")) {
+        if !reference.containsByte(UInt8(ascii: "[")) {
             if let index = table[reference] { return [index] }
             unresolved(reference, kind: kind, table: table, at: node, what: what())
             return nil

@@ -69,7 +69,7 @@ extension Loader {
             }
             let written = doc.string(key)
             var instances: [(name: String, values: [String])]
-            if !written.utf8.contains(UInt8(ascii: "[")) {
+            if !written.containsByte(UInt8(ascii: "[")) {
                 instances = [(written, [])]   // a plain name: no pattern to parse
             } else { do {
                 let pattern = try RangePattern(written)

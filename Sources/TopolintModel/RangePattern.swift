@@ -139,7 +139,7 @@ public enum Placeholders {
     /// Replaces every `{n}` in `text` by `values[n-1]`. Text without braces is returned as is.
     /// Works on UTF-8 bytes: it runs for every reference of every pattern instance.
     public static func substitute(_ text: String, _ values: [String]) throws(SubstituteError) -> String {
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        guard text.containsByte(UInt8(ascii: "{")) else { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)
@@ -162,5 +162,17 @@ public enum Placeholders {
             i += 1
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 text holds `byte`, scanning contiguous storage (names are scanned for
+    /// `[` and `{` once per reference, so the generic sequence walk was measurable).
+    func containsByte(_ byte: UInt8) -> Bool {
+        var copy = self
+        return copy.withUTF8 { buffer in
+            for b in buffer where b == byte { return true }
+            return false
+        }
     }
 }
