@@ -383,7 +383,7 @@ extension Loader {
             // Uplinks without placeholders resolve once for every instance of a pattern.
             let sharedUplinks = uplinksNode.flatMap { containsPlaceholder($0) ? nil : resolveList($0, kind: "switch", values: [], what: "uplinks of host '\(entry.instances.first?.name ?? "")'") }
             for instance in entry.instances {
-                let rack = rackNode.flatMap { single($0, kind: "rack", values: instance.values, what: "rack of host '\(instance.name)'") } ?? 0
+                let rack = rackNode.flatMap { single($0, kind: "rack", values: instance.values, what: "rack of host '\(instance.name)'") } ?? -1   // unresolved: reported, and never an index
                 var uplinks = sharedUplinks ?? []
                 if let uplinksNode, sharedUplinks == nil, containsPlaceholder(uplinksNode) {
                     uplinks = resolveList(uplinksNode, kind: "switch", values: instance.values, what: "uplinks of host '\(instance.name)'") ?? []
@@ -396,7 +396,7 @@ extension Loader {
                     ownVLANs = vlanList(vlansNode, values: instance.values, what: "vlans of host '\(instance.name)'")
                 }
                 let vlans = ownVLANs.map { Array(Set($0 + clusterVLANs)).sorted() } ?? clusterVLANs
-                topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: uplinks, vlans: vlans, location: location(entry)))
+                topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, location: location(entry)))
             }
         }
     }
@@ -407,7 +407,7 @@ extension Loader {
             common(entry, kind: "workload", spec: spec)
             let count = field(entry.fields, spec, "count").flatMap { integer($0, range: 1...Int(Int32.max), what: "count") } ?? 1
             for instance in entry.instances {
-                let cluster = field(entry.fields, spec, "cluster").flatMap { single($0, kind: "cluster", values: instance.values, what: "cluster of workload '\(instance.name)'") } ?? 0
+                let cluster = field(entry.fields, spec, "cluster").flatMap { single($0, kind: "cluster", values: instance.values, what: "cluster of workload '\(instance.name)'") } ?? -1   // unresolved: reported, and never an index
                 var vlans: [Int] = []
                 if let node = field(entry.fields, spec, "vlans") {
                     vlans = vlanList(node, values: instance.values, what: "vlans of workload '\(instance.name)'") ?? []
@@ -436,6 +436,8 @@ extension Loader {
             if let node = field(entry.fields, spec, "workloads"), let listed = resolveList(node, kind: "workload", values: [], what: "workloads of migration domain '\(instance.name)'") {
                 for w in listed where !clusters.contains(topology.workloads[w].cluster) {
                     let workload = topology.workloads[w]
+                    // A workload whose cluster did not resolve has been reported already.
+                    guard topology.clusters.indices.contains(workload.cluster) else { continue }
                     error(.schema, "workload '\(workload.name)' runs on cluster '\(topology.clusters[workload.cluster].name)', which is not in migration domain '\(instance.name)'", at: node)
                 }
                 workloads = listed

@@ -137,7 +137,7 @@ public struct Host: Sendable {
     public var name: String
     public var cluster: Int
     public var rack: Int
-    public var uplinks: [Int]
+    public var uplinks: IndexList
     /// The union of the cluster's and the host's own VLANs, sorted.
     public var vlans: [Int]
     public var location: SourceLocation
