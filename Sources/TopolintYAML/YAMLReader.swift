@@ -223,7 +223,6 @@ struct TreeBuilder {
             } else if endByte - startByte - 2 == length, length == 0 || memcmp(source.baseAddress! + startByte + 1, value, length) == 0 {
                 offset = startByte + 1
             }
-            _ = valueBytes
             if offset < 0 {
                 offset = document.extra.count
                 document.extra.append(contentsOf: valueBytes)

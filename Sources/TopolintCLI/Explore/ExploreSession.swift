@@ -102,13 +102,12 @@ struct ExploreSession {
     func clusterTable() -> String {
         let t = topology
         var out = ""
-        for (c, cluster) in t.clusters.enumerated() {
+        for cluster in t.clusters {
             let sites = Set(cluster.hosts.map { t.placement(ofHost: $0).site }).map { t.sites[$0].name }.sorted()
             let pods = Set(cluster.hosts.compactMap { t.placement(ofHost: $0).pod }).map { t.pods[$0].name }.sorted()
             let marker = clusters.contains(cluster.name) ? "*" : " "
             out += "\(marker) \(cluster.name.padding(20)) site \(sites.joined(separator: ",").padding(10)) pod \(pods.joined(separator: ",").padding(14)) "
                 + "\(cluster.platform.padding(12)) \(cluster.hosts.count) hosts\n"
-            _ = c
         }
         return out + "(* in the proposal)\n"
     }
