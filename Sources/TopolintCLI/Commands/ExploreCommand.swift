@@ -20,12 +20,9 @@ struct ExploreCommand: ParsableCommand {
 
     func run() throws {
         var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
-        let loaded = pipeline.load(file)
-        guard let topology = loaded.topology, let analysis = loaded.analysis, let pack = loaded.pack else {
-            FileHandle.standardError.write(loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
-            throw Exit.loadError
-        }
-        var state = ExploreSession(WhatIfSession(RuleContext(topology: topology, analysis: analysis, pack: pack)))
+        let (context, _) = try pipeline.ruleContext(for: file)
+        let topology = context.topology
+        var state = ExploreSession(WhatIfSession(context))
         let reader = LineReader()
         let captured = state
         LineReader.completer = { words in captured.completions(after: words) }

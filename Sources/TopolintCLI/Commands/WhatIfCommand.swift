@@ -52,13 +52,10 @@ struct WhatIfCommand: ParsableCommand {
 
     func run() throws {
         var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
-        let loaded = pipeline.load(file)
-        guard let topology = loaded.topology, let analysis = loaded.analysis, let pack = loaded.pack else {
-            FileHandle.standardError.write(loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
-            throw Exit.loadError
-        }
+        let (context, loaded) = try pipeline.ruleContext(for: file)
+        let topology = context.topology
         var clock = StageClock()
-        let session = WhatIfSession(RuleContext(topology: topology, analysis: analysis, pack: pack))
+        let session = WhatIfSession(context)
         clock.lap("rules as written")
         var proposals: [MigrationDomain] = []
         for (i, spec) in domains.enumerated() {

@@ -87,6 +87,17 @@ struct Pipeline {
         return file
     }
 
+    /// What the commands that evaluate rules interactively need: the loaded file as a rule
+    /// context. Load errors go to standard error, one line each, and end the command (exit 2).
+    mutating func ruleContext(for path: String) throws -> (RuleContext, LoadedFile) {
+        let loaded = load(path)
+        guard let topology = loaded.topology, let analysis = loaded.analysis, let pack = loaded.pack else {
+            FileHandle.standardError.write(loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
+            throw Exit.loadError
+        }
+        return (RuleContext(topology: topology, analysis: analysis, pack: pack), loaded)
+    }
+
     /// Runs the rules on a loaded file.
     static func lint(_ file: LoadedFile) -> RuleEngine.Outcome {
         guard let topology = file.topology, let analysis = file.analysis, let pack = file.pack else {
