@@ -38,9 +38,13 @@ public struct Analysis: Sendable {
 
     // MARK: queries
 
-    /// Whether switch `s` carries VLAN `v`.
+    /// Whether switch `s` carries VLAN `v`: its list names `v`, or it says `all` and `v`
+    /// reaches it (a gateway, a host's uplink, or a trunk from a switch carrying `v`).
     public func carries(switch s: Int, vlan v: Int) -> Bool {
-        topology.switches[s].vlans.contains(v)
+        switch topology.switches[s].vlans {
+        case let .some(list): binarySearch(list, v)
+        case .all: domain(ofSwitch: s, vlan: v) != nil
+        }
     }
 
     /// The domain of VLAN `v` that switch `s` is in, if it carries `v`.
@@ -82,25 +86,20 @@ public struct Analysis: Sendable {
     private mutating func build() {
         let t = topology
         let vlanCount = t.vlans.count, switchCount = t.switches.count
-        // Switches per VLAN: listed VLANs bucketed, `all` switches added to every VLAN.
+        // Switches per VLAN from their lists; `all` switches get theirs from `AllCarriers`.
         var buckets = [[Int32]](repeating: [], count: vlanCount)
-        var carriesAll: [Int32] = []
         for (s, sw) in t.switches.enumerated() {
-            switch sw.vlans {
-            case .all: carriesAll.append(Int32(s))
-            case let .some(list): for v in list { buckets[v].append(Int32(s)) }
-            }
+            if case let .some(list) = sw.vlans { for v in list { buckets[v].append(Int32(s)) } }
         }
-        // Trunk links per VLAN: the VLANs both ends and the link carry.
+        // Trunk links between two listing switches, per VLAN: what both ends and the link carry.
+        // Links with an `all` end are walked per VLAN by `AllCarriers`, which knows what reaches them.
         var edgeBuckets = [[(Int32, Int32)]](repeating: [], count: vlanCount)
-        var edgesAll: [(Int32, Int32)] = []
         for link in t.links where link.mode == .trunk {
-            let a = t.switches[link.a].vlans, b = t.switches[link.b].vlans
+            guard case let .some(a) = t.switches[link.a].vlans, case let .some(b) = t.switches[link.b].vlans else { continue }
             let pair = (Int32(link.a), Int32(link.b))
-            switch intersect(intersect(a, b), link.vlans) {
-            case .all: edgesAll.append(pair)
-            case let .some(list): for v in list { edgeBuckets[v].append(pair) }
-            }
+            var both = sortedIntersection(a, b)
+            if case let .some(allowed) = link.vlans { both = sortedIntersection(both, allowed) }
+            for v in both { edgeBuckets[v].append(pair) }
         }
         // Hosts per VLAN, and how many hosts of each cluster carry it.
         var hostBuckets = [[Int32]](repeating: [], count: vlanCount)
@@ -117,19 +116,24 @@ public struct Analysis: Sendable {
         vlanSwitches.reserveCapacity(vlanCount)
         vlanSwitchDomain.reserveCapacity(vlanCount)
         var scratch = Scratch(switchCount: switchCount, topology: t)
+        var reach = AllCarriers(t)
         for v in 0..<vlanCount {
             var members = buckets[v]
-            if !carriesAll.isEmpty {
-                members.append(contentsOf: carriesAll)
-                members.sort()
-            }
             buckets[v] = []
+            var edges = edgeBuckets[v]
+            edgeBuckets[v] = []
+            if reach.hasAllSwitches {
+                let carried = reach.carriers(vlan: v, listed: members, hosts: hostBuckets[v], edges: &edges)
+                if !carried.isEmpty {
+                    members.append(contentsOf: carried)
+                    members.sort()
+                }
+            }
             let first = domains.count
-            let (comp, built) = scratch.domains(vlan: v, switches: members, edges: edgeBuckets[v], edgesAll: edgesAll,
+            let (comp, built) = scratch.domains(vlan: v, switches: members, edges: edges,
                                                hosts: hostBuckets[v], workloads: workloadBuckets[v],
                                                rank: switchNameRank, base: first,
                                                carriers: &carriersByClusterVLAN, unreachable: &unreachableHostVLANs)
-            edgeBuckets[v] = []
             domains.append(contentsOf: built)
             domainRanges.append(first..<domains.count)
             for d in built {
@@ -139,15 +143,6 @@ public struct Analysis: Sendable {
             vlanSwitchDomain.append(comp)
         }
     }
-
-    private func intersect(_ a: VLANSelection, _ b: VLANSelection) -> VLANSelection {
-        switch (a, b) {
-        case (.all, .all): return .all
-        case let (.all, .some(list)), let (.some(list), .all): return .some(list)
-        case let (.some(x), .some(y)): return .some(sortedIntersection(x, y))
-        }
-    }
-
 }
 
 func sortedIntersection(_ x: [Int], _ y: [Int]) -> [Int] {

@@ -15,7 +15,7 @@ struct Scratch {
     /// The broadcast domains of VLAN `v`: union-find over its switches, its trunk edges and
     /// (with a VNI) its VTEPs; then hosts join through their uplinks and endpoints are shared
     /// out as count·k/n.
-    mutating func domains(vlan v: Int, switches members: [Int32], edges: [(Int32, Int32)], edgesAll: [(Int32, Int32)],
+    mutating func domains(vlan v: Int, switches members: [Int32], edges: [(Int32, Int32)],
                           hosts: [Int32], workloads: [Int32], rank: [Int32], base: Int,
                           carriers: inout [Analysis.ClusterVLAN: Int],
                           unreachable: inout [(host: Int, vlan: Int)]) -> ([Int32], [BroadcastDomain]) {
@@ -44,11 +44,9 @@ struct Scratch {
             let ra = find(a), rb = find(b)
             if ra != rb { if ra < rb { parent[Int(rb)] = ra } else { parent[Int(ra)] = rb } }
         }
-        for list in [edges, edgesAll] {
-            for (a, b) in list {
-                let la = local[Int(a)], lb = local[Int(b)]
-                if la >= 0 && lb >= 0 { union(la, lb) }
-            }
+        for (a, b) in edges {
+            let la = local[Int(a)], lb = local[Int(b)]
+            if la >= 0 && lb >= 0 { union(la, lb) }
         }
         // VXLAN: every VTEP carrying the VLAN joins every other, whatever the underlay.
         if t.vlans[v].vni != nil {
@@ -111,6 +109,25 @@ struct Scratch {
         }
         for w in workloads {
             let workload = t.workloads[Int(w)]
+            if let own = workload.hosts {
+                // Pinned to some hosts: n and k count only those that carry the VLAN.
+                var n = 0
+                var k: [Int32: Int] = [:]
+                for h in own where binarySearch(t.hosts[h].vlans, v) {
+                    n += 1
+                    joinedScratch.removeAll(keepingCapacity: true)
+                    for u in t.hosts[h].uplinks {
+                        let l = local[u]
+                        if l >= 0 {
+                            let d = comp[Int(l)] - Int32(base)
+                            if !joinedScratch.contains(d) { joinedScratch.append(d) }
+                        }
+                    }
+                    for d in joinedScratch { k[d, default: 0] += 1 }
+                }
+                for (d, count) in k { acc[Int(d)].endpoints += Double(workload.count) * Double(count) / Double(n) }
+                continue
+            }
             let n = carriers[Analysis.ClusterVLAN(cluster: Int32(workload.cluster), vlan: Int32(v))] ?? 0
             guard n > 0, let shares = kByCluster[workload.cluster] else { continue }
             for (d, k) in shares {
@@ -122,12 +139,17 @@ struct Scratch {
                 let l = local[g]
                 if l >= 0 { acc[Int(comp[Int(l)]) - base].gateways.append(g) }
             }
+            // Standby gateways too keep a domain from being a stub.
+            for g in gateway.allSwitches {
+                let l = local[g]
+                if l >= 0 { acc[Int(comp[Int(l)]) - base].holdsGateway = true }
+            }
         }
         let result = acc.map { a in
             BroadcastDomain(vlan: v, switches: a.switches.sorted { rank[Int($0)] < rank[Int($1)] }, hostCount: a.hostCount,
                             racks: a.racks.sorted(), pods: a.pods.sorted(), sites: a.sites.sorted(), clusters: a.clusters.sorted(),
                             endpoints: snapToHalves(a.endpoints), scope: scope(racks: a.racks.count, pods: a.pods.count, sites: a.sites.count),
-                            gateways: a.gateways)
+                            gateways: a.gateways, isStub: a.hostCount == 0 && !a.holdsGateway)
         }
         return (comp, result)
     }
@@ -143,6 +165,8 @@ struct Accumulator {
     var clusters = Set<Int>()
     var endpoints = 0.0
     var gateways: [Int] = []
+    /// A gateway switch of the VLAN (active, standby or anycast) is among its switches.
+    var holdsGateway = false
 
     /// A member located by site alone adds only its site; by pod alone, its pod and site.
     mutating func add(_ p: Placement) {

@@ -78,6 +78,7 @@ rules:
   TL302: {enabled: true, weight: 1.0}   # migration-rtt-exceeded
   TL303: {enabled: true, weight: 1.0}   # cluster-size-limit
   TL304: {enabled: true, weight: 1.0}   # migration-platform-mismatch
+  TL305: {enabled: true, weight: 1.0}   # stretched-cluster-rtt
   TL400: {enabled: true, weight: 1.0}   # gateway-trombone
   TL401: {enabled: true, weight: 1.0}   # migration-trombone
   TL402: {enabled: true, weight: 1.0}   # no-gateway
@@ -88,79 +89,115 @@ rules:
   TL900: {enabled: true, weight: 1.0}   # unused-ignore
 
 # Hypervisor releases: `family` (live migration between families is not possible),
-# `max_hosts` (hosts per cluster) and `max_migration_rtt_ms` (the round trip over which
-# live migration is supported). A missing figure means no limit. A cluster without a
+# `max_hosts` (hosts per cluster), `max_migration_rtt_ms` (the round trip over which
+# live migration is supported) and `max_stretched_rtt_ms` (the round trip between the
+# sites of one stretched cluster that the platform supports; far below the long-distance
+# vMotion figure, because the cluster's heartbeats and synchronous storage cross it).
+# A missing figure means no limit. A cluster without a
 # `platform` is `generic`.
 platforms:
   vsphere-4.1:
     family: vsphere
     max_hosts: 32
     max_migration_rtt_ms: 5
+    max_stretched_rtt_ms: 5
     source: >-
       VMware 'Configuration Maximums, VMware vSphere 4.1': 32 hosts per HA cluster and per
       DRS cluster. vMotion in vSphere 4.1 is supported only below 5 ms RTT between source
       and destination host (Broadcom KB 310156 'Understanding Metro vMotion').
+      A cluster stretched over two sites moves VMs between them with that vMotion, so its
+      sites may be at most 5 ms RTT apart; vSphere Metro Storage Cluster designs of this
+      release were supported only within that figure (10 ms came with Metro vMotion).
   vsphere-5.5:
     family: vsphere
     max_hosts: 32
     max_migration_rtt_ms: 10
+    max_stretched_rtt_ms: 10
     source: >-
       VMware 'Configuration Maximums, vSphere 5.5': 32 hosts per cluster. Metro vMotion
       (vSphere 5.0 and later) supports up to 10 ms RTT with an Enterprise Plus license;
       other editions stay at 5 ms (Broadcom KB 310156 'Understanding Metro vMotion').
       rules/legacy-vsphere.yaml sets 5 ms for estates without Enterprise Plus.
+      vSphere Metro Storage Cluster (VMware 'vSphere Metro Storage Cluster Recommended
+      Practices', and Broadcom KB 'Implementing vSphere Metro Storage Cluster (vMSC)'):
+      10 ms RTT at most between the sites of one stretched cluster, from vSphere 5.5 on.
   vsphere-6.7:
     family: vsphere
     max_hosts: 64
     max_migration_rtt_ms: 150
+    max_stretched_rtt_ms: 10
     source: >-
       VMware 'Configuration Maximums, vSphere 6.7': 64 hosts per cluster. Long-distance
       vMotion, introduced in vSphere 6.0, supports up to 150 ms RTT with the proper
       license (VMware 'vCenter Server and Host Management', section 'Round-Trip Time for
       Long-Distance vMotion Migration').
+      vSphere Metro Storage Cluster (VMware 'vSphere Metro Storage Cluster Recommended
+      Practices'): 10 ms RTT at most between the sites of one stretched cluster; the 150 ms
+      long-distance vMotion figure is for migrations between clusters, not for a metro cluster.
   vsphere-7.0:
     family: vsphere
     max_hosts: 96
     max_migration_rtt_ms: 150
+    max_stretched_rtt_ms: 10
     source: >-
       VMware Configuration Maximums for vSphere 7.0 (configmax.vmware.com): 96 hosts per
       cluster. vMotion up to 150 ms RTT (VMware 'vCenter Server and Host Management',
       'Round-Trip Time for Long-Distance vMotion Migration').
+      vSphere Metro Storage Cluster (VMware 'vSphere Metro Storage Cluster Recommended
+      Practices'): 10 ms RTT at most between the sites of one stretched cluster; the 150 ms
+      long-distance vMotion figure is for migrations between clusters, not for a metro cluster.
   vsphere-8.0:
     family: vsphere
     max_hosts: 96
     max_migration_rtt_ms: 150
+    max_stretched_rtt_ms: 10
     source: >-
       VMware Configuration Maximums for vSphere 8.0 (configmax.vmware.com): 96 hosts per
       cluster. vMotion up to 150 ms RTT (VMware 'vCenter Server and Host Management',
       'Round-Trip Time for Long-Distance vMotion Migration').
+      vSphere Metro Storage Cluster (VMware 'vSphere Metro Storage Cluster Recommended
+      Practices'): 10 ms RTT at most between the sites of one stretched cluster; the 150 ms
+      long-distance vMotion figure is for migrations between clusters, not for a metro cluster.
   hyperv-2019:
     family: hyperv
     max_hosts: 64
+    max_stretched_rtt_ms: 5
     source: >-
       Microsoft 'Plan for Hyper-V scalability in Windows Server 2016 and Windows Server
       2019', table 'Failover Clusters and Hyper-V': 64 nodes per cluster. Microsoft
       publishes no round-trip limit for live migration, so none is set here.
+      A stretched failover cluster replicates its storage synchronously with Storage
+      Replica, which needs an average round trip of 5 ms or less between the sites
+      (Microsoft 'Storage Replica overview', section on synchronous replication and
+      stretch clusters): max_stretched_rtt_ms 5.
   hyperv-2022:
     family: hyperv
     max_hosts: 64
+    max_stretched_rtt_ms: 5
     source: >-
       Microsoft 'Plan for Hyper-V scalability in Windows Server' (Windows Server 2022),
       table 'Failover Clusters and Hyper-V': 64 nodes per cluster. Microsoft publishes no
       round-trip limit for live migration, so none is set here.
+      A stretched failover cluster replicates its storage synchronously with Storage
+      Replica, which needs an average round trip of 5 ms or less between the sites
+      (Microsoft 'Storage Replica overview', section on synchronous replication and
+      stretch clusters): max_stretched_rtt_ms 5.
   proxmox-8:
     family: proxmox
     max_migration_rtt_ms: 5
+    max_stretched_rtt_ms: 5
     source: >-
       Proxmox VE 8 Administration Guide, chapter 'Cluster Manager': there is no explicit
       limit for the number of nodes in a cluster, so none is set here; the cluster stack
       (corosync) requires a reliable network with latencies under 5 ms between all nodes,
       which bounds how far apart the nodes of one cluster, and so a live migration, may be.
+      The same corosync bound, under 5 ms between all nodes, is the stretched-cluster
+      limit: max_stretched_rtt_ms 5.
   openstack:
     family: openstack
     source: >-
-      OpenStack Compute (nova) has no cluster maximum or live-migration round-trip limit
-      of its own; those depend on the hypervisor driver and the deployment. No limits set.
+      OpenStack Compute (nova) has no cluster maximum, live-migration or stretched-cluster
+      round-trip limit of its own; those depend on the hypervisor driver and the deployment. No limits set.
   generic:
     source: >-
       No particular hypervisor: no family, no host limit, no migration round-trip limit.
@@ -180,6 +217,8 @@ platforms:
 #   file does not give should not be assumed to fit inside the 5 ms budget. Assuming
 #   5 ms would hide migration-rtt-exceeded (which needs an RTT above the limit) for exactly
 #   the site pairs nobody measured.
+# - max_stretched_rtt_ms is 5 for these releases: without Enterprise Plus a metro cluster
+#   moves its VMs with 5 ms vMotion.
 #
 # Use it with `topolint lint --rules legacy-vsphere FILE`, or `pack: legacy-vsphere` in
 # .topolint.yaml.
@@ -203,26 +242,33 @@ platforms:
     family: vsphere
     max_hosts: 32
     max_migration_rtt_ms: 5
+    max_stretched_rtt_ms: 5
     source: >-
       VMware 'Configuration Maximums, vSphere 5.0': 32 hosts per cluster. vMotion below
       5 ms RTT without an Enterprise Plus license (Metro vMotion's 10 ms needs it;
-      Broadcom KB 310156 'Understanding Metro vMotion').
+      Broadcom KB 310156 'Understanding Metro vMotion'). A stretched (metro) cluster moves
+      its VMs with that vMotion, so its sites may be at most 5 ms RTT apart.
   vsphere-5.1:
     family: vsphere
     max_hosts: 32
     max_migration_rtt_ms: 5
+    max_stretched_rtt_ms: 5
     source: >-
       VMware 'Configuration Maximums, vSphere 5.1': 32 hosts per cluster. vMotion below
       5 ms RTT without an Enterprise Plus license (Broadcom KB 310156 'Understanding Metro
-      vMotion').
+      vMotion'). A stretched (metro) cluster moves its VMs with that vMotion, so its sites
+      may be at most 5 ms RTT apart.
   vsphere-5.5:
     family: vsphere
     max_hosts: 32
     max_migration_rtt_ms: 5
+    max_stretched_rtt_ms: 5
     source: >-
       VMware 'Configuration Maximums, vSphere 5.5': 32 hosts per cluster. vMotion below
       5 ms RTT without an Enterprise Plus license; this pack assumes the estate does not
-      have it (Broadcom KB 310156 'Understanding Metro vMotion').
+      have it (Broadcom KB 310156 'Understanding Metro vMotion'). vSphere Metro Storage
+      Cluster's 10 ms between the sites also rests on Metro vMotion, so a stretched cluster
+      is held to 5 ms here too.
 
 """#,
         "strict": #"""

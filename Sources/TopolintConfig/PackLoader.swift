@@ -8,7 +8,7 @@ import TopolintRules
 public enum PackLoader {
     public static let thresholdKeys = ["max_endpoints", "max_switches", "max_scope", "critical_rtt_ms", "assumed_rtt_ms", "trombone_scope"]
     static let packKeys = ["pack", "version", "description", "extends", "thresholds", "rules", "platforms"]
-    static let platformKeys = ["family", "max_hosts", "max_migration_rtt_ms", "source", "description"]
+    static let platformKeys = ["family", "max_hosts", "max_migration_rtt_ms", "max_stretched_rtt_ms", "source", "description"]
     static let ruleKeys = ["enabled", "weight"]
 
     /// A partial pack: what one file sets. `apply` lays it over a base.
@@ -176,6 +176,7 @@ public enum PackLoader {
                 case "family": platform.family = f.string(v, what: "family")
                 case "max_hosts": platform.maxHosts = f.integer(v, what: "max_hosts", minimum: 1)
                 case "max_migration_rtt_ms": platform.maxMigrationRTTms = f.number(v, what: "max_migration_rtt_ms")
+                case "max_stretched_rtt_ms": platform.maxStretchedRTTms = f.number(v, what: "max_stretched_rtt_ms")
                 case "source": platform.source = f.string(v, what: "source") ?? ""
                 default: break
                 }

@@ -128,6 +128,7 @@ public enum FormatSchema {
         EntitySpec(kind: "cluster", fields: [
             FieldSpec("platform", .string, "hypervisor release from the rule pack's platform table (default generic)"),
             FieldSpec("max_hosts", .integer(minimum: 1, maximum: Int(Int32.max)), "overrides the platform's host limit"),
+            FieldSpec("max_stretched_rtt_ms", .number(minimum: 0), "overrides the platform's round-trip bound between the sites of a stretched cluster"),
             FieldSpec("vlans", .vlanList, "VLANs trunked to every host of the cluster"),
             FieldSpec("hosts", .entities("host"), required: true, "the cluster's hosts"),
         ] + common, patternKeys: false, summary: "a hypervisor cluster"),
@@ -140,6 +141,7 @@ public enum FormatSchema {
             FieldSpec("cluster", .reference("cluster"), required: true, "the cluster the VMs run on"),
             FieldSpec("vlans", .vlanList, required: true, "VLANs the VMs use"),
             FieldSpec("count", .integer(minimum: 1, maximum: Int(Int32.max)), "number of VMs (default 1)"),
+            FieldSpec("hosts", .references("host"), "hosts of its cluster it may run on, as a DRS host group pins it (default all)"),
         ] + common, patternKeys: true, summary: "a group of VMs"),
         EntitySpec(kind: "migration_domain", fields: [
             FieldSpec("clusters", .references("cluster"), required: true, "clusters VMs may move between"),

@@ -361,13 +361,14 @@ extension Loader {
                 }
             }
             let maxHosts = field(entry.fields, spec, "max_hosts").flatMap { integer($0, range: 1...Int(Int32.max), what: "max_hosts") }
+            let maxStretched = field(entry.fields, spec, "max_stretched_rtt_ms").flatMap { number($0, minimum: 0, what: "max_stretched_rtt_ms") }
             let vlans = field(entry.fields, spec, "vlans").flatMap { vlanList($0, values: [], what: "vlans of cluster '\(instance.name)'") } ?? []
             let clusterIndex = topology.clusters.count
             let firstHost = topology.hosts.count
             _ = declare(field(entry.fields, spec, "hosts"), kind: "host", scope: "hosts of cluster '\(instance.name)'") { loader, host in
                 loader.loadHost(host, cluster: clusterIndex, clusterVLANs: vlans)
             }
-            topology.clusters.append(Cluster(name: instance.name, platform: platform, maxHosts: maxHosts, vlans: vlans,
+            topology.clusters.append(Cluster(name: instance.name, platform: platform, maxHosts: maxHosts, maxStretchedRTTms: maxStretched, vlans: vlans,
                                              hosts: firstHost..<topology.hosts.count, location: location(entry)))
         }
     }
@@ -406,16 +407,38 @@ extension Loader {
         for entry in entries {
             common(entry, kind: "workload", spec: spec)
             let count = field(entry.fields, spec, "count").flatMap { integer($0, range: 1...Int(Int32.max), what: "count") } ?? 1
+            let clusterNode = field(entry.fields, spec, "cluster"), vlansNode = field(entry.fields, spec, "vlans")
+            let hostsNode = field(entry.fields, spec, "hosts")
+            let first = entry.instances.first?.name ?? ""
+            // References without placeholders resolve once for every instance of a pattern, so
+            // a mistake in them is reported once, not once per name the pattern makes.
+            let sharedCluster = clusterNode.flatMap { containsPlaceholder($0) ? nil : Optional(single($0, kind: "cluster", values: [], what: "cluster of workload '\(first)'") ?? -1) }
+            let sharedVLANs = vlansNode.flatMap { containsPlaceholder($0) ? nil : Optional(vlanList($0, values: [], what: "vlans of workload '\(first)'") ?? []) }
+            let sharedHosts = hostsNode.flatMap { containsPlaceholder($0) ? nil : Optional(resolveList($0, kind: "host", values: [], what: "hosts of workload '\(first)'")) }
+            if let vlansNode, doc.kind(vlansNode) == .sequence && doc.count(vlansNode) == 0 {
+                error(.schema, "workload '\(first)' needs at least one VLAN", at: vlansNode)
+            }
+            if let hostsNode, doc.kind(hostsNode) == .sequence && doc.count(hostsNode) == 0 {
+                error(.schema, "workload '\(first)' names no host in hosts; leave hosts out to let it run on every host of its cluster", at: hostsNode)
+            }
+            var misplaced = Set<Int>()
             for instance in entry.instances {
-                let cluster = field(entry.fields, spec, "cluster").flatMap { single($0, kind: "cluster", values: instance.values, what: "cluster of workload '\(instance.name)'") } ?? -1   // unresolved: reported, and never an index
-                var vlans: [Int] = []
-                if let node = field(entry.fields, spec, "vlans") {
-                    vlans = vlanList(node, values: instance.values, what: "vlans of workload '\(instance.name)'") ?? []
-                    if doc.kind(node) == .sequence && doc.count(node) == 0 {
-                        error(.schema, "workload '\(instance.name)' needs at least one VLAN", at: node)
+                // Unresolved: reported, and never an index.
+                let cluster = sharedCluster ?? clusterNode.flatMap { single($0, kind: "cluster", values: instance.values, what: "cluster of workload '\(instance.name)'") } ?? -1
+                let vlans = sharedVLANs ?? vlansNode.flatMap { vlanList($0, values: instance.values, what: "vlans of workload '\(instance.name)'") } ?? []
+                var hosts: [Int]?
+                if let hostsNode {
+                    let listed = sharedHosts ?? resolveList(hostsNode, kind: "host", values: instance.values, what: "hosts of workload '\(instance.name)'")
+                    if let listed {
+                        if topology.clusters.indices.contains(cluster) {
+                            for h in listed where topology.hosts[h].cluster != cluster && misplaced.insert(h).inserted {
+                                error(.schema, "host '\(topology.hosts[h].name)' of workload '\(instance.name)' is in cluster '\(topology.clusters[topology.hosts[h].cluster].name)', not in the workload's cluster '\(topology.clusters[cluster].name)'", at: hostsNode)
+                            }
+                        }
+                        hosts = sortedDistinct(listed)
                     }
                 }
-                topology.workloads.append(Workload(name: instance.name, cluster: cluster, vlans: vlans, count: count, location: location(entry)))
+                topology.workloads.append(Workload(name: instance.name, cluster: cluster, vlans: vlans, count: count, hosts: hosts, location: location(entry)))
             }
         }
     }

@@ -127,6 +127,8 @@ public struct Cluster: Sendable {
     public var name: String
     public var platform: String
     public var maxHosts: Int?
+    /// Overrides the platform's round-trip bound between the sites of one stretched cluster.
+    public var maxStretchedRTTms: Double?
     public var vlans: [Int]
     /// The cluster's hosts are the contiguous run `hosts` of `Topology.hosts`.
     public var hosts: Range<Int>
@@ -148,6 +150,9 @@ public struct Workload: Sendable {
     public var cluster: Int
     public var vlans: [Int]
     public var count: Int
+    /// The hosts it may run on (a DRS host group, an affinity rule), sorted; nil: every host
+    /// of its cluster.
+    public var hosts: [Int]?
     public var location: SourceLocation
 }
 
@@ -203,6 +208,11 @@ public struct Topology: Sendable {
     public func placement(ofHost h: Int) -> Placement {
         let rack = hosts[h].rack
         return Placement(rack: rack, pod: racks[rack].pod, site: racks[rack].site)
+    }
+
+    /// The hosts a workload may run on: its own `hosts`, or every host of its cluster.
+    public func hosts(ofWorkload w: Int) -> [Int] {
+        workloads[w].hosts ?? Array(clusters[workloads[w].cluster].hosts)
     }
 
     /// Lookups by name, for commands and messages (not for hot loops).

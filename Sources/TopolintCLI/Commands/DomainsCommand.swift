@@ -58,6 +58,8 @@ struct DomainRows {
         var pods: [String]
         var sites: [String]
         var clusters: [String]
+        /// Switches only: no host, no gateway; listed, but not a partition of its VLAN.
+        var stub: Bool
     }
 
     let rows: [Row]
@@ -72,7 +74,7 @@ struct DomainRows {
                                 switches: d.switches.map { t.switches[Int($0)].name }, hosts: d.hostCount,
                                 endpoints: d.roundedEndpoints, racks: d.racks.map { t.racks[$0].name }.sorted(),
                                 pods: d.pods.map { t.pods[$0].name }.sorted(), sites: d.sites.map { t.sites[$0].name }.sorted(),
-                                clusters: d.clusters.map { t.clusters[$0].name }.sorted()))
+                                clusters: d.clusters.map { t.clusters[$0].name }.sorted(), stub: d.isStub))
             }
         }
         self.rows = rows
@@ -83,7 +85,7 @@ struct DomainRows {
             .object([("vlan", .string(r.vlan)), ("id", .int(r.id)), ("scope", .string(r.scope)),
                      ("switches", .strings(r.switches)), ("hosts", .int(r.hosts)), ("endpoints", .int(r.endpoints)),
                      ("racks", .strings(r.racks)), ("pods", .strings(r.pods)), ("sites", .strings(r.sites)),
-                     ("clusters", .strings(r.clusters))])
+                     ("clusters", .strings(r.clusters)), ("stub", .bool(r.stub))])
         }))])
     }
 
@@ -104,9 +106,14 @@ struct DomainRows {
             }.joined(separator: "  ").replacingTrailingSpaces()
         }
         var out = line(header) + "\n"
-        for row in cells { out += line(row) + "\n" }
+        // A stub is marked after its last column, so the columns stay aligned.
+        for (row, r) in zip(cells, rows) { out += line(row) + (r.stub ? "  (stub)" : "") + "\n" }
         let vlans = Set(rows.map(\.vlan)).count
         out += "\n\(rows.count) broadcast domain\(rows.count == 1 ? "" : "s") in \(vlans) VLAN\(vlans == 1 ? "" : "s")\n"
+        let stubs = rows.filter(\.stub).count
+        if stubs > 0 {
+            out += "\(stubs) stub\(stubs == 1 ? "" : "s") (switches only: no host and no gateway of the VLAN); a stub does not make its VLAN partitioned\n"
+        }
         return out
     }
 }

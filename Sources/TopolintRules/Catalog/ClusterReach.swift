@@ -74,3 +74,36 @@ struct ClusterDomainCache {
         return joined
     }
 }
+
+extension ReachCache {
+    /// The reach of a workload's own hosts: its `hosts` when it names them (n counts only
+    /// those that carry the VLAN), else every host of its cluster.
+    mutating func reach(workload w: Int, vlan v: Int) -> ClusterVLANReach {
+        let workload = context.topology.workloads[w]
+        let all = reach(cluster: workload.cluster, vlan: v)
+        guard let own = workload.hosts else { return all }
+        let kept = all.hosts.filter { binarySearch(own, $0.host) }
+        return ClusterVLANReach(hosts: kept, carriers: kept.count)
+    }
+}
+
+extension ClusterDomainCache {
+    /// The domains of a VLAN that the hosts a workload may run on join.
+    mutating func domains(workload w: Int, vlan v: Int) -> Set<Int> {
+        let workload = context.topology.workloads[w]
+        guard let own = workload.hosts else { return domains(cluster: workload.cluster, vlan: v) }
+        var joined = Set<Int>()
+        for h in own { joined.formUnion(context.analysis.domainsJoined(host: h, vlan: v)) }
+        return joined
+    }
+}
+
+extension RuleContext {
+    /// Whether a VM of cluster `a` can live-migrate to cluster `b` at all: not when both
+    /// platforms have a family and the families differ (migration-platform-mismatch's case).
+    func sameFamily(_ a: Int, _ b: Int) -> Bool {
+        guard let fa = pack.platform(topology.clusters[a].platform).family,
+              let fb = pack.platform(topology.clusters[b].platform).family else { return true }
+        return fa == fb
+    }
+}

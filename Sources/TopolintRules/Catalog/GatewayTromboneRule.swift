@@ -38,9 +38,9 @@ public struct GatewayTromboneRule: Rule {
         let t = context.topology
         var cache = ReachCache(context)
         var findings: [Finding] = []
-        for workload in t.workloads {
+        for (w, workload) in t.workloads.enumerated() {
             for v in workload.vlans {
-                let reach = cache.reach(cluster: workload.cluster, vlan: v)
+                let reach = cache.reach(workload: w, vlan: v)
                 guard reach.carriers > 0 else { continue }
                 // Endpoints as c·k/n, computed once (summing per-host shares drifts in rounding).
                 var affectedHosts = 0, joinedHosts = 0

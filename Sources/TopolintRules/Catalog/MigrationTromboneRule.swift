@@ -15,7 +15,7 @@ public struct MigrationTromboneRule: Rule {
         of the moved VM crosses the interconnect twice, a trombone that appears only after the move \
         and so escapes a check of today's placement.
         """,
-        trigger: "a migration domain lets a workload move to a cluster in a site its own cluster is not in, and from that cluster's hosts the nearest gateway of one of the workload's VLANs is in another site; once per workload, VLAN and target cluster.",
+        trigger: "a migration domain lets a workload move to a cluster in a site its own cluster is not in, and from that cluster's hosts the nearest gateway of one of the workload's VLANs is in another site; once per workload, VLAN and target cluster. A target of another platform family is skipped (no live migration goes there).",
         scoreFormula: "RTT = the largest round trip from the target hosts to their nearest gateway (unknown: assumed_rtt_ms). RTT ≤ critical_rtt_ms: 4.0 + 2.9·min(1, RTT/critical_rtt_ms) (medium); above: 7.0 + 1.9·min(1, (RTT − critical_rtt_ms)/(4·critical_rtt_ms)) (high).",
         fix: "give the VLAN a gateway in the target site (anycast or distributed gateway), or keep the workload out of that cluster",
         defaultSeverity: .medium, subjectKind: "migration_domain",
@@ -35,7 +35,7 @@ public struct MigrationTromboneRule: Rule {
             for w in domain.workloads {
                 let workload = t.workloads[w]
                 let ownSites = Set(context.sites(ofCluster: workload.cluster))
-                for target in domain.clusters where target != workload.cluster {
+                for target in domain.clusters where target != workload.cluster && context.sameFamily(workload.cluster, target) {
                     let newSites = Set(context.sites(ofCluster: target)).subtracting(ownSites)
                     guard !newSites.isEmpty else { continue }
                     for v in workload.vlans {

@@ -25,9 +25,9 @@ public struct NoGatewayRule: Rule {
         let t = context.topology
         var cache = ReachCache(context)
         var findings: [Finding] = []
-        for workload in t.workloads {
+        for (w, workload) in t.workloads.enumerated() {
             for v in workload.vlans where t.vlans[v].subnet != nil {
-                let reach = cache.reach(cluster: workload.cluster, vlan: v)
+                let reach = cache.reach(workload: w, vlan: v)
                 guard reach.carriers > 0 else { continue }
                 let joined = reach.hosts.filter(\.joined)
                 let without = joined.filter { $0.gateway == nil }

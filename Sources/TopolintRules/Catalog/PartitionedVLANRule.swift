@@ -14,9 +14,9 @@ public struct PartitionedVLANRule: Rule {
         overlay), ARP between the parts fails and endpoints in the part without the gateway are cut \
         off, often only after a VM moves. Usually a trunk misses the VLAN in its allowed list.
         """,
-        trigger: "the VLAN has two or more broadcast domains (hosts whose uplinks lack the VLAN are host-vlan-unreachable's).",
+        trigger: "the VLAN has two or more broadcast domains that each hold a host or a gateway of it; a stub (switches only, no host, no gateway) does not count (hosts whose uplinks lack the VLAN are host-vlan-unreachable's).",
         scoreFormula: """
-        high: 7.0 + 1.9·min(1, (domains − 2)/4); critical when the VLAN has a subnet and two or more \
+        domains counts the domains that are not stubs. high: 7.0 + 1.9·min(1, (domains − 2)/4); critical when the VLAN has a subnet and two or more \
         of its domains hold endpoints: 9.0 + 1.0·min(1, (domains with endpoints − 2)/4).
         """,
         fix: "add the VLAN to the trunks between the parts (or to the VXLAN overlay), or give each part its own VLAN and subnet",
@@ -33,7 +33,9 @@ public struct PartitionedVLANRule: Rule {
         links:
           - {between: [tor1, agg]}
           - {between: [tor2, agg], vlans: [mgmt]}     # app not allowed on this trunk
-        vlans: {app: {id: 300, subnet: 10.3.0.0/24}, mgmt: {id: 10}}
+        vlans: {app: {id: 300, subnet: 10.3.0.0/24, gateway: agg}, mgmt: {id: 10}}
+        clusters:
+          c1: {vlans: [app], hosts: {esx1: {rack: r2, uplinks: [tor2]}}}   # cut off from the gateway
         """,
         passingExample: """
         topology: joined
@@ -46,14 +48,17 @@ public struct PartitionedVLANRule: Rule {
           agg: {pod: p1, role: aggregation, vlans: all}
         links:
           - {between: ["tor[1:2]", agg]}
-        vlans: {app: {id: 300, subnet: 10.3.0.0/24}}
+        vlans: {app: {id: 300, subnet: 10.3.0.0/24, gateway: agg}}
+        clusters:
+          c1: {vlans: [app], hosts: {esx1: {rack: r2, uplinks: [tor2]}}}
         """)
 
     public func check(_ context: RuleContext) -> [Finding] {
         let t = context.topology
         var findings: [Finding] = []
         for (v, vlan) in t.vlans.enumerated() {
-            let parts = context.analysis.domains(ofVLAN: v)
+            // Stubs (switches only) hold nothing that could be cut off; `domains` lists them.
+            let parts = context.analysis.domains(ofVLAN: v).filter { !$0.isStub }
             guard parts.count >= 2 else { continue }
             let withEndpoints = parts.filter { $0.endpoints > 0 }.count
             let critical = vlan.subnet != nil && withEndpoints >= 2

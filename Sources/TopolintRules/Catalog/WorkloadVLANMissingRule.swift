@@ -7,15 +7,15 @@ public struct WorkloadVLANMissingRule: Rule {
 
     public let descriptor = RuleDescriptor(
         id: "TL600", name: "workload-vlan-missing",
-        summary: "Some hosts of a workload's cluster do not carry one of the workload's VLANs.",
+        summary: "Some hosts a workload may run on do not carry one of the workload's VLANs.",
         rationale: """
         DRS and HA place a cluster's VMs on any of its hosts. A VLAN missing on some hosts means a \
         VM placed or restarted there has no network on it; missing on all, the workload cannot run \
         as designed at all.
         """,
-        trigger: "hosts of the workload's cluster lack one of its VLANs (neither the cluster's nor the host's vlans list it); once per VLAN.",
+        trigger: "hosts the workload may run on (its hosts, or else every host of its cluster) lack one of its VLANs (neither the cluster's nor the host's vlans list it); once per VLAN.",
         scoreFormula: "critical (9.5) when no host carries it; otherwise high: 7.0 + 1.9·(hosts missing / hosts).",
-        fix: "add the VLAN to the cluster's vlans (or to the hosts missing it)",
+        fix: "add the VLAN to the cluster's vlans (or to the hosts missing it), or pin the workload with hosts to the hosts that carry it",
         defaultSeverity: .high, subjectKind: "workload",
         failingExample: MigrationExamples.onePod.replacing("a: {platform: vsphere-7.0, vlans: [web]", with: "a: {platform: vsphere-7.0, vlans: []"),
         passingExample: MigrationExamples.onePod)
@@ -23,14 +23,17 @@ public struct WorkloadVLANMissingRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let t = context.topology
         var findings: [Finding] = []
-        for workload in t.workloads {
-            let hosts = t.clusters[workload.cluster].hosts
+        for (w, workload) in t.workloads.enumerated() {
+            // Only the hosts it may run on: a workload pinned by a host group never lands elsewhere.
+            let hosts = t.hosts(ofWorkload: w)
             guard !hosts.isEmpty else { continue }
+            let pinned = workload.hosts != nil
             for v in workload.vlans {
                 let missing = hosts.filter { !binarySearch(t.hosts[$0].vlans, v) }
                 guard !missing.isEmpty else { continue }
                 let none = missing.count == hosts.count
-                let message = "\(none ? "no host" : "\(missing.count) of \(hosts.count) hosts") of cluster \(t.clusters[workload.cluster].name) "
+                let which = pinned ? "of the hosts workload \(workload.name) may run on in cluster" : "of cluster"
+                let message = "\(none ? "no host" : "\(missing.count) of \(hosts.count) hosts") \(which) \(t.clusters[workload.cluster].name) "
                     + "\(none ? "carries" : "do not carry") \(context.vlanLabel(v)), which workload \(workload.name) uses"
                     + (none ? "" : " (\(context.list(missing.map { t.hosts[$0].name }.sorted(), max: 4)))")
                 findings.append(descriptor.finding(

@@ -7,13 +7,16 @@ public struct Platform: Sendable, Equatable {
     public var family: String?
     public var maxHosts: Int?
     public var maxMigrationRTTms: Double?
+    /// The round trip between the sites of one stretched cluster that the platform supports.
+    public var maxStretchedRTTms: Double?
     public var source: String
 
-    public init(name: String, family: String?, maxHosts: Int?, maxMigrationRTTms: Double?, source: String) {
+    public init(name: String, family: String?, maxHosts: Int?, maxMigrationRTTms: Double?, maxStretchedRTTms: Double? = nil, source: String) {
         self.name = name
         self.family = family
         self.maxHosts = maxHosts
         self.maxMigrationRTTms = maxMigrationRTTms
+        self.maxStretchedRTTms = maxStretchedRTTms
         self.source = source
     }
 }

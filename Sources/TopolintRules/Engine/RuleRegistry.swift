@@ -12,6 +12,7 @@ public enum RuleRegistry {
         MigrationRTTExceededRule(),
         ClusterSizeLimitRule(),
         MigrationPlatformMismatchRule(),
+        StretchedClusterRTTRule(),
         GatewayTromboneRule(),
         MigrationTromboneRule(),
         NoGatewayRule(),

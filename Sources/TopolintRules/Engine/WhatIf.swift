@@ -65,9 +65,10 @@ public struct WhatIfSession: Sendable {
         for w in domain.workloads {
             let workload = t.workloads[w]
             for v in workload.vlans {
-                let own = cache.domains(cluster: workload.cluster, vlan: v)
+                let own = cache.domains(workload: w, vlan: v)
                 guard !own.isEmpty else { continue }
-                for target in domain.clusters where target != workload.cluster && seen.insert([v, target] + own.sorted()).inserted {
+                for target in domain.clusters where target != workload.cluster && context.sameFamily(workload.cluster, target)
+                    && seen.insert([v, target] + own.sorted()).inserted {
                     let hosts = Array(t.clusters[target].hosts)
                     let missing = hosts.filter { h in !analysis.domainsJoined(host: h, vlan: v).contains(where: own.contains) }
                     guard !missing.isEmpty else { continue }

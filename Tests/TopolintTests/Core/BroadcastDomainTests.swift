@@ -46,7 +46,7 @@ struct CoreBroadcastDomainTests {
         #expect(domains.allSatisfy { $0.scope == .rack && $0.hostCount == 0 && $0.endpoints == 0 })
     }
 
-    @Test("a trunk's vlans list is intersected with what both ends carry; all means every VLAN")
+    @Test("a trunk's vlans list is intersected with what both ends carry; an all switch carries what reaches it")
     func linkVLANList() throws {
         let a = try #require(CoreFixture.analyzed(Self.places + """
             switches:
@@ -64,14 +64,16 @@ struct CoreBroadcastDomainTests {
               x: {id: 30}
               y: {id: 40}
             """))
-        // v: a-b does not allow v; b-c carries v (c carries all); c-d only x.
-        #expect(try a.partition("v") == [["a"], ["b", "c"], ["d"]])
-        // w: a-b allows and both carry it; b-c too.
-        #expect(try a.partition("w") == [["a", "b", "c"], ["d"]])
-        // x: b does not carry x, so a-b does not carry it; c-d does.
-        #expect(try a.partition("x") == [["a"], ["c", "d"]])
-        // y: only the `all` switches carry it, and c-d allows only x.
-        #expect(try a.partition("y") == [["c"], ["d"]])
+        // v: a-b does not allow v; b-c brings v to c (all); c-d allows only x.
+        #expect(try a.partition("v") == [["a"], ["b", "c"]])
+        // w: a-b allows and both carry it; b-c brings it to c.
+        #expect(try a.partition("w") == [["a", "b", "c"]])
+        // x: b does not carry x, so nothing brings x to c, and so none to d either.
+        #expect(try a.partition("x") == [["a"]])
+        // y: no switch lists it, no gateway or host brings it: the `all` switches do not carry it.
+        #expect(try a.partition("y") == [])
+        #expect(try !a.analysis.carries(switch: a.switchIndex("c"), vlan: a.vlan("x")))
+        #expect(try a.analysis.carries(switch: a.switchIndex("c"), vlan: a.vlan("v")))
         let w = try a.domains("w")[0]
         #expect(a.rackNames(w) == ["r1", "r2"])
         #expect(w.scope == .pod)
@@ -94,7 +96,7 @@ struct CoreBroadcastDomainTests {
         #expect(try a.partition("w") == [["a", "b"]])
     }
 
-    @Test("switches carrying all, joined by a default link, share every VLAN")
+    @Test("a chain of all switches passes on the VLANs that reach it, and no other")
     func allAndAll() throws {
         let a = try #require(CoreFixture.analyzed(Self.places + """
             switches:
@@ -108,9 +110,11 @@ struct CoreBroadcastDomainTests {
               v: {id: 10}
               w: {id: 20}
             """))
+        // v: c lists it, b-c admits it, so b carries it, and a-b passes it on to a.
         #expect(try a.partition("v") == [["a", "b", "c"]])
-        #expect(try a.partition("w") == [["a", "b"]])
-        #expect(try a.domains("w")[0].scope == .site)
+        #expect(try a.domains("v")[0].scope == .site)
+        // w: defined in the file but brought by nothing: no switch carries it.
+        #expect(try a.partition("w") == [])
     }
 
     @Test("a VLAN no switch carries has no domain")
@@ -426,10 +430,10 @@ struct CoreBroadcastDomainTests {
               - {between: [r2-a, r3-a], vlans: [site, multi]}
               - {between: [r3-a, t1-a], vlans: [multi]}
             vlans:
-              rack: {id: 1}
-              pod: {id: 2}
-              site: {id: 3}
-              multi: {id: 4}
+              rack: {id: 1, gateway: r1-a}
+              pod: {id: 2, gateway: r1-a}
+              site: {id: 3, gateway: r1-a}
+              multi: {id: 4, gateway: r1-a}
             """))
         let rack = try a.domains("rack")[0], pod = try a.domains("pod")[0]
         let site = try a.domains("site")[0], multi = try a.domains("multi")[0]
@@ -466,17 +470,17 @@ struct CoreBroadcastDomainTests {
               - {between: [tor, far], vlans: [c]}
               - {between: [tor, rackless], vlans: [d]}
             vlans:
-              a: {id: 1}
-              b: {id: 2}
-              c: {id: 3}
-              d: {id: 4}
+              a: {id: 1, gateway: tor}
+              b: {id: 2, gateway: tor}
+              c: {id: 3, gateway: tor}
+              d: {id: 4, gateway: tor}
             """))
         func withTor(_ vlan: String) throws -> BroadcastDomain {
             try #require(try a.domains(vlan).first { a.switchNames($0).contains("tor") })
         }
         let da = try withTor("a"), db = try withTor("b"), dc = try withTor("c"), dd = try withTor("d")
-        // Every other switch carries the VLAN too but is not linked for it: a domain of its own.
-        #expect(try a.domains("a").count == 4)
+        // The gateway brings each VLAN to tor; only the link that admits it passes it on.
+        #expect(try a.partition("a") == [["site-only", "tor"]])
         // a: a rack switch and a site switch of the same site: one rack, one pod, one site.
         #expect((a.rackNames(da), a.podNames(da), a.siteNames(da)) == (["r1"], ["p1"], ["s1"]))
         #expect(da.scope == .rack)

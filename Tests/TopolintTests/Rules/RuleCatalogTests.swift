@@ -27,6 +27,7 @@ import TopolintConfig
             ("TL100", "oversized-broadcast-domain"), ("TL200", "stretched-vlan"), ("TL210", "partitioned-vlan"),
             ("TL220", "vlan-id-collision"), ("TL300", "cross-cluster-migration"), ("TL301", "migration-vlan-missing"),
             ("TL302", "migration-rtt-exceeded"), ("TL303", "cluster-size-limit"), ("TL304", "migration-platform-mismatch"),
+            ("TL305", "stretched-cluster-rtt"),
             ("TL400", "gateway-trombone"), ("TL401", "migration-trombone"), ("TL402", "no-gateway"),
             ("TL403", "gateway-vlan-missing"), ("TL500", "zone-shared-host"), ("TL600", "workload-vlan-missing"),
             ("TL601", "host-vlan-unreachable"), ("TL900", "unused-ignore"),

@@ -52,12 +52,12 @@ import TopolintConfig
         let f = try #require(Linted(d.failingExample).one("TL210"))
         #expect(f.int("domains") == 2)
         #expect(f.severity == .high)
+        #expect(f.int("domains_with_endpoints") == 0)
         // With endpoints on both sides and a subnet it is critical.
-        let withHosts = d.failingExample + """
+        let withHosts = d.failingExample.replacing("hosts: {esx1: {rack: r2, uplinks: [tor2]}}",
+                                                   with: "hosts: {h1: {rack: r1, uplinks: [tor1]}, h2: {rack: r2, uplinks: [tor2]}}") + """
 
-        clusters:
-          c: {vlans: [app], hosts: {h1: {rack: r1, uplinks: [tor1]}, h2: {rack: r2, uplinks: [tor2]}}}
-        workloads: {w: {cluster: c, vlans: [app], count: 10}}
+        workloads: {w: {cluster: c1, vlans: [app], count: 10}}
         """
         let critical = try #require(Linted(withHosts).one("TL210"))
         #expect(critical.severity == .critical)
