@@ -81,6 +81,9 @@ struct Loader {
     var budgetReported = false
     /// Pattern references already resolved, by kind and text.
     var resolvedPatterns: [String: [Int]] = [:]
+    /// Unresolved names already reported, by kind, name and position: an entry whose key is a
+    /// pattern resolves its references once per instance, but one mistake is reported once.
+    var reportedUnresolved = Set<String>()
 
     init(document: YAMLDocument, options: LoadOptions) {
         self.doc = document
@@ -315,6 +318,8 @@ struct Loader {
     }
 
     mutating func unresolved(_ name: String, kind: String, table: [String: Int], at node: YAMLNode, what: @autoclosure () -> String, pattern: String? = nil) {
+        let at = doc.location(node)
+        guard reportedUnresolved.insert("\(kind)\u{1F}\(name)\u{1F}\(at.line):\(at.column)").inserted else { return }
         var help: String?
         if suggestionsLeft > 0 {
             suggestionsLeft -= 1

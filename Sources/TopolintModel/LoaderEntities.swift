@@ -260,8 +260,19 @@ extension Loader {
         }
     }
 
+    /// Help for an unknown gateway key: the close known key, or for a protocol name (HSRP,
+    /// VRRP, GLBP: first-hop redundancy) the form that writes it.
+    static func gatewayKeyHelp(_ name: String) -> String {
+        if ["hsrp", "vrrp", "glbp", "fhrp"].contains(name.lowercased()) {
+            return "did you mean 'active'? \(name.uppercased()) is written {active: SWITCH, standby: [SWITCH, ...]}"
+        }
+        return closestMatch(to: name, among: FormatSchema.gatewayKeys).map { "did you mean '\($0)'?" }
+            ?? "a gateway takes active and standby, or anycast"
+    }
+
     mutating func gatewayMapping(_ node: YAMLNode, what: @autoclosure () -> String) -> Gateway? {
         var active: YAMLNode?, standby: YAMLNode?, anycast: YAMLNode?
+        var unknownKeys = 0
         for i in 0..<doc.count(node) {
             let key = doc.key(node, i), value = doc.value(node, i)
             switch doc.kind(key) == .scalar ? doc.string(key) : "" {
@@ -270,8 +281,8 @@ extension Loader {
             case "anycast": anycast = value
             default:
                 let name = doc.kind(key) == .scalar ? doc.string(key) : describe(key)
-                error(.schema, "unknown key '\(name)' in \(what())", at: key,
-                      help: closestMatch(to: name, among: FormatSchema.gatewayKeys).map { "did you mean '\($0)'?" } ?? "a gateway takes active and standby, or anycast")
+                unknownKeys += 1
+                error(.schema, "unknown key '\(name)' in \(what())", at: key, help: Self.gatewayKeyHelp(name))
             }
         }
         if let anycast {
@@ -288,7 +299,8 @@ extension Loader {
         }
         guard let active else {
             if standby != nil { error(.schema, "\(what()) has standby switches but no active one", at: node) }
-            else { error(.schema, "\(what()) is an empty mapping; write one switch, {active, standby} or {anycast}", at: node) }
+            // A mapping whose keys were all unknown has been reported key by key; it is not empty.
+            else if unknownKeys == 0 { error(.schema, "\(what()) is an empty mapping; write one switch, {active, standby} or {anycast}", at: node) }
             return nil
         }
         guard let activeSwitch = single(active, kind: "switch", values: [], what: "active \(what())") else { return nil }

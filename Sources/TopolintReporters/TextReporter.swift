@@ -48,7 +48,9 @@ public struct TextReporter: Reporter {
 
     static func severityStyle(_ severity: Severity) -> ANSI.Style {
         switch severity {
-        case .critical, .high: .redBold
+        // Distinct, so a glance tells critical from high: bold red, then plain red.
+        case .critical: .redBold
+        case .high: .red
         case .medium: .yellow
         case .low: .cyan
         }

@@ -25,6 +25,9 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .long, help: "Name of the proposed domain (repeatable, in the order of --migration-domain).")
     var name: [String] = []
 
+    @Option(name: .long, help: "Workloads the proposed domain lets move, comma-separated (repeatable, in the order of --migration-domain; default every workload of its clusters).")
+    var workloads: [String] = []
+
     @Option(name: .customLong("remove-migration-domain"), help: "Evaluate taking this migration domain away (repeatable).")
     var remove: [String] = []
 
@@ -48,6 +51,7 @@ struct WhatIfCommand: ParsableCommand {
             throw ValidationError("propose a domain with --migration-domain A,B or take one away with --remove-migration-domain NAME")
         }
         if name.count > domains.count { throw ValidationError("more --name options than --migration-domain options") }
+        if workloads.count > domains.count { throw ValidationError("more --workloads options than --migration-domain options") }
     }
 
     func run() throws {
@@ -61,7 +65,9 @@ struct WhatIfCommand: ParsableCommand {
         for (i, spec) in domains.enumerated() {
             let clusters = spec.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
             let domainName = i < name.count ? name[i] : (domains.count == 1 ? "proposed" : "proposed-\(i + 1)")
-            switch session.domain(named: domainName, clusters: clusters) {
+            let moving = i < workloads.count
+                ? workloads[i].split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty } : nil
+            switch session.domain(named: domainName, clusters: clusters, workloads: moving) {
             case let .success(domain): proposals.append(domain)
             case let .failure(error):
                 FileHandle.standardError.write("topolint: \(error.message)\(error.suggestion.map { " (did you mean '\($0)'?)" } ?? "")\n")

@@ -9,7 +9,9 @@ struct ExploreSession {
     let session: WhatIfSession
     var name = "proposed"
     var clusters: [String] = []
-    private var history: [(name: String, clusters: [String])] = []
+    /// The workloads the proposal lets move; nil: every workload of its clusters.
+    var workloads: [String]?
+    private var history: [(name: String, clusters: [String], workloads: [String]?)] = []
     private(set) var last: WhatIfOutcome?
 
     init(_ session: WhatIfSession) { self.session = session }
@@ -17,7 +19,7 @@ struct ExploreSession {
     var topology: Topology { session.base.topology }
     var analysis: Analysis { session.base.analysis }
 
-    static let commands = ["add", "remove", "clear", "undo", "show", "name", "clusters", "cluster", "vlan", "workload", "findings", "help", "quit"]
+    static let commands = ["add", "remove", "clear", "undo", "show", "name", "workloads", "clusters", "cluster", "vlan", "workload", "findings", "help", "quit"]
 
     /// Completion candidates for the word after `words`.
     func completions(after words: [String]) -> [String] {
@@ -28,6 +30,7 @@ struct ExploreSession {
         case "cluster": return topology.clusters.map(\.name)
         case "vlan": return topology.vlans.map(\.name)
         case "workload": return topology.workloads.map(\.name)
+        case "workloads": return topology.workloads.map(\.name).filter { !(workloads ?? []).contains($0) }
         default: return []
         }
     }
@@ -45,13 +48,20 @@ struct ExploreSession {
         case "clear": return (change([]) { $0.clusters = [] }, true)
         case "undo":
             guard let previous = history.popLast() else { return ("nothing to undo\n", true) }
-            (name, clusters) = previous
+            (name, clusters, workloads) = previous
             return (evaluate(), true)
         case "name":
             guard let new = args.first else { return ("usage: name NEW-NAME\n", true) }
-            history.append((name, clusters))
+            history.append((name, clusters, workloads))
             name = new
             return ("the proposed domain is now called \(new)\n", true)
+        case "workloads":
+            for n in args where !topology.workloads.contains(where: { $0.name == n }) {
+                return (unknown("workload", n, topology.workloads.map(\.name)), true)
+            }
+            history.append((name, clusters, workloads))
+            workloads = args.isEmpty ? nil : args
+            return (evaluate(), true)
         case "show": return (clusters.isEmpty ? "no proposal yet: add clusters with `add NAME`\n" : detail(), true)
         case "clusters": return (clusterTable(), true)
         case "cluster": return (args.first.map(describeCluster) ?? "usage: cluster NAME\n", true)
@@ -71,7 +81,7 @@ struct ExploreSession {
             return "unknown cluster '\(n)'" + (closestMatch(to: n, among: topology.clusters.map(\.name)).map { "; did you mean '\($0)'?" } ?? "") + "\n"
         }
         if mustBeInProposal, let n = names.first(where: { !clusters.contains($0) }) { return "'\(n)' is not in the proposal\n" }
-        history.append((name, clusters))
+        history.append((name, clusters, workloads))
         apply(&self)
         return evaluate()
     }
@@ -82,10 +92,15 @@ struct ExploreSession {
             last = nil
             return "no proposal: the design as written (\(WhatIfReport.summary(Summary(findings: session.before.findings, suppressed: session.before.suppressed.count))))\n"
         }
-        guard case let .success(domain) = session.domain(named: name, clusters: clusters) else { return "cannot form a domain of \(clusters)\n" }
+        let domain: MigrationDomain
+        switch session.domain(named: name, clusters: clusters, workloads: workloads) {
+        case let .success(d): domain = d
+        case let .failure(error): return "cannot form the domain: \(error.message)\n"
+        }
         let outcome = session.evaluate(adding: [domain])
         last = outcome
-        var out = "proposal \(name): \(clusters.joined(separator: ", "))\n"
+        var out = "proposal \(name): \(clusters.joined(separator: ", "))"
+            + (workloads.map { "; moving only \($0.joined(separator: ", "))" } ?? "") + "\n"
         out += "  +\(outcome.added.count) added, -\(outcome.resolved.count) resolved; max score "
             + "\(WhatIfReport.format(outcome.before.maxScore, decimals: true)) -> \(WhatIfReport.format(outcome.after.maxScore, decimals: true))"
             + "; critical \(outcome.before.count(.critical)) -> \(outcome.after.count(.critical)), high \(outcome.before.count(.high)) -> \(outcome.after.count(.high))\n"
@@ -101,13 +116,19 @@ struct ExploreSession {
 
     func clusterTable() -> String {
         let t = topology
-        var out = ""
-        for cluster in t.clusters {
+        let rows = t.clusters.map { cluster -> [String] in
             let sites = Set(cluster.hosts.map { t.placement(ofHost: $0).site }).map { t.sites[$0].name }.sorted()
             let pods = Set(cluster.hosts.compactMap { t.placement(ofHost: $0).pod }).map { t.pods[$0].name }.sorted()
+            return [cluster.name, sites.joined(separator: ","), pods.joined(separator: ","), cluster.platform]
+        }
+        // Widths from the longest cell: a stretched cluster's site and pod lists are long.
+        var widths = [20, 10, 14, 12]
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        var out = ""
+        for (cluster, row) in zip(t.clusters, rows) {
             let marker = clusters.contains(cluster.name) ? "*" : " "
-            out += "\(marker) \(cluster.name.padding(20)) site \(sites.joined(separator: ",").padding(10)) pod \(pods.joined(separator: ",").padding(14)) "
-                + "\(cluster.platform.padding(12)) \(cluster.hosts.count) hosts\n"
+            out += "\(marker) \(row[0].padding(widths[0])) site \(row[1].padding(widths[1])) pod \(row[2].padding(widths[2])) "
+                + "\(row[3].padding(widths[3])) \(cluster.hosts.count) hosts\n"
         }
         return out + "(* in the proposal)\n"
     }
@@ -142,7 +163,7 @@ struct ExploreSession {
         let workload = t.workloads[w]
         var out = "workload \(workload.name): \(workload.count) VMs on cluster \(t.clusters[workload.cluster].name)\n"
         for v in workload.vlans {
-            let host = t.clusters[workload.cluster].hosts.first { binarySearch(t.hosts[$0].vlans, v) }
+            let host = t.hosts(ofWorkload: w).first { binarySearch(t.hosts[$0].vlans, v) }
             let reach = host.flatMap { analysis.nearestGateway(host: $0, vlan: v) }
             out += "  VLAN \(t.vlans[v].name): " + (reach.map { "gateway \(t.switches[$0.gateway].name), \(proximity($0))" } ?? "no gateway reached") + "\n"
         }
@@ -169,6 +190,7 @@ struct ExploreSession {
       clear               empty the proposal
       undo                undo the last change
       name NEW-NAME       rename the proposed domain
+      workloads W...      let only these workloads move (no names: every workload)
       show                the full what-if: VLANs to stretch, domain growth, RTT, trombones
       clusters            every cluster with its site, pod, platform and size
       cluster NAME        one cluster; vlan NAME, workload NAME likewise

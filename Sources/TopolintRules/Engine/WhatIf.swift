@@ -19,7 +19,9 @@ public struct WhatIfSession: Sendable {
     }
 
     /// A proposed domain by cluster names; nil with the unknown names (and suggestions).
-    public func domain(named name: String, clusters names: [String]) -> Result<MigrationDomain, WhatIfError> {
+    /// `workloads` restricts which workloads may move, as a migration domain's `workloads`
+    /// does: each must be placed in one of the clusters; nil lets every workload there move.
+    public func domain(named name: String, clusters names: [String], workloads workloadNames: [String]? = nil) -> Result<MigrationDomain, WhatIfError> {
         let t = base.topology
         var clusters: [Int] = []
         for n in names {
@@ -33,7 +35,22 @@ public struct WhatIfSession: Sendable {
         if t.migrationDomains.contains(where: { $0.name == name }) {
             return .failure(WhatIfError(message: "the topology already has a migration domain named '\(name)'", suggestion: nil))
         }
-        let workloads = t.workloads.indices.filter { clusters.contains(t.workloads[$0].cluster) }
+        var workloads = t.workloads.indices.filter { clusters.contains(t.workloads[$0].cluster) }
+        if let workloadNames {
+            var listed: [Int] = []
+            for n in workloadNames {
+                guard let w = t.workloads.firstIndex(where: { $0.name == n }) else {
+                    return .failure(WhatIfError(message: "unknown workload '\(n)'",
+                                                suggestion: closestMatch(to: n, among: t.workloads.map(\.name))))
+                }
+                guard clusters.contains(t.workloads[w].cluster) else {
+                    return .failure(WhatIfError(message: "workload '\(n)' runs on cluster '\(t.clusters[t.workloads[w].cluster].name)', which is not in the proposed domain", suggestion: nil))
+                }
+                if !listed.contains(w) { listed.append(w) }
+            }
+            guard !listed.isEmpty else { return .failure(WhatIfError(message: "--workloads names no workload", suggestion: nil)) }
+            workloads = listed
+        }
         // A proposal has no line of its own: its findings point at its first cluster.
         return .success(MigrationDomain(name: name, clusters: clusters, workloads: workloads, location: t.clusters[clusters[0]].location))
     }
