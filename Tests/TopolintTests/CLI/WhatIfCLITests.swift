@@ -25,6 +25,24 @@ import Testing
         #expect(gated.status == (critical ? 1 : 0))
     }
 
+    @Test func workloadsRestrictTheProposal() throws {
+        func added(_ extra: [String]) throws -> [String] {
+            let r = try CLI.run(["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-dr", "--format", "json"] + extra)
+            return ((r.json as? [String: Any])?["added"] as? [[String: Any]] ?? []).map {
+                "\($0["rule"] as? String ?? "") \((($0["context"] as? [String: Any])?["vlan"] as? String) ?? "-")"
+            }.sorted()
+        }
+        // Every workload of both clusters: db and fra1-mgmt would be missing in ams1, web trombones.
+        #expect(try added([]) == ["TL300 -", "TL301 db", "TL301 fra1-mgmt", "TL302 -", "TL401 web"])
+        // Only shop-db moves: its db is missing in ams1, and nothing else of the workloads is judged.
+        #expect(try added(["--workloads", "shop-db"]) == ["TL300 -", "TL301 db", "TL302 -"])
+        let wrong = try CLI.run(["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-dr", "--workloads", "shop-fronted"])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("unknown workload 'shop-fronted' (did you mean 'shop-frontend'?)"))
+        let tooMany = try CLI.run(["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-dr", "--workloads", "a", "--workloads", "b"])
+        #expect(tooMany.status == 2)
+    }
+
     @Test func unknownClusterIsAUsageError() throws {
         let r = try CLI.run(["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-drr"])
         #expect(r.status == 2)
@@ -39,7 +57,7 @@ import Testing
     }
 
     @Test func exploreRunsAScriptedSessionThroughAPipe() throws {
-        let script = "clusters\nadd fra1-prod ams1-dr\nremove ams1-dr\nundo\nvlan web\nadd nosuch\nquit\n"
+        let script = "clusters\nadd fra1-prod ams1-dr\nremove ams1-dr\nundo\nvlan web\nadd nosuch\nworkloads shop-db\nworkloads shop-dbb\nundo\nquit\n"
         let r = try CLI.run(["explore", "examples/two-sites-vsphere.yaml"], stdin: Data(script.utf8))
         #expect(r.status == 0, "\(r.stderr)")
         let out = r.stdout
@@ -47,8 +65,39 @@ import Testing
         #expect(out.contains("ams1-dr              site ams1"))
         #expect(out.contains("proposal proposed: fra1-prod, ams1-dr\n  +5 added, -0 resolved; max score 8.5 -> 9.5"))
         #expect(out.contains("proposal proposed: fra1-prod\n  +0 added"))
-        #expect(out.components(separatedBy: "+5 added").count == 3)   // after add, and again after undo
         #expect(out.contains("VLAN web (100): 1 broadcast domain\n  multi-site: 8 switches, 24 hosts, 160 endpoints"))
         #expect(out.contains("unknown cluster 'nosuch'"))
+        // workloads restricts the proposal: shop-db alone adds TL300, TL301 (db), TL302.
+        #expect(out.contains("proposal proposed: fra1-prod, ams1-dr; moving only shop-db\n  +3 added"))
+        #expect(out.contains("no workload 'shop-dbb'; did you mean 'shop-db'?"))
+        // undo brings back every workload: +5 again.
+        #expect(out.components(separatedBy: "+5 added").count == 4)
+    }
+
+    @Test func exploreClustersTableKeepsItsColumnsForAStretchedCluster() throws {
+        let yaml = """
+            topology: t
+            version: 1
+            sites: {fra1: {}, fra2-long-site-name: {}}
+            pods: {p1: {site: fra1}, p2-long-pod-name: {site: fra2-long-site-name}}
+            racks: {r1: {pod: p1}, r2: {pod: p2-long-pod-name}}
+            switches: {t1: {rack: r1}, t2: {rack: r2}}
+            clusters:
+              metro: {platform: vsphere-7.0, hosts: {a: {rack: r1, uplinks: [t1]}, b: {rack: r2, uplinks: [t2]}}}
+              local: {platform: hyperv-2022, hosts: {c: {rack: r1, uplinks: [t1]}}}
+            """
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("t.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        let r = try CLI.run(["explore", file.path], stdin: Data("clusters\nquit\n".utf8))
+        let rows = r.stdout.split(separator: "\n").filter { $0.contains(" hosts") && $0.contains(" site ") }.map(String.init)
+        #expect(rows.count == 2)
+        // Every column starts at the same offset in both rows.
+        for word in [" site ", " pod ", "vsphere-7.0", "hyperv-2022"] where rows.allSatisfy({ $0.contains(word) }) {
+            #expect(Set(rows.map { $0.range(of: word)!.lowerBound.utf16Offset(in: $0) }).count == 1, "\(word): \(rows)")
+        }
+        let platform = rows.map { row in ["vsphere-7.0", "hyperv-2022"].compactMap { row.range(of: $0)?.lowerBound.utf16Offset(in: row) }.first }
+        #expect(platform[0] == platform[1], "\(rows)")
     }
 }

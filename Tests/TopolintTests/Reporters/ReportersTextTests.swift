@@ -91,6 +91,9 @@ struct ReportersTextTests {
         #expect(!plain.contains("\u{1B}"))
         let coloured = TextReporter.render(ReportFixture.report(), options: ReportOptions(color: true))
         #expect(coloured.contains("\u{1B}[1;31mcritical\u{1B}[0m"))
+        // High is red but not bold: told apart from critical at a glance.
+        #expect(coloured.contains("\u{1B}[31mhigh\u{1B}[0m"))
+        #expect(TextReporter.severityStyle(.critical) != TextReporter.severityStyle(.high))
         #expect(coloured.contains("\u{1B}[33mmedium\u{1B}[0m"))
         #expect(coloured.contains("\u{1B}[36mlow\u{1B}[0m"))
         #expect(coloured.contains("\u{1B}[1mTL200\u{1B}[0m"))

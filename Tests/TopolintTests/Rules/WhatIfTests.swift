@@ -74,6 +74,28 @@ import TopolintConfig
         #expect(stretch.endpointsBefore == 40 && stretch.endpointsAfter == 40)
     }
 
+    @Test func proposalForSomeWorkloadsJudgesOnlyTheirMoves() throws {
+        let s = try Self.session(Self.design.replacing("shop: {cluster: prod-a, vlans: [web, db], count: 40}",
+                                                       with: "shop: {cluster: prod-a, vlans: [web, db], count: 40}\n  front: {cluster: prod-a, vlans: [web], count: 10}"))
+        // Every workload of prod-a may move: shop loses db (TL301), both trombone on web (TL401).
+        let all = s.evaluate(adding: [try s.domain(named: "metro", clusters: ["prod-a", "dr-c"]).get()])
+        #expect(all.added.map(\.ruleID).sorted() == ["TL300", "TL301", "TL302", "TL401", "TL401"])
+        // Only front moves: no db stretch needed, one trombone.
+        let some = s.evaluate(adding: [try s.domain(named: "metro", clusters: ["prod-a", "dr-c"], workloads: ["front"]).get()])
+        #expect(some.added.map(\.ruleID).sorted() == ["TL300", "TL302", "TL401"])
+        #expect(some.added.first { $0.ruleID == "TL401" }?.string("workload") == "front")
+        #expect(try #require(some.requirements.first).stretches.isEmpty)
+        // Names that do not fit are errors, with a suggestion where one is close.
+        guard case let .failure(unknown) = s.domain(named: "m", clusters: ["prod-a", "dr-c"], workloads: ["frnt"]) else {
+            Issue.record("an unknown workload must be an error"); return
+        }
+        #expect(unknown.message == "unknown workload 'frnt'" && unknown.suggestion == "front")
+        guard case let .failure(elsewhere) = s.domain(named: "m", clusters: ["prod-b", "dr-c"], workloads: ["front"]) else {
+            Issue.record("a workload outside the domain's clusters must be an error"); return
+        }
+        #expect(elsewhere.message.contains("runs on cluster 'prod-a', which is not in the proposed domain"))
+    }
+
     @Test func proposalInsideOnePodAddsOnlyTheLowCrossClusterFinding() throws {
         let s = try Self.session(Self.design.replacing("migration_domains:\n  local: {clusters: [prod-a, prod-b]}", with: ""))
         let o = s.evaluate(adding: [try s.domain(named: "pod", clusters: ["prod-a", "prod-b"]).get()])
