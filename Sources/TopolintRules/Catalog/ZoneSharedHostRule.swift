@@ -16,7 +16,7 @@ public struct ZoneSharedHostRule: Rule {
         """,
         trigger: "a host carries VLANs of two or more zones and one of them has shared_hosts: false; once per cluster, naming the hosts and the union of their zones.",
         scoreFormula: "high: 7.0 + 1.9·min(1, hosts/32).",
-        fix: "give the restricted zone its own cluster (or hosts), or move the other zone's VLANs off these hosts",
+        fix: "give the restricted zone its own cluster, or its own hosts with its workloads pinned to them (a workload's hosts), or move the other zone's VLANs off these hosts",
         defaultSeverity: .high, subjectKind: "cluster",
         failingExample: """
         topology: mixed-zones

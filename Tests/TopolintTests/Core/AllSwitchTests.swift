@@ -75,6 +75,25 @@ struct AllSwitchTests {
         #expect(try a.domains("web")[0].scope == .site)
     }
 
+    @Test("the chain example of docs/format.md carries what its text says")
+    func docsChainExample() throws {
+        let docs = try String(contentsOf: CLI.packageRoot.appendingPathComponent("docs/format.md"), encoding: .utf8)
+        let blocks = docs.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let example = try #require(blocks.first { $0.contains("fra1-agg2: {pod: fra1-p1") })
+        let a = try #require(CoreFixture.analyzed("""
+            topology: chain
+            version: 1
+            sites: {fra1: , ams1: }
+            pods: {fra1-p1: {site: fra1}, ams1-p1: {site: ams1}}
+            racks: {fra1-r01: {pod: fra1-p1}, ams1-r01: {pod: ams1-p1}}
+            vlans: {web: {id: 100}, db: {id: 200}, ams1-app: {id: 100}}
+
+            """ + example))
+        #expect(try Self.carriers(a, "web") == ["fra1-agg1", "fra1-agg2", "fra1-core", "fra1-r01-tor"])
+        #expect(try Self.carriers(a, "db") == ["fra1-agg1", "fra1-agg2", "fra1-r01-tor"])
+        #expect(try Self.carriers(a, "ams1-app") == ["ams1-r01-tor"])
+    }
+
     @Test("a VLAN defined only in another site never appears on an all switch, so an id reused there does not collide")
     func otherSiteVLANStaysAway() throws {
         let a = try #require(CoreFixture.analyzed(Self.places + """

@@ -187,6 +187,40 @@ import TopolintConfig
         #expect(linted.diagnostics.count == 1)
     }
 
+    @Test func pinnedPCIWorkloadGetsNoContradictingFixes() throws {
+        // PCI hosts carry only pci; the others only web. Each workload pinned to its hosts.
+        let yaml = """
+            topology: pci
+            version: 1
+            sites: {dc1: {}}
+            racks: {r1: {site: dc1}}
+            switches: {tor1: {rack: r1, vlans: [web, pci]}}
+            zones: {dmz: {}, cardholder: {shared_hosts: false}}
+            vlans: {web: {id: 100, zone: dmz}, pci: {id: 200, zone: cardholder}}
+            clusters:
+              shared:
+                hosts:
+                  "esx[1:2]": {rack: r1, uplinks: [tor1], vlans: [web]}
+                  "pci[1:2]": {rack: r1, uplinks: [tor1], vlans: [pci]}
+            workloads:
+              shop: {cluster: shared, vlans: [web], count: 10, hosts: ["esx[1:2]"]}
+              cards: {cluster: shared, vlans: [pci], count: 4, hosts: ["pci[1:2]"]}
+            """
+        let pinned = Linted(yaml)
+        #expect(pinned.diagnostics.isEmpty)
+        #expect(pinned.of("TL500").isEmpty)
+        #expect(pinned.of("TL600").isEmpty)
+        // Unpinned, TL600 asks to put pci on the web hosts, which TL500 forbids.
+        let unpinned = Linted(yaml.replacing(", hosts: [\"esx[1:2]\"]", with: "").replacing(", hosts: [\"pci[1:2]\"]", with: ""))
+        #expect(unpinned.of("TL600").map { $0.string("vlan") ?? "" }.sorted() == ["pci", "web"])
+        #expect(unpinned.of("TL500").isEmpty)
+        // Each domain shares the pinned workload over its own two hosts only.
+        let t = try #require(Self.load(yaml))
+        let a = Analysis(t)
+        #expect(a.domains(ofVLAN: try #require(t.vlanIndex(named: "pci"))).map(\.endpoints) == [4])
+        #expect(a.domains(ofVLAN: try #require(t.vlanIndex(named: "web"))).map(\.endpoints) == [10])
+    }
+
     static func load(_ yaml: String) -> Topology? {
         let pack = PackLoader.defaultPack
         return TopologyLoader.load(bytes: Array(yaml.utf8), file: "t.yaml",
