@@ -112,7 +112,7 @@ enum WhatIfReport {
 
     static func requirementsJSON(_ r: ProposalRequirements) -> JSONValue {
         .object([
-            ("name", .string(r.domain)), ("clusters", .strings(r.clusters)),
+            ("name", .string(r.domain)), ("clusters", .strings(r.clusters)), ("workloads", .strings(r.workloads)),
             ("stretches", .array(r.stretches.map { s in
                 .object([("vlan", .string(s.vlan)), ("cluster", .string(s.cluster)), ("hosts_missing", .int(s.hostsMissing)),
                          ("racks", .strings(s.racks)), ("pods", .strings(s.pods)), ("sites", .strings(s.sites)),
@@ -131,7 +131,8 @@ enum WhatIfReport {
     static func text(_ o: WhatIfOutcome, removing: [String]) -> String {
         var out = ""
         for r in o.requirements {
-            out += "What if clusters \(r.clusters.joined(separator: ", ")) formed one migration domain (\(r.domain))?\n"
+            out += "What if clusters \(r.clusters.joined(separator: ", ")) formed one migration domain (\(r.domain))"
+                + (r.restricted ? ", moving only \(r.workloads.joined(separator: ", "))" : "") + "?\n"
             if r.stretches.isEmpty {
                 out += "  Every VLAN the moving workloads use already reaches every host of these clusters.\n"
             }

@@ -109,8 +109,11 @@ public struct WhatIfSession: Sendable {
                 }
             }
         }
+        let everyWorkload = t.workloads.indices.filter { domain.clusters.contains(t.workloads[$0].cluster) }
         return ProposalRequirements(
-            domain: domain.name, clusters: context.clusterNames(domain.clusters), stretches: stretches.sorted { ($0.vlan, $0.cluster) < ($1.vlan, $1.cluster) },
+            domain: domain.name, clusters: context.clusterNames(domain.clusters),
+            workloads: domain.workloads.map { t.workloads[$0].name }.sorted(),
+            restricted: Set(domain.workloads) != Set(everyWorkload), stretches: stretches.sorted { ($0.vlan, $0.cluster) < ($1.vlan, $1.cluster) },
             worstRTTms: worst.map { $0.rtt.known ? $0.rtt.value : nil } ?? nil, worstRTTKnown: worst?.rtt.known ?? true,
             worstRTTSites: worst?.sites ?? [], rttLimitMs: worst?.limit ?? nil)
     }
@@ -202,6 +205,9 @@ public struct Stretch: Sendable, Equatable {
 public struct ProposalRequirements: Sendable, Equatable {
     public var domain: String
     public var clusters: [String]
+    /// The workloads the domain lets move, and whether that is fewer than all of its clusters'.
+    public var workloads: [String]
+    public var restricted: Bool
     public var stretches: [Stretch]
     /// The largest RTT between two of the domain's sites (nil: unknown or one site).
     public var worstRTTms: Double?

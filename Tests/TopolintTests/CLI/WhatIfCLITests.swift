@@ -36,6 +36,8 @@ import Testing
         #expect(try added([]) == ["TL300 -", "TL301 db", "TL301 fra1-mgmt", "TL302 -", "TL401 web"])
         // Only shop-db moves: its db is missing in ams1, and nothing else of the workloads is judged.
         #expect(try added(["--workloads", "shop-db"]) == ["TL300 -", "TL301 db", "TL302 -"])
+        let text = try CLI.run(["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-dr", "--workloads", "shop-db"]).stdout
+        #expect(text.hasPrefix("What if clusters ams1-dr, fra1-prod formed one migration domain (proposed), moving only shop-db?\n"))
         let wrong = try CLI.run(["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-dr", "--workloads", "shop-fronted"])
         #expect(wrong.status == 2)
         #expect(wrong.stderr.contains("unknown workload 'shop-fronted' (did you mean 'shop-frontend'?)"))

@@ -85,6 +85,8 @@ import TopolintConfig
         #expect(some.added.map(\.ruleID).sorted() == ["TL300", "TL302", "TL401"])
         #expect(some.added.first { $0.ruleID == "TL401" }?.string("workload") == "front")
         #expect(try #require(some.requirements.first).stretches.isEmpty)
+        #expect(some.requirements.first?.workloads == ["front"] && some.requirements.first?.restricted == true)
+        #expect(all.requirements.first?.workloads == ["front", "shop"] && all.requirements.first?.restricted == false)
         // Names that do not fit are errors, with a suggestion where one is close.
         guard case let .failure(unknown) = s.domain(named: "m", clusters: ["prod-a", "dr-c"], workloads: ["frnt"]) else {
             Issue.record("an unknown workload must be an error"); return
