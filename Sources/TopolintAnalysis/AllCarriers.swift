@@ -15,9 +15,12 @@ struct AllCarriers {
     /// Whether any switch says `all`; without one there is nothing to walk.
     let hasAllSwitches: Bool
     private let isAll: [Bool]
-    /// Per switch, its trunk links that have an `all` switch at one end: (other end, link).
-    /// A listing switch sees only its links to `all` switches; an `all` switch sees all its trunks.
-    private let adjacency: [[(neighbour: Int32, link: Int32)]]
+    /// Per `all` switch, its trunks to other `all` switches: (other end, link).
+    private let allNeighbours: [[(neighbour: Int32, link: Int32)]]
+    /// Per VLAN, the trunks from a listing switch to an `all` switch that bring it: the
+    /// listing end lists it and the link admits it. Bucketed once, as listing-to-listing
+    /// trunks are, so a hub with many links is never scanned for VLANs its links do not bring.
+    private var arrivals: [[(listed: Int32, all: Int32)]]
     /// `vlan + 1` for the `all` switches found to carry the VLAN being walked.
     private var stamp: [Int32]
 
@@ -27,21 +30,30 @@ struct AllCarriers {
         for (s, sw) in t.switches.enumerated() where sw.vlans == .all { isAll[s] = true }
         self.isAll = isAll
         hasAllSwitches = isAll.contains(true)
-        var adjacency = [[(neighbour: Int32, link: Int32)]](repeating: [], count: hasAllSwitches ? t.switches.count : 0)
+        var allNeighbours = [[(neighbour: Int32, link: Int32)]](repeating: [], count: hasAllSwitches ? t.switches.count : 0)
+        var arrivals = [[(listed: Int32, all: Int32)]](repeating: [], count: hasAllSwitches ? t.vlans.count : 0)
         if hasAllSwitches {
             for (l, link) in t.links.enumerated() where link.mode == .trunk && (isAll[link.a] || isAll[link.b]) {
-                adjacency[link.a].append((Int32(link.b), Int32(l)))
-                adjacency[link.b].append((Int32(link.a), Int32(l)))
+                if isAll[link.a] && isAll[link.b] {
+                    allNeighbours[link.a].append((Int32(link.b), Int32(l)))
+                    allNeighbours[link.b].append((Int32(link.a), Int32(l)))
+                    continue
+                }
+                let (listed, all) = isAll[link.a] ? (link.b, link.a) : (link.a, link.b)
+                guard case var .some(brought) = t.switches[listed].vlans else { continue }
+                if case let .some(admitted) = link.vlans { brought = sortedIntersection(brought, admitted) }
+                for v in brought { arrivals[v].append((Int32(listed), Int32(all))) }
             }
         }
-        self.adjacency = adjacency
+        self.allNeighbours = allNeighbours
+        self.arrivals = arrivals
         stamp = [Int32](repeating: 0, count: hasAllSwitches ? t.switches.count : 0)
     }
 
-    /// The `all` switches carrying VLAN `v` (in the order found), given the switches that list
-    /// it and the hosts that carry it; appends to `edges` every trunk with an `all` end that
-    /// carries `v` (both ends carry it and the link admits it).
-    mutating func carriers(vlan v: Int, listed: [Int32], hosts: [Int32], edges: inout [(Int32, Int32)]) -> [Int32] {
+    /// The `all` switches carrying VLAN `v` (in the order found), given the hosts that carry
+    /// it; appends to `edges` every trunk with an `all` end that carries `v` (both ends carry
+    /// it and the link admits it). Called once per VLAN.
+    mutating func carriers(vlan v: Int, hosts: [Int32], edges: inout [(Int32, Int32)]) -> [Int32] {
         let t = topology, mark = Int32(v + 1)
         var found: [Int32] = []
         func reach(_ s: Int) {
@@ -52,22 +64,20 @@ struct AllCarriers {
         }
         if let gateway = t.vlans[v].gateway { for g in gateway.allSwitches { reach(g) } }
         for h in hosts { for u in t.hosts[Int(h)].uplinks { reach(u) } }
-        for s in listed {
-            for (n, l) in adjacency[Int(s)] where t.links[Int(l)].vlans.contains(v) { reach(Int(n)) }
+        // A trunk that brings v from a listing switch: its `all` end carries v, and so the trunk does.
+        for (listed, all) in arrivals[v] {
+            reach(Int(all))
+            edges.append((listed, all))
         }
+        arrivals[v] = []
         // Breadth first through `all` switches; `found` doubles as the queue.
         var next = 0
         while next < found.count {
             let a = found[next]
             next += 1
-            for (n, l) in adjacency[Int(a)] where t.links[Int(l)].vlans.contains(v) {
-                let other = Int(n)
-                if isAll[other] {
-                    reach(other)
-                    if a < n { edges.append((a, n)) }   // each link between two `all` switches once
-                } else if t.switches[other].vlans.contains(v) {
-                    edges.append((a, n))
-                }
+            for (n, l) in allNeighbours[Int(a)] where t.links[Int(l)].vlans.contains(v) {
+                reach(Int(n))
+                if a < n { edges.append((a, n)) }   // each link between two `all` switches once
             }
         }
         return found

@@ -123,7 +123,7 @@ public struct Analysis: Sendable {
             var edges = edgeBuckets[v]
             edgeBuckets[v] = []
             if reach.hasAllSwitches {
-                let carried = reach.carriers(vlan: v, listed: members, hosts: hostBuckets[v], edges: &edges)
+                let carried = reach.carriers(vlan: v, hosts: hostBuckets[v], edges: &edges)
                 if !carried.isEmpty {
                     members.append(contentsOf: carried)
                     members.sort()
