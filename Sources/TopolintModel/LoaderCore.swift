@@ -81,9 +81,8 @@ struct Loader {
     var budgetReported = false
     /// Pattern references already resolved, by kind and text.
     var resolvedPatterns: [String: [Int]] = [:]
-    /// Unresolved names already reported, by kind, name and position: an entry whose key is a
-    /// pattern resolves its references once per instance, but one mistake is reported once.
-    var reportedUnresolved = Set<String>()
+    /// Mistakes already reported, by what and where (see `reportedOnce`).
+    var reportedMistakes = Set<String>()
 
     init(document: YAMLDocument, options: LoadOptions) {
         self.doc = document
@@ -164,14 +163,14 @@ struct Loader {
     /// A scalar's text with placeholders filled in; nil (after an error) otherwise.
     mutating func text(_ node: YAMLNode, _ values: [String], what: @autoclosure () -> String) -> String? {
         guard doc.kind(node) == .scalar, !doc.isNull(node) else {
-            error(.schema, "\(what()) must be a name, not \(describe(node))", at: node)
+            if reportedOnce(at: node, "not a name") { error(.schema, "\(what()) must be a name, not \(describe(node))", at: node) }
             return nil
         }
         let raw = doc.string(node)
         do {
             return try Placeholders.substitute(raw, values)
         } catch {
-            if case let .noSuchRange(index, available) = error {
+            if case let .noSuchRange(index, available) = error, reportedOnce(at: node, "placeholder \(index)") {
                 self.error(.schema, "placeholder {\(index)} in \(what()) has no matching range: the entry's key has \(available) range\(available == 1 ? "" : "s")", at: node)
             }
             return nil
@@ -317,9 +316,15 @@ struct Loader {
         return ok ? result : nil
     }
 
-    mutating func unresolved(_ name: String, kind: String, table: [String: Int], at node: YAMLNode, what: @autoclosure () -> String, pattern: String? = nil) {
+    /// Whether `mistake` at `node` is new. An entry whose key is a pattern reads its values
+    /// once per instance; one mistake written once is reported once.
+    mutating func reportedOnce(at node: YAMLNode, _ mistake: String) -> Bool {
         let at = doc.location(node)
-        guard reportedUnresolved.insert("\(kind)\u{1F}\(name)\u{1F}\(at.line):\(at.column)").inserted else { return }
+        return reportedMistakes.insert("\(mistake)\u{1F}\(at.line):\(at.column)").inserted
+    }
+
+    mutating func unresolved(_ name: String, kind: String, table: [String: Int], at node: YAMLNode, what: @autoclosure () -> String, pattern: String? = nil) {
+        guard reportedOnce(at: node, "\(kind)\u{1F}\(name)") else { return }
         var help: String?
         if suggestionsLeft > 0 {
             suggestionsLeft -= 1

@@ -43,6 +43,13 @@ struct PatternOnceAndHostGroupLoadTests {
         // r2 and r3 do not exist: two different mistakes.
         #expect(diagnostics.count == 2, "\(diagnostics.map(\.oneLine))")
         #expect(Set(diagnostics.map(\.message)).count == 2)
+        // A placeholder with no range is one mistake, whichever instance reads it.
+        let noRange = CoreFixture.diagnostics(Self.head + """
+            racks: {r1: {site: s1}}
+            switches: {"sw[1:3]": {rack: "r{2}"}}
+            """)
+        #expect(noRange.count == 1, "\(noRange.map(\.oneLine))")
+        #expect(noRange.first?.message.contains("placeholder {2}") == true)
     }
 
     @Test("gateway: {hsrp: ...} names the unknown key and how first-hop redundancy is written, and nothing about an empty mapping")
