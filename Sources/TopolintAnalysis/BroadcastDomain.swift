@@ -25,7 +25,7 @@ public struct BroadcastDomain: Sendable {
     /// Forwarding gateways of the VLAN (active or anycast) inside this domain.
     public var gateways: [Int]
     /// Switches only: no host joins it and no gateway of the VLAN is in it. A stub does not
-    /// make its VLAN partitioned (topology-format: Broadcast domains), though it is listed.
+    /// make its VLAN partitioned (docs/format.md, "Broadcast domains"), though it is listed.
     public var isStub: Bool = false
 
     /// `endpoints` rounded half up, as reports show it.
