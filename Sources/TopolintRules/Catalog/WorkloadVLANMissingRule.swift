@@ -32,9 +32,11 @@ public struct WorkloadVLANMissingRule: Rule {
                 let missing = hosts.filter { !binarySearch(t.hosts[$0].vlans, v) }
                 guard !missing.isEmpty else { continue }
                 let none = missing.count == hosts.count
-                let which = pinned ? "of the hosts workload \(workload.name) may run on in cluster" : "of cluster"
-                let message = "\(none ? "no host" : "\(missing.count) of \(hosts.count) hosts") \(which) \(t.clusters[workload.cluster].name) "
-                    + "\(none ? "carries" : "do not carry") \(context.vlanLabel(v)), which workload \(workload.name) uses"
+                let cluster = t.clusters[workload.cluster].name
+                let whose = pinned
+                    ? (none ? "none of the \(hosts.count) hosts" : "\(missing.count) of the \(hosts.count) hosts") + " workload \(workload.name) may run on (cluster \(cluster))"
+                    : (none ? "no host" : "\(missing.count) of \(hosts.count) hosts") + " of cluster \(cluster)"
+                let message = "\(whose) \(none ? "carries" : "do not carry") \(context.vlanLabel(v)), which workload \(workload.name) uses"
                     + (none ? "" : " (\(context.list(missing.map { t.hosts[$0].name }.sorted(), max: 4)))")
                 findings.append(descriptor.finding(
                     score: none ? 9.5 : Band.within(.high, Double(missing.count) / Double(hosts.count)), message: message,
