@@ -114,6 +114,21 @@ import TopolintConfig
         #expect(linted.of("TL210").isEmpty)
         // The aggregation pair carries web only: web and b-app (both id 100) never meet.
         #expect(linted.of("TL220").isEmpty)
+        // The gateways say `all`: being a gateway of web brings web to them (no TL403).
+        #expect(linted.of("TL403").isEmpty)
+    }
+
+    @Test func twoVLANsWithOneIDThatBothReachAnAllSwitchMeetThere() throws {
+        // The same site: a-tor brings web to the pair, a second ToR brings b-app: both meet
+        // on a-agg1 and a-agg2 (trunks allow all), 2 switches: 7.0 + 1.9·(1/8) = 7.24 -> 7.2.
+        let yaml = Self.twoSitesWithAll.replacing("b-spare: {rack: b-r1, vlans: [b-app]}",
+                                                  with: "b-spare: {rack: b-r1, vlans: [b-app]}\n  a-tor2: {rack: a-r1, vlans: [b-app]}")
+            .replacing("  - {between: [a-agg1, a-agg2]}", with: "  - {between: [a-agg1, a-agg2]}\n  - {between: [a-tor2, a-agg1]}")
+        let f = try #require(Linted(yaml).one("TL220"))
+        #expect(f.subject.name == "web")
+        #expect(f.string("other") == "b-app")
+        #expect(f.int("switches") == 2)
+        #expect(f.score == 7.2)
     }
 
     @Test func partitionCountsOnlyDomainsWithAHostOrAGateway() throws {
