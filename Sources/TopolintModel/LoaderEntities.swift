@@ -442,9 +442,13 @@ extension Loader {
                 if let hostsNode {
                     let listed = sharedHosts ?? resolveList(hostsNode, kind: "host", values: instance.values, what: "hosts of workload '\(instance.name)'")
                     if let listed {
-                        if topology.clusters.indices.contains(cluster) {
-                            for h in listed where topology.hosts[h].cluster != cluster && misplaced.insert(h).inserted {
-                                error(.schema, "host '\(topology.hosts[h].name)' of workload '\(instance.name)' is in cluster '\(topology.clusters[topology.hosts[h].cluster].name)', not in the workload's cluster '\(topology.clusters[cluster].name)'", at: hostsNode)
+                        if topology.clusters.indices.contains(cluster), listed.contains(where: { topology.hosts[$0].cluster != cluster }) {
+                            // Point at the list item that names the host (each resolved already).
+                            for item in listItems(hostsNode) {
+                                for h in resolve(item, kind: "host", values: instance.values, what: "hosts of workload '\(instance.name)'") ?? []
+                                where topology.hosts[h].cluster != cluster && misplaced.insert(h).inserted {
+                                    error(.schema, "host '\(topology.hosts[h].name)' of workload '\(instance.name)' is in cluster '\(topology.clusters[topology.hosts[h].cluster].name)', not in the workload's cluster '\(topology.clusters[cluster].name)'", at: item)
+                                }
                             }
                         }
                         hosts = sortedDistinct(listed)

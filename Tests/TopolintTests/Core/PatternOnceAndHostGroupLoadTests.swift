@@ -103,7 +103,7 @@ struct PatternOnceAndHostGroupLoadTests {
               w3: {cluster: a, vlans: [v], hosts: []}
             """)
         #expect(diagnostics.count == 3, "\(diagnostics.map(\.oneLine))")
-        CoreFixture.expect(diagnostics, .schema, line: 11, column: 39, "host 'b1' of workload 'w1' is in cluster 'b', not in the workload's cluster 'a'")
+        CoreFixture.expect(diagnostics, .schema, line: 11, column: 44, "host 'b1' of workload 'w1' is in cluster 'b', not in the workload's cluster 'a'")
         CoreFixture.expect(diagnostics, .unresolvedReference, line: 12, column: 40, "host 'a9'", help: "did you mean 'a1'?")
         CoreFixture.expect(diagnostics, .schema, line: 13, column: 39, "names no host")
         let negative = CoreFixture.diagnostics(Self.cluster.replacing("max_stretched_rtt_ms: 4.5", with: "max_stretched_rtt_ms: -1"))
