@@ -45,7 +45,7 @@ public struct TopolintCommand: ParsableCommand {
     }
 }
 
-/// Exit codes of the contract (report.md).
+/// Exit codes (docs/report.md, section 2).
 enum Exit {
     static let clean = ExitCode(0)
     static let findings = ExitCode(1)

@@ -96,7 +96,7 @@ struct LintRun {
             suppressed += outcome.suppressed
         }
         // A file that cannot be loaded gets no design findings; the report says so by
-        // carrying diagnostics and, with them, no findings (report.md).
+        // carrying diagnostics and, with them, no findings (docs/report.md, section 3).
         if !diagnostics.isEmpty { findings = []; suppressed = [] }
         let report = LintReport(files: files, diagnostics: diagnostics, findings: findings, suppressed: suppressed,
                                 rules: RuleRegistry.descriptors, sources: sources)

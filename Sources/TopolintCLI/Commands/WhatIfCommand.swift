@@ -91,7 +91,7 @@ extension String {
     }
 }
 
-/// The what-if report: report.md's JSON (added, resolved, before, after) plus the proposal's
+/// The what-if report: the JSON of docs/report.md (added, resolved, before, after) plus the proposal's
 /// requirements; and the same in plain words.
 enum WhatIfReport {
     static func json(_ o: WhatIfOutcome) -> JSONValue {
