@@ -69,17 +69,11 @@ struct Pipeline {
             return file
         }
         clock.lap("read")
-        let parsed = YAMLReader.parse(bytes, file: path)
-        clock.lap("yaml", detail: parsed.document.map { "\($0.nodeCount) nodes" })
-        file.source = bytes
-        guard let document = parsed.document else {
-            file.diagnostics = parsed.diagnostics
-            return file
+        let result = TopologyLoader.load(bytes: bytes, file: path, options: options) { stage, detail in
+            clock.lap(stage, detail: detail)
         }
-        var result = TopologyLoader.load(document, options: options)
-        clock.lap("model")
-        if !parsed.diagnostics.isEmpty { result.diagnostics = parsed.diagnostics + result.diagnostics; result.topology = nil }
-        file.diagnostics = result.diagnostics.sorted { $0.location < $1.location }
+        file.source = bytes
+        file.diagnostics = result.diagnostics
         guard let topology = result.topology else { return file }
         file.topology = topology
         file.analysis = Analysis(topology)
