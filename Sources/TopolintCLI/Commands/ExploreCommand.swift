@@ -12,14 +12,10 @@ struct ExploreCommand: ParsableCommand {
     @Argument(help: "A topology file.")
     var file: String
 
-    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml).")
-    var config: String?
-
-    @Option(name: .long, help: "Rule pack.")
-    var rules: String?
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
-        var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
+        var pipeline = Pipeline(settings: configOptions.settings)
         let (context, _) = try pipeline.ruleContext(for: file)
         let topology = context.topology
         var state = ExploreSession(WhatIfSession(context))

@@ -6,8 +6,9 @@ import TopolintRules
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule with id, name and default severity.")
 
-    @Option(name: .long, help: "text or json.")
-    var format: DomainsCommand.DomainsFormat = .text
+    @OptionGroup var formatOptions: FormatOptions<TextOrJSON>
+
+    var format: TextOrJSON { formatOptions.format }
 
     @Option(name: .customLong("write-docs"), help: "Write one Markdown page per rule (TLxxx-name.md) into this folder.")
     var writeDocs: String?

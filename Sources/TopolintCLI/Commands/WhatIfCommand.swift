@@ -28,20 +28,17 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .customLong("remove-migration-domain"), help: "Evaluate taking this migration domain away (repeatable).")
     var remove: [String] = []
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: DomainsCommand.DomainsFormat = .text
+    @OptionGroup var formatOptions: FormatOptions<TextOrJSON>
 
     @Option(name: .long, help: "Lowest severity among the added findings that makes the exit status 1.")
     var failOn: Severity?
 
-    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml).")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
-    @Option(name: .long, help: "Rule pack.")
-    var rules: String?
+    @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
-    var output: String?
+    var format: TextOrJSON { formatOptions.format }
+    var output: String? { outputOptions.output }
 
     func validate() throws {
         if domains.isEmpty && remove.isEmpty {
@@ -51,7 +48,7 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
-        var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
+        var pipeline = Pipeline(settings: configOptions.settings)
         let (context, loaded) = try pipeline.ruleContext(for: file)
         let topology = context.topology
         var clock = StageClock()
