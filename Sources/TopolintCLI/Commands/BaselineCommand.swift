@@ -21,10 +21,10 @@ struct BaselineCommand: ParsableCommand {
     func run() throws {
         let run = LintRun.perform(files: files, settings: configOptions.settings)
         guard run.report.diagnostics.isEmpty else {
-            FileHandle.standardError.write(run.report.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
+            FDWriter.standardError.write(run.report.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
         guard Output.emit(Baseline.render(run.report.findings), to: output) else { throw Exit.loadError }
-        FileHandle.standardError.write("recorded \(run.report.findings.count) finding\(run.report.findings.count == 1 ? "" : "s")\(output.map { " in \($0)" } ?? "")\n")
+        FDWriter.standardError.write("recorded \(run.report.findings.count) finding\(run.report.findings.count == 1 ? "" : "s")\(output.map { " in \($0)" } ?? "")\n")
     }
 }

@@ -33,7 +33,7 @@ struct DomainsCommand: ParsableCommand {
                                     sources: [self.file: file.source])
             let text = format == .json ? JSONReporter.render(report, options: ReportOptions())
                 : TextReporter.render(report, options: ReportOptions(color: Output.wantsColor(colorOptions.color, fd: 2)))
-            if format == .json { _ = Output.emit(text, to: output) } else { FileHandle.standardError.write(text) }
+            if format == .json { _ = Output.emit(text, to: output) } else { FDWriter.standardError.write(text) }
             throw Exit.loadError
         }
         let rows = DomainRows(analysis)

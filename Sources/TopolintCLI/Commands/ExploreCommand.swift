@@ -22,7 +22,7 @@ struct ExploreCommand: ParsableCommand {
         let reader = LineReader()
         let captured = state
         LineReader.completer = { words in captured.completions(after: words) }
-        let out = FileHandle.standardOutput
+        let out = FDWriter.standardOutput
         out.write("topolint explore: \(topology.clusters.count) clusters, \(topology.vlans.count) VLANs, "
                   + "\(state.session.before.findings.count) findings as written. Type help for commands.\n")
         while let line = reader.next(prompt: "what-if> ") {

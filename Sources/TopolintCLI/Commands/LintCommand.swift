@@ -53,7 +53,7 @@ struct LintCommand: ParsableCommand {
                 report.findings = report.findings.filter { !known.contains($0.fingerprint) }
                 report.baselined = before - report.findings.count
             case let .failure(problem):
-                FileHandle.standardError.write("topolint: \(problem)\n")
+                FDWriter.standardError.write("topolint: \(problem)\n")
                 throw Exit.loadError
             }
         }

@@ -61,13 +61,13 @@ struct WhatIfCommand: ParsableCommand {
             switch session.domain(named: domainName, clusters: clusters) {
             case let .success(domain): proposals.append(domain)
             case let .failure(error):
-                FileHandle.standardError.write("topolint: \(error.message)\(error.suggestion.map { " (did you mean '\($0)'?)" } ?? "")\n")
+                FDWriter.standardError.write("topolint: \(error.message)\(error.suggestion.map { " (did you mean '\($0)'?)" } ?? "")\n")
                 throw Exit.loadError
             }
         }
         for r in remove where !topology.migrationDomains.contains(where: { $0.name == r }) {
             let suggestion = closestMatch(to: r, among: topology.migrationDomains.map(\.name))
-            FileHandle.standardError.write("topolint: no migration domain '\(r)' in \(file)\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")\n")
+            FDWriter.standardError.write("topolint: no migration domain '\(r)' in \(file)\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")\n")
             throw Exit.loadError
         }
         let outcome = session.evaluate(adding: proposals, removing: remove)

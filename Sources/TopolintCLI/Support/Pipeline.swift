@@ -86,7 +86,7 @@ struct Pipeline {
     mutating func ruleContext(for path: String) throws -> (RuleContext, LoadedFile) {
         let loaded = load(path)
         guard let topology = loaded.topology, let analysis = loaded.analysis, let pack = loaded.pack else {
-            FileHandle.standardError.write(loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
+            FDWriter.standardError.write(loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
         return (RuleContext(topology: topology, analysis: analysis, pack: pack), loaded)
@@ -131,7 +131,7 @@ struct StageClock {
     mutating func lap(_ stage: String, detail: String? = nil) {
         guard StageClock.enabled else { return }
         let t = StageClock.now()
-        FileHandle.standardError.write("timing \(stage): \(Int((t - last) * 1000)) ms, resident \(StageClock.residentMB()) MB\(detail.map { ", " + $0 } ?? "")\n")
+        FDWriter.standardError.write("timing \(stage): \(Int((t - last) * 1000)) ms, resident \(StageClock.residentMB()) MB\(detail.map { ", " + $0 } ?? "")\n")
         last = t
     }
 }
