@@ -34,6 +34,7 @@ public struct PartitionedVLANRule: Rule {
           - {between: [tor1, agg]}
           - {between: [tor2, agg], vlans: [mgmt]}     # app not allowed on this trunk
         vlans: {app: {id: 300, subnet: 10.3.0.0/24, gateway: agg}, mgmt: {id: 10}}
+        #       ^ TL210
         clusters:
           c1: {vlans: [app], hosts: {esx1: {rack: r2, uplinks: [tor2]}}}   # cut off from the gateway
         """,

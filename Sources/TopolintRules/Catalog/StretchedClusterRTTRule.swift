@@ -21,11 +21,12 @@ public struct StretchedClusterRTTRule: Rule {
         scoreFormula: "x = RTT / limit (> 1). x < 2: 7.0 + 1.9·(x − 1) (high); x ≥ 2: 9.0 + 1.0·min(1, (x − 2)/2) (critical). An unknown RTT counts as assumed_rtt_ms.",
         fix: "keep the cluster within sites closer than the limit (one cluster per site, joined by a migration domain if VMs must move), or shorten the path between the sites",
         defaultSeverity: .high, subjectKind: "cluster",
-        failingExample: Self.metro(rtt: 12),
+        failingExample: Self.metro(rtt: 12, marker: "\n# ^ TL305"),
         passingExample: Self.metro(rtt: 4))
 
-    /// One vSphere 7.0 cluster with hosts in two sites `rtt` ms apart.
-    static func metro(rtt: Int) -> String {
+    /// One vSphere 7.0 cluster with hosts in two sites `rtt` ms apart; `marker` goes under
+    /// the cluster's key, where a finding lands.
+    static func metro(rtt: Int, marker: String = "") -> String {
         """
         topology: metro
         version: 1
@@ -36,7 +37,7 @@ public struct StretchedClusterRTTRule: Rule {
           fra1-tor: {rack: fra1-r1}
           fra2-tor: {rack: fra2-r1}
         clusters:
-          metro:
+          metro:\(marker)
             platform: vsphere-7.0                  # vSphere Metro Storage Cluster: 10 ms
             hosts:
               "fra1-esx[1:4]": {rack: fra1-r1, uplinks: [fra1-tor]}
