@@ -118,9 +118,21 @@ struct NetlabMapper {
         group.filter { !($0.node == node && $0.port.ifname == port.ifname) }.map(\.port)
     }
 
+    /// The node's VLANs in a bridging mode (`irb`, `bridge`), whether or not any port has them.
+    private func bridgingMode(_ node: NetlabSnapshot.Node) -> Set<String> {
+        Set(node.vlans.keys.filter { knownVLANs.contains($0) && ["irb", "bridge"].contains(mode(node, $0)) })
+    }
+
     private mutating func classify() {
         for node in lab.nodes {
-            let bridges = Set(node.vlans.keys.filter { knownVLANs.contains($0) && ["irb", "bridge"].contains(mode(node, $0)) })
+            // A node bridges a VLAN of a bridging mode that it has on a port (not routed
+            // there), on a VLAN interface, or in a VXLAN overlay as a VTEP. A VLAN whose only
+            // port is routed makes the node a router on it.
+            let modes = bridgingMode(node)
+            var bridges = node.ports.reduce(into: Set<String>()) { $0.formUnion($1.vlans.subtracting($1.routed)) }
+            bridges.formUnion(node.svis.map(\.vlan))
+            if node.modules.contains("vxlan") { bridges.formUnion(modes.filter { vlanVNI($0) != nil }) }
+            bridges.formIntersection(modes)
             bridged[node.name] = bridges
             if !bridges.isEmpty {
                 kinds[node.name] = .bridging
@@ -204,6 +216,10 @@ struct NetlabMapper {
             switch members.count {
             case 0, 1:
                 continue
+            case 2 where members[0].node == members[1].node:
+                // A cable from a node back to itself: the format links two switches.
+                let note = "netlab link \(members[0].port.ifname)-\(members[1].port.ifname) from \(members[0].node) to itself left out"
+                if isSwitch(members[0].node) { switchNotes[safe(members[0].node), default: []].append(note) } else { hostNotes[members[0].node, default: []].append(note) }
             case 2:
                 connectPair(members[0], members[1])
             default:
@@ -214,7 +230,7 @@ struct NetlabMapper {
 
     /// The VLANs a switch bridges on one of its ports.
     private func bridgedOn(_ node: String, _ port: NetlabSnapshot.Port) -> Set<String> {
-        port.vlans.intersection(bridged[node] ?? [])
+        port.vlans.subtracting(port.routed).intersection(bridged[node] ?? [])
     }
 
     private func nativeNote(_ natives: [String], _ carried: Set<String>) -> String? {
@@ -287,7 +303,13 @@ struct NetlabMapper {
     /// VLAN interface is neither a carried VLAN nor a host.
     private mutating func noteRoutedVLANs() {
         for node in lab.nodes {
-            let routed = node.vlans.keys.filter { knownVLANs.contains($0) && mode(node, $0) == "route" }.sorted()
+            // VLANs in mode route, and VLANs of a bridging mode the node ends up not bridging
+            // because its only port in them is routed.
+            let routedPorts = node.ports.contains { $0.routedPort }
+            let routed = node.vlans.keys.filter { vlan in
+                knownVLANs.contains(vlan) && (mode(node, vlan) == "route"
+                    || (routedPorts && bridgingMode(node).contains(vlan) && bridged[node.name]?.contains(vlan) != true))
+            }.sorted()
             guard !routed.isEmpty else { continue }
             counts["routed-vlan", default: 0] += routed.count
             for vlan in routed {

@@ -184,9 +184,20 @@ import TopolintImport
             }
             if nativeBridged { native += 1 }
         }
-        for (_, node) in lab.pairs(lab.at("nodes")) {
-            routed += lab.pairs(lab.at("vlans", from: node)).filter { lab.text(lab.at("mode", from: $0.1)) == "route" }.count
+        // A node's VLAN in mode route, or one netlab lists the node in without a bridging mode.
+        var routedPairs: Set<String> = []
+        for (name, node) in lab.pairs(lab.at("nodes")) {
+            for (vlan, def) in lab.pairs(lab.at("vlans", from: node)) where lab.text(lab.at("mode", from: def)) == "route" {
+                routedPairs.insert("\(name)/\(vlan)")
+            }
         }
+        for (vlan, def) in lab.pairs(lab.at("vlans")) {
+            for neighbor in lab.items(lab.at("neighbors", from: def)) {
+                guard let node = lab.text(lab.at("node", from: neighbor)), lab.at("nodes", node, "vlans", vlan) != nil else { continue }
+                if !["irb", "bridge"].contains(lab.text(lab.at("vlan", "mode", from: neighbor)) ?? "") { routedPairs.insert("\(node)/\(vlan)") }
+            }
+        }
+        routed = routedPairs.count
         return ["native-vlan": native, "segment": segments, "routed-vlan": routed]
     }
 
