@@ -13,7 +13,7 @@ struct ImportNetlabCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The resolved netlab topology ('-' reads standard input).")
+    @Argument(help: "The resolved netlab topology ('-' reads standard input).", completion: .file(extensions: ["yml", "yaml"]))
     var snapshot: String
 
     @OptionGroup var outputOptions: OutputOptions
