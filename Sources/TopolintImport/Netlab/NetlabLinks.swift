@@ -15,6 +15,11 @@ extension NetlabMapper {
                 if isSwitch(members[0].node) { switchNotes[safe(members[0].node), default: []].append(note) } else { hostNotes[members[0].node, default: []].append(note) }
             case 2:
                 connectPair(members[0], members[1])
+            case _ where members.contains(where: \.port.mlag) && members.contains(where: { !$0.port.mlag }):
+                // A LAG to an MLAG pair: the single end is cabled to each switch of the pair.
+                for end in members where !end.port.mlag {
+                    for peer in members where peer.port.mlag { connectPair(end, peer) }
+                }
             default:
                 connectSegment(members, group.key, &taken)
             }
@@ -44,6 +49,11 @@ extension NetlabMapper {
 
     mutating func connectPair(_ a: (node: String, port: NetlabSnapshot.Port), _ b: (node: String, port: NetlabSnapshot.Port)) {
         switch (isSwitch(a.node), isSwitch(b.node)) {
+        case (true, true) where a.port.peerLink || b.port.peerLink:
+            // The peer link of an MLAG pair carries every VLAN the pair bridges.
+            let common = (bridged[a.node] ?? []).intersection(bridged[b.node] ?? [])
+            trunk(a.node, safe(b.node), common, natives: [])
+            links[links.count - 1].notes.append("netlab MLAG peer link: carries every VLAN both switches bridge")
         case (true, true):
             let common = bridgedOn(a.node, a.port).intersection(bridgedOn(b.node, b.port))
             trunk(a.node, safe(b.node), common, natives: [a.port.native, b.port.native].compactMap { $0 })
@@ -77,7 +87,7 @@ extension NetlabMapper {
         switchVLANs[name] = carried
         let firstSwitch = members.first { isSwitch($0.node) }?.node ?? members[0].node
         switchSite[name] = site(of: firstSwitch)
-        let origin = members[0].port.linkindex.map { "netlab link \($0)" } ?? "netlab segment"
+        let origin = members[0].port.linkindex.map { "netlab link \($0)" } ?? "netlab LAG"
         switchNotes[name, default: []].append("\(origin) joins \(members.count) nodes (\(members.map(\.node).joined(separator: ", "))): its bridge written as this switch")
         counts["segment", default: 0] += 1
         for member in members {

@@ -52,6 +52,10 @@ struct NetlabSnapshot {
         var routed: Set<String>
         /// The port itself is a routed interface (vlan mode `route`).
         var routedPort: Bool
+        /// One switch's side of a multi-chassis LAG (netlab `lag._mlag`).
+        var mlag: Bool
+        /// A link between the two switches of an MLAG pair (netlab `lag.mlag`, `lag._peerlink`).
+        var peerLink: Bool
         var addresses: [String]
         /// The default gateway a host uses on this port (address without prefix length).
         var gateway: String?
@@ -207,6 +211,8 @@ extension NetlabSnapshot {
             ports.append(Port(ifname: ifname, ifindex: y.int(y.child(intf, "ifindex")) ?? 0, key: key, linkindex: linkindex,
                               bridge: y.string(y.child(intf, "bridge")), neighbors: neighborNodes.compactMap(\.0),
                               access: access, native: native, vlans: vlans, routed: routed, routedPort: routedPort,
+                              mlag: y.string(y.child(y.child(intf, "lag"), "_mlag")) == "true",
+                              peerLink: y.child(y.child(intf, "lag"), "mlag") != nil || y.child(y.child(intf, "lag"), "_peerlink") != nil,
                               addresses: [address(y, y.child(intf, "ipv4")), address(y, y.child(intf, "ipv6"))].compactMap { $0 }.map(bare),
                               gateway: (address(y, y.child(gateway, "ipv4")) ?? address(y, y.child(gateway, "ipv6"))).map(bare)))
         }
