@@ -37,11 +37,13 @@ let package = Package(
         .target(name: "TopolintConfig", dependencies: ["TopolintCore", "TopolintYAML", "TopolintModel", "TopolintRules"]),
         .target(name: "TopolintReporters", dependencies: ["TopolintCore"]),
         .target(name: "TopolintGenerate"),
+        // Reading a source of truth (NetBox, Nautobot) over its REST API into a design.
+        .target(name: "TopolintInventory", dependencies: ["TopolintCore", "TopolintYAML"]),
         .target(
             name: "TopolintCLI",
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
-                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintGenerate", "CEditLine",
+                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintGenerate", "TopolintInventory", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,7 +55,7 @@ let package = Package(
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
                 "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintCLI",
-                "TopolintGenerate",
+                "TopolintGenerate", "TopolintInventory",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
