@@ -67,7 +67,23 @@ public enum DesignWriter {
             switch entry.value {
             case let .map(items) where !items.isEmpty:
                 out += "\n\(key(entry.key)):" + comment(entry.comment) + "\n"
-                for item in items { out += "  \(key(item.key)): \(flow(item.value))" + comment(item.comment) + "\n" }
+                for item in items {
+                    // An entity holding a mapping of entities (a cluster's hosts) gets a block of
+                    // its own, so each host stays on one line.
+                    if case let .map(fields) = item.value, fields.contains(where: { if case let .map(m) = $0.value { return !m.isEmpty && m.allSatisfy { if case .map = $0.value { return true }; return false } }; return false }) {
+                        out += "  \(key(item.key)):" + comment(item.comment) + "\n"
+                        for f in fields {
+                            if case let .map(children) = f.value, !children.isEmpty {
+                                out += "    \(key(f.key)):\n"
+                                for c in children { out += "      \(key(c.key)): \(flow(c.value))" + comment(c.comment) + "\n" }
+                            } else {
+                                out += "    \(key(f.key)): \(flow(f.value))\n"
+                            }
+                        }
+                    } else {
+                        out += "  \(key(item.key)): \(flow(item.value))" + comment(item.comment) + "\n"
+                    }
+                }
             case let .list(items) where !items.isEmpty:
                 out += "\n\(key(entry.key)):" + comment(entry.comment) + "\n"
                 for item in items { out += "  - \(flow(item))\n" }

@@ -213,11 +213,13 @@ public enum InventoryMapping {
             else if let p = sw.locationID.flatMap({ podNames[$0] }) { f.append(DesignEntry("pod", .text(p))) }
             else { f.append(DesignEntry("site", .text(siteNames[sw.siteID]!))) }
             f.append(DesignEntry("role", .text(Naming.role(sw.role ?? ""))))
+            // A leaf carrying a VLAN with a VNI is taken for a VTEP: EVPN fabrics put them there.
             f.append(DesignEntry("vlans", vlanList(switchVLANs[sw.id] ?? [])))
             if inv.vlans.contains(where: { $0.vni != nil && (switchVLANs[sw.id] ?? []).contains($0.id) }) && (sw.role ?? "").contains("leaf") {
                 f.append(DesignEntry("vtep", .bool(true)))
             }
-            return DesignEntry(deviceNames[sw.id]!, .map(f), comment: sw.role.map { "role \($0)" })
+            let mapped = Naming.role(sw.role ?? "")
+            return DesignEntry(deviceNames[sw.id]!, .map(f), comment: sw.role.flatMap { $0 == mapped ? nil : "role \($0) in the source" })
         }.sorted { $0.key < $1.key })))
         let linkItems = links.values.map { (a, b, allow) -> (String, String, DesignValue) in
             var f = [DesignEntry("between", .list([.text(deviceNames[a]!), .text(deviceNames[b]!)]))]
@@ -251,7 +253,7 @@ public enum InventoryMapping {
                 return DesignEntry(deviceNames[h.device.id]!, .map(hf))
             }.sorted { $0.key < $1.key })))
             if platform == nil, let t = c.type { warnings.append("cluster \(clusterNames[c.id]!): type '\(t)' has no platform (--platform-map \(t)=PLATFORM or custom field topolint_platform); generic used") }
-            return DesignEntry(clusterNames[c.id]!, .map(f), comment: c.type.map { "type \($0)" })
+            return DesignEntry(clusterNames[c.id]!, .map(f), comment: c.type.map { "cluster type \($0)" })
         }.sorted { $0.key < $1.key })))
 
         // Workloads: VMs grouped by cluster, VLANs and role.
