@@ -44,7 +44,7 @@ expect("db scope", db.get("scope"), "pod")
 expect("db switches", db.get("switches"), ["fra1-core", "fra1-r01-leaf", "fra1-r02-leaf"])
 expect("db hosts/endpoints", [db.get("hosts"), db.get("endpoints")], [1, 2])
 findings = sorted((f["rule"], f["score"], f["subject"]["name"]) for f in lint["findings"])
-expect("findings", findings, [("TL200", 8.5, "web"), ("TL400", 8.1, "metro-web"), ("TL600", 8.3, "metro")])
+expect("findings", findings, [("TL200", 8.5, "web"), ("TL400", 8.1, "metro-web"), ("TL600", 8.3, "metro-db")])
 if problems:
     print("FAIL:", ", ".join(problems))
     sys.exit(1)
