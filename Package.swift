@@ -37,11 +37,13 @@ let package = Package(
         .target(name: "TopolintConfig", dependencies: ["TopolintCore", "TopolintYAML", "TopolintModel", "TopolintRules"]),
         .target(name: "TopolintReporters", dependencies: ["TopolintCore"]),
         .target(name: "TopolintGenerate"),
+        // Importers: other tools' designs (netlab, ...) as a document written in the format.
+        .target(name: "TopolintImport", dependencies: ["TopolintCore", "TopolintYAML"]),
         .target(
             name: "TopolintCLI",
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
-                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintGenerate", "CEditLine",
+                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintGenerate", "TopolintImport", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,7 +55,7 @@ let package = Package(
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
                 "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintCLI",
-                "TopolintGenerate",
+                "TopolintGenerate", "TopolintImport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

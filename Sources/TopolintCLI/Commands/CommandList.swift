@@ -12,5 +12,6 @@ enum CommandList {
         SchemaCommand.self,
         BaselineCommand.self,
         GenerateCommand.self,
+        ImportCommand.self,
     ]
 }
