@@ -280,11 +280,12 @@ struct NetlabMapper {
             let routed = node.vlans.keys.filter { knownVLANs.contains($0) && mode(node, $0) == "route" }.sorted()
             guard !routed.isEmpty else { continue }
             counts["routed-vlan", default: 0] += routed.count
-            let list = routed.joined(separator: ", ")
-            if kinds[node.name] == .host {
-                hostNotes[node.name, default: []].append("routes VLAN \(list) on VLAN interfaces (netlab vlan mode route): written as a host on it")
-            } else {
-                switchNotes[safe(node.name), default: []].append("routes VLAN \(list) without bridging it (netlab vlan mode route): not carried here")
+            for vlan in routed {
+                if kinds[node.name] == .host {
+                    hostNotes[node.name, default: []].append("routes VLAN \(vlan) on a VLAN interface (netlab vlan mode route): written as a host on it")
+                } else {
+                    switchNotes[safe(node.name), default: []].append("routes VLAN \(vlan) without bridging it (netlab vlan mode route): not carried here")
+                }
             }
         }
     }
