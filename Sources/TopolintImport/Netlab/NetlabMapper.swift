@@ -163,6 +163,9 @@ struct NetlabMapper {
 
     private func safe(_ name: String) -> String { ImportNames.formatSafe(name) }
 
+    /// VLAN names as written, sorted.
+    private func sortedNames(_ vlans: Set<String>) -> [String] { vlans.map(safe).sorted() }
+
     /// Switches (bridging nodes, routers in no VLAN, segments) with their sites.
     private mutating func placeSwitches() {
         for node in lab.nodes where kinds[node.name] != .host {
@@ -215,7 +218,7 @@ struct NetlabMapper {
     }
 
     private mutating func trunk(_ a: String, _ b: String, _ vlans: Set<String>, natives: [String], extra: [String] = []) {
-        var link = ImportDocument.Link(a: safe(a), b: b, mode: vlans.isEmpty ? .routed : .trunk, vlans: vlans.sorted(), notes: extra)
+        var link = ImportDocument.Link(a: safe(a), b: b, mode: vlans.isEmpty ? .routed : .trunk, vlans: sortedNames(vlans), notes: extra)
         if let note = nativeNote(natives, vlans) {
             link.notes.append(note)
             counts["native-vlan", default: 0] += 1
@@ -300,7 +303,7 @@ struct NetlabMapper {
             let node = nodes.values.first { safe($0.name) == name }
             let vtep = node.map { $0.modules.contains("vxlan") && vlans.contains { vlanVNI($0) != nil } } ?? false
             let role: ImportDocument.Role = node.map { kinds[$0.name] == .router ? .core : (vtep ? .leaf : .access) } ?? .access
-            document.switches.append(ImportDocument.Switch(name: name, rack: rack(name), role: role, vlans: vlans.sorted(), vtep: vtep,
+            document.switches.append(ImportDocument.Switch(name: name, rack: rack(name), role: role, vlans: sortedNames(vlans), vtep: vtep,
                                                            notes: switchNotes[name] ?? []))
         }
         for host in hostPlacements() where host.ownRack {
@@ -348,10 +351,11 @@ struct NetlabMapper {
                 notes.append("one VLAN list for all uplinks: also joins \(widened.joined(separator: "; ")), which netlab does not carry there")
                 counts["uplink-vlans", default: 0] += 1
             }
+            if safe(node.name) != node.name { notes.append("netlab name: \(node.name)") }
             if node.role != "host" { notes.insert("netlab \(describe(node)) that does not bridge: written as a host", at: 0) }
             let groupsOfNode = siteGroups(of: node.name)
             if groupsOfNode.count > 1 { notes.append("in netlab groups \(groupsOfNode.joined(separator: ", ")): site \(groupsOfNode[0])") }
-            hosts.append(ImportDocument.Host(name: safe(node.name), rack: rack, uplinks: order, vlans: all.sorted(), notes: notes))
+            hosts.append(ImportDocument.Host(name: safe(node.name), rack: rack, uplinks: order, vlans: sortedNames(all), notes: notes))
         }
         guard !hosts.isEmpty || !leftOut.isEmpty else { return nil }
         if hosts.isEmpty {
@@ -370,6 +374,7 @@ struct NetlabMapper {
         vlanDefinitions().map { def in
             let global = lab.vlans[def.name]
             var vlan = ImportDocument.VLAN(name: safe(def.name), id: def.id, subnet: global?.ipv4 ?? global?.ipv6, vni: def.vni)
+            if vlan.name != def.name { vlan.notes.append("netlab name: \(def.name)") }
             if global?.ipv4 != nil, let v6 = global?.ipv6 { vlan.notes.append("IPv6 prefix \(v6) as well; the format takes one subnet") }
             let (gateway, notes) = gateway(for: def.name)
             vlan.gateway = gateway

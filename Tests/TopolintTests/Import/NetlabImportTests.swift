@@ -258,3 +258,44 @@ import TopolintImport
         }
     }
 }
+
+/// Names netlab allows that YAML or the format would misread, end to end.
+@Suite struct NetlabNameTests {
+    static let snapshot = """
+    name: lab
+    _netlab_version: "26.03"
+    vlans:
+      "no": {id: 10, prefix: {ipv4: 10.0.0.0/24}}
+    nodes:
+      "on":
+        role: router
+        module: [vlan]
+        vlans: {"no": {id: 10, mode: irb}}
+        interfaces:
+        - {ifname: e1, ifindex: 1, linkindex: 1, neighbors: [{node: "0101"}], vlan: {access: "no"}}
+        - {ifname: Vlan10, type: svi, ipv4: 10.0.0.1/24, vlan: {name: "no", mode: irb}}
+      "0101":
+        role: host
+        interfaces:
+        - {ifname: eth1, ifindex: 1, linkindex: 1, neighbors: [{node: "on"}], gateway: {ipv4: 10.0.0.1/24}}
+      "leaf[1:2]":
+        role: router
+        interfaces: []
+    """
+
+    @Test func awkwardNodeAndVLANNames() throws {
+        let outcome = try NetlabImporter.run(bytes: Array(Self.snapshot.utf8), file: "s.yml", options: .init(sourceName: "s.yml"))
+        let text = DocumentWriter.write(outcome.document)
+        #expect(text.contains("# netlab version: 26.03\n"))
+        let topology = try #require(NetlabFixture.load(text))
+        #expect(topology.switches.map(\.name).sorted() == ["leaf(1:2)", "on"])
+        #expect(topology.hosts.map(\.name) == ["0101"])
+        #expect(topology.vlans.map(\.name) == ["no"])
+        let analysis = Analysis(topology)
+        let domains = analysis.domains(ofVLAN: 0)
+        #expect(domains.count == 1 && domains.first?.hostCount == 1)
+        #expect(topology.vlans[0].gateway == .single(try #require(topology.switches.firstIndex { $0.name == "on" })))
+        #expect(text.contains("  # netlab name: leaf[1:2]\n"))
+        #expect(text.contains("  \"on\": {rack: on-rack, role: access, vlans: [\"no\"]}\n"))
+    }
+}
