@@ -44,7 +44,9 @@ struct NetlabMapper {
         writeSwitches(into: &document)
         document.links = links
         document.vlans = vlans()
-        document.clusters = cluster().map { [$0] } ?? []
+        let (cluster, leftOut) = cluster()
+        document.clusters = cluster.map { [$0] } ?? []
+        if !leftOut.isEmpty { document.sectionNotes[.clusters] = leftOut }
         let approximations = NetlabImporter.kinds.map { Approximation(kind: $0.kind, summary: $0.summary, count: counts[$0.kind] ?? 0) }
         return ImportOutcome(document: document, approximations: approximations)
     }
@@ -325,7 +327,7 @@ struct NetlabMapper {
         }
     }
 
-    private mutating func cluster() -> ImportDocument.Cluster? {
+    private mutating func cluster() -> (ImportDocument.Cluster?, [String]) {
         var hosts: [ImportDocument.Host] = []
         var leftOut: [String] = []
         let racks = Dictionary(uniqueKeysWithValues: hostPlacements().map { ($0.node, $0.rack) })
@@ -357,15 +359,13 @@ struct NetlabMapper {
             if groupsOfNode.count > 1 { notes.append("in netlab groups \(groupsOfNode.joined(separator: ", ")): site \(groupsOfNode[0])") }
             hosts.append(ImportDocument.Host(name: safe(node.name), rack: rack, uplinks: order, vlans: sortedNames(all), notes: notes))
         }
-        guard !hosts.isEmpty || !leftOut.isEmpty else { return nil }
-        if hosts.isEmpty {
-            // A cluster needs hosts; the notes still say what was left out.
-            var document = ImportDocument.Cluster(name: "netlab")
-            document.trailingNotes = leftOut
-            return hosts.isEmpty ? nil : document
+        guard !hosts.isEmpty else {
+            // A cluster needs hosts: what was left out is said at the head of the section.
+            return (nil, leftOut)
         }
-        return ImportDocument.Cluster(name: "netlab", platform: "generic", hosts: hosts,
-                                      notes: ["netlab's hosts, and its routers that join VLANs without bridging them"], trailingNotes: leftOut)
+        return (ImportDocument.Cluster(name: "netlab", platform: "generic", hosts: hosts,
+                                       notes: ["netlab's hosts, and its routers that join VLANs without bridging them"],
+                                       trailingNotes: leftOut), [])
     }
 
     // MARK: - VLANs and gateways

@@ -301,3 +301,33 @@ import TopolintImport
         #expect(text.contains("  \"on\": {rack: on-rack, role: access, vlans: [\"no\"]}\n"))
     }
 }
+
+/// Nodes the format has no place for are left out with a comment, not silently.
+@Suite struct NetlabLeftOutTests {
+    static let snapshot = """
+    name: pair
+    nodes:
+      h1:
+        role: host
+        interfaces:
+        - {ifname: eth1, ifindex: 1, linkindex: 1, neighbors: [{node: h2}]}
+      h2:
+        role: host
+        interfaces:
+        - {ifname: eth1, ifindex: 1, linkindex: 1, neighbors: [{node: h1}]}
+    """
+
+    @Test func hostsWithoutSwitches() throws {
+        let outcome = try NetlabImporter.run(bytes: Array(Self.snapshot.utf8), file: "p.yml", options: .init(sourceName: "p.yml"))
+        let counts = Dictionary(uniqueKeysWithValues: outcome.approximations.map { ($0.kind, $0.count) })
+        #expect(counts == ["host-link": 1, "no-switch": 2])
+        let text = DocumentWriter.write(outcome.document)
+        let topology = try #require(NetlabFixture.load(text))
+        #expect(topology.hosts.isEmpty && topology.switches.isEmpty)
+        #expect(text.contains("clusters: {}\n  # h1 (netlab host) left out: cabled to no switch\n  # h2 (netlab host) left out: cabled to no switch\n"))
+        #expect(outcome.warningLines(source: "netlab") == [
+            "topolint: warning: netlab import: 1 links between two nodes that do not bridge, left out (see the comments in the written file)",
+            "topolint: warning: netlab import: 2 nodes cabled to no switch, left out (see the comments in the written file)",
+        ])
+    }
+}
