@@ -22,12 +22,15 @@ struct ImportNetlabCommand: ParsableCommand {
     @Flag(name: .long, help: "A site per netlab group (a node goes to the first group that holds it) instead of one site.")
     var siteFromGroup = false
 
+    @Flag(name: .long, help: "A cluster per netlab group (a host goes to the first group that holds it) instead of one cluster 'netlab'.")
+    var clusterFromGroup = false
+
     func run() throws {
         let bytes = try ImportWriting.read(snapshot)
         let name = snapshot == "-" ? "standard input" : snapshot
         let outcome: ImportOutcome
         do {
-            outcome = try NetlabImporter.run(bytes: bytes, file: snapshot, options: .init(sourceName: name, siteFromGroup: siteFromGroup))
+            outcome = try NetlabImporter.run(bytes: bytes, file: snapshot, options: .init(sourceName: name, siteFromGroup: siteFromGroup, clusterFromGroup: clusterFromGroup))
         } catch {
             throw ImportWriting.fail(error)
         }

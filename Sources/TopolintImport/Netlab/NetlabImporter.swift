@@ -14,9 +14,13 @@ public enum NetlabImporter {
         /// Sites from netlab groups instead of one site.
         public var siteFromGroup: Bool
 
-        public init(sourceName: String, siteFromGroup: Bool = false) {
+        /// Clusters from netlab groups instead of one cluster `netlab`.
+        public var clusterFromGroup: Bool
+
+        public init(sourceName: String, siteFromGroup: Bool = false, clusterFromGroup: Bool = false) {
             self.sourceName = sourceName
             self.siteFromGroup = siteFromGroup
+            self.clusterFromGroup = clusterFromGroup
         }
     }
 

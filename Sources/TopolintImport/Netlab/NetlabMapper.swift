@@ -44,8 +44,8 @@ struct NetlabMapper {
         writeSwitches(into: &document)
         document.links = links
         document.vlans = vlans()
-        let (cluster, leftOut) = cluster()
-        document.clusters = cluster.map { [$0] } ?? []
+        let (clusters, leftOut) = clusters()
+        document.clusters = clusters
         if !leftOut.isEmpty { document.sectionNotes[.clusters] = leftOut }
         let approximations = NetlabImporter.kinds.map { Approximation(kind: $0.kind, summary: $0.summary, count: counts[$0.kind] ?? 0) }
         return ImportOutcome(document: document, approximations: approximations)
@@ -153,7 +153,11 @@ struct NetlabMapper {
     }
 
     private func siteGroups(of node: String) -> [String] {
-        guard options.siteFromGroup else { return [] }
+        options.siteFromGroup ? groupsHolding(node) : []
+    }
+
+    /// The netlab groups that hold a node, in file order, netlab's own groups left out.
+    private func groupsHolding(_ node: String) -> [String] {
         let table = Dictionary(lab.groups.map { ($0.name, $0.members) }, uniquingKeysWith: { a, _ in a })
         func holds(_ group: String, _ seen: Set<String>) -> Bool {
             guard let members = table[group], !seen.contains(group) else { return false }
@@ -327,8 +331,10 @@ struct NetlabMapper {
         }
     }
 
-    private mutating func cluster() -> (ImportDocument.Cluster?, [String]) {
-        var hosts: [ImportDocument.Host] = []
+    /// Hosts in cluster `netlab`, or with --cluster-from-group in a cluster per netlab group
+    /// (the first that holds the host; `netlab` for hosts in none).
+    private mutating func clusters() -> ([ImportDocument.Cluster], [String]) {
+        var hosts: [String: [ImportDocument.Host]] = [:]
         var leftOut: [String] = []
         let racks = Dictionary(uniqueKeysWithValues: hostPlacements().map { ($0.node, $0.rack) })
         for node in lab.nodes where kinds[node.name] == .host {
@@ -357,15 +363,19 @@ struct NetlabMapper {
             if node.role != "host" { notes.insert("netlab \(describe(node)) that does not bridge: written as a host", at: 0) }
             let groupsOfNode = siteGroups(of: node.name)
             if groupsOfNode.count > 1 { notes.append("in netlab groups \(groupsOfNode.joined(separator: ", ")): site \(groupsOfNode[0])") }
-            hosts.append(ImportDocument.Host(name: safe(node.name), rack: rack, uplinks: order, vlans: sortedNames(all), notes: notes))
+            let clusterGroups = options.clusterFromGroup ? groupsHolding(node.name) : []
+            if clusterGroups.count > 1 { notes.append("in netlab groups \(clusterGroups.joined(separator: ", ")): cluster \(clusterGroups[0])") }
+            hosts[clusterGroups.first ?? "netlab", default: []].append(
+                ImportDocument.Host(name: safe(node.name), rack: rack, uplinks: order, vlans: sortedNames(all), notes: notes))
         }
-        guard !hosts.isEmpty else {
-            // A cluster needs hosts: what was left out is said at the head of the section.
-            return (nil, leftOut)
+        // A cluster needs hosts: what was left out is said at the head of the section.
+        let clusters = hosts.map { name, members in
+            ImportDocument.Cluster(name: name, platform: "generic", hosts: members,
+                                   notes: [options.clusterFromGroup && name != "netlab"
+                                           ? "the hosts of netlab group \(name)"
+                                           : "netlab's hosts, and its routers that join VLANs without bridging them"])
         }
-        return (ImportDocument.Cluster(name: "netlab", platform: "generic", hosts: hosts,
-                                       notes: ["netlab's hosts, and its routers that join VLANs without bridging them"],
-                                       trailingNotes: leftOut), [])
+        return (clusters, leftOut)
     }
 
     // MARK: - VLANs and gateways

@@ -248,6 +248,20 @@ import TopolintImport
         }
     }
 
+    @Test(arguments: ["vlan-vrrp", "vlan-bridge-trunk-router"])
+    func clustersFromGroups(_ name: String) throws {
+        let outcome = try NetlabImporter.run(bytes: try NetlabFixture.bytes(name), file: name,
+                                             options: .init(sourceName: name, clusterFromGroup: true))
+        let topology = try #require(NetlabFixture.load(DocumentWriter.write(outcome.document)))
+        let lab = try NetlabFixture.netlab(name)
+        let groups = lab.pairs(lab.at("groups")).filter { !$0.0.hasPrefix("netlab_") }.map { ($0.0, lab.names(lab.at("members", from: $0.1))) }
+        #expect(!topology.hosts.isEmpty)
+        for host in topology.hosts {
+            let expected = groups.first { $0.1.contains(host.name) }?.0 ?? "netlab"
+            #expect(topology.clusters[host.cluster].name == expected, "\(host.name) in \(name)")
+        }
+    }
+
     @Test func notANetlabTopologyIsAnErrorWithALocation() throws {
         let examples = CLI.packageRoot.appendingPathComponent("examples/two-sites-vsphere.yaml").path
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: examples)))
