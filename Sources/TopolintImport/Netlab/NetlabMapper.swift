@@ -205,7 +205,7 @@ struct NetlabMapper {
             case 0, 1:
                 continue
             case 2:
-                connectPair(members[0], members[1], group.key)
+                connectPair(members[0], members[1])
             default:
                 connectSegment(members, group.key, &taken)
             }
@@ -223,8 +223,9 @@ struct NetlabMapper {
         return "native VLAN \(list.joined(separator: ", ")) (untagged in netlab) written as a tagged member"
     }
 
-    private mutating func trunk(_ a: String, _ b: String, _ vlans: Set<String>, natives: [String], extra: [String] = []) {
-        var link = ImportDocument.Link(a: safe(a), b: b, mode: vlans.isEmpty ? .routed : .trunk, vlans: sortedNames(vlans), notes: extra)
+    /// A link between switches: a trunk of `vlans`, or routed when there are none.
+    private mutating func trunk(_ a: String, _ b: String, _ vlans: Set<String>, natives: [String]) {
+        var link = ImportDocument.Link(a: safe(a), b: b, mode: vlans.isEmpty ? .routed : .trunk, vlans: sortedNames(vlans))
         if let note = nativeNote(natives, vlans) {
             link.notes.append(note)
             counts["native-vlan", default: 0] += 1
@@ -232,7 +233,7 @@ struct NetlabMapper {
         links.append(link)
     }
 
-    private mutating func connectPair(_ a: (node: String, port: NetlabSnapshot.Port), _ b: (node: String, port: NetlabSnapshot.Port), _ key: String) {
+    private mutating func connectPair(_ a: (node: String, port: NetlabSnapshot.Port), _ b: (node: String, port: NetlabSnapshot.Port)) {
         switch (isSwitch(a.node), isSwitch(b.node)) {
         case (true, true):
             let common = bridgedOn(a.node, a.port).intersection(bridgedOn(b.node, b.port))
@@ -267,8 +268,8 @@ struct NetlabMapper {
         switchVLANs[name] = carried
         let firstSwitch = members.first { isSwitch($0.node) }?.node ?? members[0].node
         switchSite[name] = site(of: firstSwitch)
-        let where_ = members[0].port.linkindex.map { "netlab link \($0)" } ?? "netlab segment"
-        switchNotes[name, default: []].append("\(where_) joins \(members.count) nodes (\(members.map(\.node).joined(separator: ", "))): its bridge written as this switch")
+        let origin = members[0].port.linkindex.map { "netlab link \($0)" } ?? "netlab segment"
+        switchNotes[name, default: []].append("\(origin) joins \(members.count) nodes (\(members.map(\.node).joined(separator: ", "))): its bridge written as this switch")
         counts["segment", default: 0] += 1
         for member in members {
             if isSwitch(member.node) {
@@ -410,7 +411,9 @@ struct NetlabMapper {
                 let priority = entry.svi.priority ?? nodes[entry.node]?.vrrpPriority ?? 100
                 return (entry.node, priority, addressKey(entry.svi.addresses.first ?? ""))
             }.sorted { lhs, rhs in
-                lhs.priority != rhs.priority ? lhs.priority > rhs.priority : rhs.address.lexicographicallyPrecedes(lhs.address)
+                if lhs.priority != rhs.priority { return lhs.priority > rhs.priority }
+                if lhs.address != rhs.address { return rhs.address.lexicographicallyPrecedes(lhs.address) }
+                return lhs.node < rhs.node
             }
             let described = ranked.map { "\($0.node) (priority \($0.priority))" }.joined(separator: ", ")
             return (.activeStandby(active: safe(ranked[0].node), standby: ranked.dropFirst().map { safe($0.node) }.sorted()),
