@@ -5,7 +5,7 @@ import TopolintImport
 struct ImportNetlabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "netlab",
-        abstract: "Import a netlab lab (netlab.snapshot.yml, or the output of 'netlab create -o yaml').",
+        abstract: "Import a netlab lab: its netlab.snapshot.yml, or the file 'netlab create -o yaml=FILE' writes.",
         discussion: """
         Nodes that bridge VLANs become switches; hosts, and routers that join VLANs without \
         bridging them, become hosts of cluster 'netlab'; a multi-access link of three or more \
