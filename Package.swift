@@ -37,13 +37,16 @@ let package = Package(
         .target(name: "TopolintConfig", dependencies: ["TopolintCore", "TopolintYAML", "TopolintModel", "TopolintRules"]),
         .target(name: "TopolintReporters", dependencies: ["TopolintCore"]),
         .target(name: "TopolintGenerate"),
-        // Reading a source of truth (NetBox, Nautobot) over its REST API into a design.
+        // Importers: other tools' designs (netlab, ...) as a document written in the format.
+        .target(name: "TopolintImport", dependencies: ["TopolintCore", "TopolintYAML"]),
+        // Sources of truth (NetBox, Nautobot) read over their REST APIs into one inventory,
+        // mapped to a design, merged with a hand-kept overlay.
         .target(name: "TopolintInventory", dependencies: ["TopolintCore", "TopolintYAML"]),
         .target(
             name: "TopolintCLI",
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
-                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintGenerate", "TopolintInventory", "CEditLine",
+                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintGenerate", "TopolintImport", "TopolintInventory", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +58,7 @@ let package = Package(
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
                 "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintCLI",
-                "TopolintGenerate", "TopolintInventory",
+                "TopolintGenerate", "TopolintImport", "TopolintInventory",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

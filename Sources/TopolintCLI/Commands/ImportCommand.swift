@@ -1,163 +1,66 @@
 import ArgumentParser
-import Foundation
 import TopolintCore
 import TopolintYAML
 import TopolintModel
-import TopolintRules
 import TopolintConfig
-import TopolintInventory
+import TopolintRules
+import TopolintImport
 
-/// `topolint import SOURCE`: write a topology file from a source of truth.
+/// `topolint import SOURCE …`: a design from another tool, written as a topology file.
+/// One subcommand per source; each reads its input and hands an `ImportOutcome` to
+/// `ImportWriting.finish`, which writes, checks and reports it the same way for all.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Write a topology file from a source of truth (NetBox, Nautobot).",
-        subcommands: [ImportNetBoxCommand.self, ImportNautobotCommand.self]
+        abstract: "Write another tool's design as a topology file.",
+        discussion: """
+        The written file starts with a comment naming its source, marks every approximation \
+        with a comment at its place, and is checked by the same loader as `lint` before it is \
+        written. One warning line per kind of approximation goes to standard error. Lint a \
+        source directly with: topolint import netlab netlab.snapshot.yml | topolint lint -
+        Exit status: 0 written; 2 the source cannot be read or the command line is wrong.
+        """,
+        subcommands: ImportSources.all
     )
 }
 
-/// What the NetBox and Nautobot importers share on the command line.
-struct SourceOfTruthOptions: ParsableArguments {
-    @Option(name: .long, help: "The server's base URL, e.g. https://netbox.example.net (the API is under /api/).")
-    var url: String
-
-    @Option(name: .long, help: "Environment variable holding the API token (the token never goes on the command line).")
-    var tokenEnv: String?
-
-    @Option(name: .long, parsing: .singleValue, help: "Import only this site (name or slug); repeat for several.")
-    var site: [String] = []
-
-    @Option(name: [.short, .long], help: "Write the design to this file (default: standard output).")
-    var output: String?
-
-    @Option(name: .long, help: "A hand-kept topology fragment merged into the import (site links, zones, migration domains, ...).")
-    var overlay: String?
-
-    @Option(name: .long, parsing: .singleValue, help: "Device role slug that makes a device a switch; repeat to replace the default list.")
-    var switchRole: [String] = []
-
-    @Option(name: .long, parsing: .singleValue, help: "Cluster type to platform, TYPE=PLATFORM (e.g. vmware-vsphere=vsphere-8.0); repeat.")
-    var platformMap: [String] = []
-
-    @Option(name: .long, help: "The topology's name (default: the server's host name).")
-    var name: String?
-
-    @Flag(name: .long, help: "Do not verify the server's TLS certificate.")
-    var insecure = false
-
-    @Option(name: .long, help: "Seconds to wait for each answer.")
-    var timeout: Double = 30
-
-    @Option(name: .long, help: "Rule pack whose platform table checks the result.")
-    var rules: String?
+/// The importers, in the order `import --help` lists them.
+enum ImportSources {
+    static let all: [ParsableCommand.Type] = [
+        ImportNetlabCommand.self,
+        ImportNetBoxCommand.self,
+        ImportNautobotCommand.self,
+    ]
 }
 
-/// Fetch, map, merge, check, then write: the output file appears only when all of it worked.
-enum ImportRun {
-    static func run(_ o: SourceOfTruthOptions, product: String, defaultTokenEnv: String,
-                    read: (Connection) throws(InventoryError) -> Inventory) throws {
-        func fail(_ message: String) -> ExitCode {
-            FileHandle.standardError.write("topolint: error: \(message)\n")
-            return Exit.loadError
-        }
-        guard let url = URL(string: o.url), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
-            throw fail("--url: '\(o.url)' is not an http(s) URL")
-        }
-        guard o.timeout > 0 else { throw fail("--timeout must be more than 0 seconds") }
-        var platformMap: [String: String] = [:]
-        for entry in o.platformMap {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw fail("--platform-map: '\(entry)' is not TYPE=PLATFORM") }
-            platformMap[parts[0].lowercased()] = parts[1]
-        }
-        let tokenVariable = o.tokenEnv ?? defaultTokenEnv
-        let token = ProcessInfo.processInfo.environment[tokenVariable].flatMap { $0.isEmpty ? nil : $0 }
-        if token == nil { FileHandle.standardError.write("topolint: warning: \(tokenVariable) is not set; reading \(product) without a token\n") }
-
-        var overlay: DesignValue?
-        if let path = o.overlay {
-            switch Overlay.read(path: path) {
-            case let .success(v): overlay = v
-            case let .failure(problems):
-                FileHandle.standardError.write(problems.map(\.oneLine).joined(separator: "\n") + "\n")
-                throw Exit.loadError
-            }
-        }
-
-        let inventory: Inventory
-        do {
-            inventory = try read(Connection(baseURL: url, token: token, verifyTLS: !o.insecure, timeout: o.timeout))
-        } catch { throw fail(error.description) }
-
-        let options = MappingOptions(switchRoles: o.switchRole.isEmpty ? MappingOptions.defaultSwitchRoles : o.switchRole,
-                                     platformMap: platformMap, sites: o.site, topologyName: o.name ?? url.host ?? product.lowercased())
-        let mapped = InventoryMapping.map(inventory, options: options)
-        for w in mapped.warnings { FileHandle.standardError.write("topolint: warning: \(w)\n") }
-        var design = mapped.design
-        if let overlay { design = design.merged(with: overlay) }
-        var header = [
-            "Imported from \(inventory.source) at \(Self.redacted(url)) by `topolint import \(product.lowercased())`.",
-            "Re-import rather than edit: hand-kept facts belong in the overlay\(o.overlay.map { " (\($0))" } ?? "").",
-        ]
-        if !o.site.isEmpty { header.append("Sites: \(o.site.joined(separator: ", ")).") }
-        let text = DesignWriter.render(design, header: header)
-
-        // The result must load; a design topolint cannot read is not written.
-        let shownName = o.output ?? "<import>"
-        let (pack, packProblems) = ProjectConfig().resolvePack(override: o.rules)
-        guard let pack, packProblems.isEmpty else {
-            FileHandle.standardError.write(packProblems.map(\.oneLine).joined(separator: "\n") + "\n")
+enum ImportWriting {
+    /// Reads the source file (or standard input for `-`), or says why not and ends with exit 2.
+    static func read(_ path: String) throws -> [UInt8] {
+        do { return try SourceFile.read(path: path) } catch {
+            FileHandle.standardError.write(SourceFile.diagnostic(for: error, path: path).oneLine + "\n")
             throw Exit.loadError
         }
-        let parsed = YAMLReader.parse(Array(text.utf8), file: shownName)
-        let problems: [Diagnostic]
-        if let doc = parsed.document {
-            problems = parsed.diagnostics + TopologyLoader.load(doc, options: LoadOptions(platforms: Array(pack.platforms.keys), ruleNames: RuleRegistry.acceptedNames)).diagnostics
-        } else { problems = parsed.diagnostics }
-        guard problems.isEmpty else {
-            FileHandle.standardError.write("topolint: error: the imported design does not load (nothing written):\n"
-                + problems.map(\.oneLine).joined(separator: "\n") + "\n")
+    }
+
+    static func fail(_ failure: ImportFailure) -> ExitCode {
+        FileHandle.standardError.write(failure.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
+        return Exit.loadError
+    }
+
+    /// Writes the document to `output` (standard output when nil or `-`) after loading the
+    /// bytes with the linter's own loader: a file the importer got wrong is never written.
+    static func finish(_ outcome: ImportOutcome, source: String, output: String?) throws {
+        let text = DocumentWriter.write(outcome.document)
+        let (pack, _) = ProjectConfig().resolvePack()
+        let options = LoadOptions(platforms: pack.map { Array($0.platforms.keys) } ?? ["generic"], ruleNames: RuleRegistry.acceptedNames)
+        let label = output.flatMap { $0 == "-" ? nil : $0 } ?? "<import>"
+        let loaded = TopologyLoader.load(bytes: Array(text.utf8), file: label, options: options)
+        guard loaded.diagnostics.isEmpty else {
+            FileHandle.standardError.write("topolint: the \(source) import does not load; nothing written:\n"
+                + loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
-        guard Output.emitAtomically(text, to: o.output) else { throw Exit.loadError }
-    }
-
-    /// The URL without credentials or query, for the provenance header.
-    static func redacted(_ url: URL) -> String {
-        var c = URLComponents(url: url, resolvingAgainstBaseURL: false)
-        c?.user = nil; c?.password = nil; c?.query = nil
-        return c?.string ?? url.absoluteString
-    }
-}
-
-struct ImportNetBoxCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "netbox",
-        abstract: "Import from NetBox 4.x over its REST API."
-    )
-    @OptionGroup var options: SourceOfTruthOptions
-
-    func run() throws {
-        try ImportRun.run(options, product: "NetBox", defaultTokenEnv: "NETBOX_TOKEN") { (c) throws(InventoryError) in
-            try NetBoxReader(connection: c).read()
-        }
-    }
-}
-
-struct ImportNautobotCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "nautobot",
-        abstract: "Import from Nautobot 2.x over its REST API."
-    )
-    @OptionGroup var options: SourceOfTruthOptions
-
-    @Option(name: .long, parsing: .singleValue, help: "Location type whose locations are sites (default: Site); repeat for several.")
-    var siteType: [String] = []
-
-    func run() throws {
-        let types = siteType.isEmpty ? ["site"] : siteType
-        try ImportRun.run(options, product: "Nautobot", defaultTokenEnv: "NAUTOBOT_TOKEN") { (c) throws(InventoryError) in
-            try NautobotReader(connection: c, siteTypes: types).read()
-        }
+        guard Output.emit(text, to: output) else { throw Exit.loadError }
+        for line in outcome.warningLines(source: source) { FileHandle.standardError.write(line + "\n") }
     }
 }
