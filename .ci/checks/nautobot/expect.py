@@ -10,7 +10,7 @@ import sys
 
 design_path, domains_path, lint_path = sys.argv[1:4]
 text = open(design_path).read()
-domains = json.load(open(domains_path))
+domains = json.load(open(domains_path))["broadcast_domains"]
 lint = json.load(open(lint_path))
 problems = []
 

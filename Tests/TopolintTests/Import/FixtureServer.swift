@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The stand-in NetBox of Tests/Fixtures/netbox/serve.py on 127.0.0.1, an ephemeral port.
 /// It serves NetBox 4.x answers recorded in the shapes of NetBox's serializers, checks the
@@ -20,11 +23,13 @@ final class FixtureServer {
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         // The first line is the port.
+        // read(2) directly: it returns as soon as the line is there, where FileHandle may wait for more.
         var line = Data()
+        var buffer = [UInt8](repeating: 0, count: 64)
         while !line.contains(0x0A) {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            line.append(chunk)
+            let n = read(out.fileHandleForReading.fileDescriptor, &buffer, buffer.count)
+            if n <= 0 { break }
+            line.append(contentsOf: buffer[0..<n])
         }
         guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
             process.terminate()
@@ -41,8 +46,8 @@ final class FixtureServer {
     }
 
     deinit {
-        process.terminate()
-        process.waitUntilExit()
+        // SIGKILL and no waitUntilExit: Foundation's Process reaps the child itself.
+        kill(process.processIdentifier, SIGKILL)
         try? FileManager.default.removeItem(at: log)
     }
 }

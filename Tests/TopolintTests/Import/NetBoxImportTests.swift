@@ -35,7 +35,7 @@ import Testing
 
         let domains = try CLI.run(["domains", out.path, "--format", "json"])
         #expect(domains.status == 0)
-        let rows = try #require(domains.json as? [[String: Any]])
+        let rows = try #require((domains.json as? [String: Any])?["broadcast_domains"] as? [[String: Any]])
         let web = try #require(rows.first { $0["vlan"] as? String == "web" })
         #expect(web["scope"] as? String == "multi-site")
         #expect((web["switches"] as? [String])?.count == 5)
