@@ -133,7 +133,7 @@ public final class HTTPClient: @unchecked Sendable {
         switch response.statusCode {
         case 200..<300: break
         case 401: throw InventoryError("\(url.absoluteString): 401 Unauthorized\(detail); set a valid API token in the environment variable named by --token-env")
-        case 403: throw InventoryError("\(url.absoluteString): 403 Forbidden\(detail); the token lacks permission to read \(what)")
+        case 403: throw InventoryError("\(url.absoluteString): 403 Forbidden\(detail); the token was refused or may not read \(what)")
         case 404: throw InventoryError("\(url.absoluteString): 404 Not Found; is this a \(product) server, and this version (\(what))?")
         default: throw InventoryError("\(url.absoluteString): HTTP \(response.statusCode)\(detail)")
         }
