@@ -3,6 +3,7 @@ import Glibc
 #endif
 import TopolintCore
 import TopolintYAML
+import TopolintModel
 import TopolintRules
 
 /// A project's `.topolint.yaml`: which pack, which rules, which thresholds, when to fail.
@@ -69,9 +70,9 @@ public struct ProjectConfig: Sendable {
         guard let top = f.mapping(doc.root, allowed: keys, what: "the topolint configuration") else { return (nil, f.diagnostics) }
         for (key, _, value) in top {
             switch key {
-            case "pack": config.pack = f.string(value, what: "pack")
+            case "pack": config.pack = f.plainString(value, what: "pack")
             case "fail_on":
-                config.failOn = f.choice(value, Severity.allCases.map(\.rawValue), what: "fail_on").flatMap(Severity.init(rawValue:))
+                config.failOn = f.oneOf(value, Severity.allCases.map(\.rawValue), what: "fail_on").flatMap(Severity.init(rawValue:))
             case "disable", "enable":
                 for (name, node) in f.stringList(value, what: key) ?? [] {
                     guard let id = RuleRegistry.id(for: name) else {

@@ -12,22 +12,19 @@ struct BaselineCommand: ParsableCommand {
     @Argument(help: "Topology files ('-' reads standard input).")
     var files: [String]
 
-    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml).")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
-    @Option(name: .long, help: "Rule pack.")
-    var rules: String?
+    @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: [.short, .long], help: "The baseline file to write (default: standard output).")
-    var output: String?
+    var output: String? { outputOptions.output }
 
     func run() throws {
-        let run = LintRun.perform(files: files, settings: PipelineSettings(configPath: config, packOverride: rules))
+        let run = LintRun.perform(files: files, settings: configOptions.settings)
         guard run.report.diagnostics.isEmpty else {
-            FileHandle.standardError.write(run.report.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
+            FDWriter.standardError.write(run.report.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
         guard Output.emit(Baseline.render(run.report.findings), to: output) else { throw Exit.loadError }
-        FileHandle.standardError.write("recorded \(run.report.findings.count) finding\(run.report.findings.count == 1 ? "" : "s")\(output.map { " in \($0)" } ?? "")\n")
+        FDWriter.standardError.write("recorded \(run.report.findings.count) finding\(run.report.findings.count == 1 ? "" : "s")\(output.map { " in \($0)" } ?? "")\n")
     }
 }

@@ -37,13 +37,13 @@ enum ImportWriting {
     /// Reads the source file (or standard input for `-`), or says why not and ends with exit 2.
     static func read(_ path: String) throws -> [UInt8] {
         do { return try SourceFile.read(path: path) } catch {
-            FileHandle.standardError.write(SourceFile.diagnostic(for: error, path: path).oneLine + "\n")
+            FDWriter.standardError.write(SourceFile.diagnostic(for: error, path: path).oneLine + "\n")
             throw Exit.loadError
         }
     }
 
     static func fail(_ failure: ImportFailure) -> ExitCode {
-        FileHandle.standardError.write(failure.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
+        FDWriter.standardError.write(failure.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
         return Exit.loadError
     }
 
@@ -56,11 +56,11 @@ enum ImportWriting {
         let label = output.flatMap { $0 == "-" ? nil : $0 } ?? "<import>"
         let loaded = TopologyLoader.load(bytes: Array(text.utf8), file: label, options: options)
         guard loaded.diagnostics.isEmpty else {
-            FileHandle.standardError.write("topolint: the \(source) import does not load; nothing written:\n"
+            FDWriter.standardError.write("topolint: the \(source) import does not load; nothing written:\n"
                 + loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
         guard Output.emit(text, to: output) else { throw Exit.loadError }
-        for line in outcome.warningLines(source: source) { FileHandle.standardError.write(line + "\n") }
+        for line in outcome.warningLines(source: source) { FDWriter.standardError.write(line + "\n") }
     }
 }

@@ -13,11 +13,10 @@ struct ImportNetlabCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The resolved netlab topology ('-' reads standard input).")
+    @Argument(help: "The resolved netlab topology ('-' reads standard input).", completion: .file(extensions: ["yml", "yaml"]))
     var snapshot: String
 
-    @Option(name: [.short, .long], help: "Write the topology to this file ('-' or nothing: standard output).")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     @Flag(name: .long, help: "A site per netlab group (a node goes to the first group that holds it) instead of one site.")
     var siteFromGroup = false
@@ -34,6 +33,6 @@ struct ImportNetlabCommand: ParsableCommand {
         } catch {
             throw ImportWriting.fail(error)
         }
-        try ImportWriting.finish(outcome, source: "netlab", output: output)
+        try ImportWriting.finish(outcome, source: "netlab", output: outputOptions.output)
     }
 }

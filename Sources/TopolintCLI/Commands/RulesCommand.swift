@@ -6,8 +6,9 @@ import TopolintRules
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule with id, name and default severity.")
 
-    @Option(name: .long, help: "text or json.")
-    var format: DomainsCommand.DomainsFormat = .text
+    @OptionGroup var formatOptions: FormatOptions<TextOrJSON>
+
+    var format: TextOrJSON { formatOptions.format }
 
     @Option(name: .customLong("write-docs"), help: "Write one Markdown page per rule (TLxxx-name.md) into this folder.")
     var writeDocs: String?
@@ -20,7 +21,7 @@ struct RulesCommand: ParsableCommand {
             for d in RuleRegistry.descriptors {
                 guard Output.emit(RuleDocument.markdown(d), to: writeDocs + "/" + Self.pageName(d)) else { throw Exit.loadError }
             }
-            FileHandle.standardError.write("wrote \(RuleRegistry.descriptors.count) rule pages to \(writeDocs)\n")
+            FDWriter.standardError.write("wrote \(RuleRegistry.descriptors.count) rule pages to \(writeDocs)\n")
             return
         }
         let descriptors = RuleRegistry.descriptors
@@ -29,7 +30,7 @@ struct RulesCommand: ParsableCommand {
                 .object([("id", .string(d.id)), ("name", .string(d.name)), ("severity", .string(d.defaultSeverity.rawValue)),
                          ("subject", .string(d.subjectKind)), ("summary", .string(d.summary))])
             })
-            FileHandle.standardOutput.write(json.serialized(pretty: true) + "\n")
+            FDWriter.standardOutput.write(json.serialized(pretty: true) + "\n")
             return
         }
         let nameWidth = descriptors.map(\.name.count).max() ?? 0
@@ -39,7 +40,7 @@ struct RulesCommand: ParsableCommand {
         }
         out += "\nLoad errors: " + DiagnosticCode.allCases.map { "\($0.id) \($0.name)" }.joined(separator: ", ") + "\n"
         out += "Run `topolint explain ID` for a rule's rationale, trigger, score formula and examples.\n"
-        FileHandle.standardOutput.write(out)
+        FDWriter.standardOutput.write(out)
     }
 }
 

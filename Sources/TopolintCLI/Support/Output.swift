@@ -3,12 +3,13 @@ import ArgumentParser
 import Glibc
 #endif
 
-/// Minimal unbuffered writers to standard output, standard error or a file.
-struct FileHandle {
+/// Minimal unbuffered writers to a file descriptor: standard output, standard error or a
+/// file (named apart from Foundation's FileHandle, which the tests and `generate` use).
+struct FDWriter {
     let fd: Int32
 
-    static let standardOutput = FileHandle(fd: 1)
-    static let standardError = FileHandle(fd: 2)
+    static let standardOutput = FDWriter(fd: 1)
+    static let standardError = FDWriter(fd: 2)
 
     func write(_ text: String) {
         var text = text
@@ -28,15 +29,15 @@ enum Output {
     /// why on standard error when the file cannot be written.
     static func emit(_ text: String, to path: String?) -> Bool {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(text)
+            FDWriter.standardOutput.write(text)
             return true
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
-            FileHandle.standardError.write("topolint: cannot write \(path): \(String(cString: strerror(errno)))\n")
+            FDWriter.standardError.write("topolint: cannot write \(path): \(String(cString: strerror(errno)))\n")
             return false
         }
-        FileHandle(fd: fd).write(text)
+        FDWriter(fd: fd).write(text)
         close(fd)
         return true
     }

@@ -47,6 +47,15 @@ struct NetlabSnapshot {
         var native: String?
         /// Access, native and trunk VLANs, and those of VLAN subinterfaces on it.
         var vlans: Set<String>
+        /// The VLANs routed here rather than bridged: the untagged one of a port in vlan mode
+        /// `route`, and those of routed VLAN subinterfaces.
+        var routed: Set<String>
+        /// The port itself is a routed interface (vlan mode `route`).
+        var routedPort: Bool
+        /// One switch's side of a multi-chassis LAG (netlab `lag._mlag`).
+        var mlag: Bool
+        /// A link between the two switches of an MLAG pair (netlab `lag.mlag`, `lag._peerlink`).
+        var peerLink: Bool
         var addresses: [String]
         /// The default gateway a host uses on this port (address without prefix length).
         var gateway: String?
@@ -151,12 +160,14 @@ extension NetlabSnapshot {
         // VLAN subinterfaces (netlab type vlan_member) put their VLAN on the parent port; a
         // bridged one names it as `access`, a routed one as `name`.
         var subinterfaceVLANs: [String: Set<String>] = [:]
+        var routedSubinterfaceVLANs: [String: Set<String>] = [:]
         var svis: [SVI] = []
         for intf in interfaces {
             let type = y.string(y.child(intf, "type"))
             let vlan = y.child(intf, "vlan")
             if type == "vlan_member", let parent = y.string(y.child(intf, "parent_ifname")), let access = y.string(y.child(vlan, "access")) ?? y.string(y.child(vlan, "name")) {
                 subinterfaceVLANs[parent, default: []].insert(access)
+                if y.string(y.child(vlan, "mode")) == "route" { routedSubinterfaceVLANs[parent, default: []].insert(access) }
             }
             if type == "svi", let vlanName = y.string(y.child(vlan, "name")) {
                 let gateway = y.child(intf, "gateway")
@@ -173,6 +184,8 @@ extension NetlabSnapshot {
             if y.child(y.child(intf, "lag"), "_parentindex") != nil { continue }
             guard let ifname = y.string(y.child(intf, "ifname")) else { continue }
             let neighborNodes = y.items(y.child(intf, "neighbors")).map { (y.string(y.child($0, "node")), y.string(y.child($0, "ifname"))) }
+            // An interface that faces no node (netlab keeps some, e.g. for cloned nodes) links nothing.
+            if neighborNodes.isEmpty { continue }
             let key: String
             let linkindex = y.int(y.child(intf, "linkindex"))
             if let linkindex {
@@ -191,10 +204,15 @@ extension NetlabSnapshot {
             if let access { vlans.insert(access) }
             if let native { vlans.insert(native) }
             vlans.formUnion(subinterfaceVLANs[ifname] ?? [])
+            let routedPort = y.string(y.child(vlan, "mode")) == "route"
+            var routed = routedSubinterfaceVLANs[ifname] ?? []
+            if routedPort, let untagged = access ?? native { routed.insert(untagged) }
             let gateway = y.child(intf, "gateway")
             ports.append(Port(ifname: ifname, ifindex: y.int(y.child(intf, "ifindex")) ?? 0, key: key, linkindex: linkindex,
                               bridge: y.string(y.child(intf, "bridge")), neighbors: neighborNodes.compactMap(\.0),
-                              access: access, native: native, vlans: vlans,
+                              access: access, native: native, vlans: vlans, routed: routed, routedPort: routedPort,
+                              mlag: y.string(y.child(y.child(intf, "lag"), "_mlag")) == "true",
+                              peerLink: y.child(y.child(intf, "lag"), "mlag") != nil || y.child(y.child(intf, "lag"), "_peerlink") != nil,
                               addresses: [address(y, y.child(intf, "ipv4")), address(y, y.child(intf, "ipv6"))].compactMap { $0 }.map(bare),
                               gateway: (address(y, y.child(gateway, "ipv4")) ?? address(y, y.child(gateway, "ipv6"))).map(bare)))
         }

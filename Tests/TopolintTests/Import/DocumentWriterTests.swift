@@ -77,3 +77,25 @@ import TopolintImport
         #expect(YAMLScalar.string("10.1.0/22") == "\"10.1.0/22\"")
     }
 }
+
+import PropertyBased
+
+/// Any text as a name: what the writer writes, the loader reads back unchanged.
+@Suite struct DocumentWriterPropertyTests {
+    static let alphabet: [Character] = Array("aZ09_-./: #,[]{}*&!%@`'\"\\|>?=~<+\t\nüé漢 ") + ["\u{7F}", "\u{85}", "\u{2028}", "\u{1}"]
+
+    @Test func namesRoundTrip() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 0...(Self.alphabet.count - 1)).array(of: 0...10).array(of: 1...6)) { picks in
+            let names = Array(Set(picks.map { ImportNames.formatSafe(String($0.map { Self.alphabet[$0] })) }))
+            var document = ImportDocument(name: names[0])
+            document.sites = [.init(name: "s")]
+            document.switches = names.map { ImportDocument.Switch(name: $0, site: "s", vlans: [names[0]]) }
+            document.vlans = [.init(name: names[0], id: 10)]
+            let text = DocumentWriter.write(document)
+            let result = TopologyLoader.load(bytes: Array(text.utf8), file: "p.yaml", options: LoadOptions(platforms: ["generic"], ruleNames: []))
+            #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.oneLine)) for \(names.map { Array($0.unicodeScalars) })\n\(text)")
+            #expect(Set(result.topology?.switches.map(\.name) ?? []) == Set(names))
+            #expect(result.topology?.name == names[0] && result.topology?.vlans.first?.name == names[0])
+        }
+    }
+}

@@ -15,7 +15,7 @@ enum NetlabFixture {
     static let names = [
         "vlan-access-links", "vlan-trunk-native", "vlan-vrrp", "anycast-gateway", "evpn-vxlan",
         "vlan-bridge-trunk-router", "lag-vlan-trunk", "vlan-native-routed", "vlan-router-stick",
-        "netlab-26.10-vlan-vrrp",
+        "vlan-routed-access", "lag-mlag", "netlab-26.10-vlan-vrrp",
     ]
 
     static func path(_ name: String) -> String { directory.appendingPathComponent("\(name).yml").path }
