@@ -48,7 +48,7 @@ enum ImportRun {
     static func run(_ o: SourceOfTruthOptions, product: String, defaultTokenEnv: String,
                     read: (Connection) throws(InventoryError) -> Inventory) throws {
         func fail(_ message: String) -> ExitCode {
-            FileHandle.standardError.write("topolint: error: \(message)\n")
+            FDWriter.standardError.write("topolint: error: \(message)\n")
             return Exit.loadError
         }
         guard let url = URL(string: o.url), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
@@ -63,14 +63,14 @@ enum ImportRun {
         }
         let tokenVariable = o.tokenEnv ?? defaultTokenEnv
         let token = ProcessInfo.processInfo.environment[tokenVariable].flatMap { $0.isEmpty ? nil : $0 }
-        if token == nil { FileHandle.standardError.write("topolint: warning: \(tokenVariable) is not set; reading \(product) without a token\n") }
+        if token == nil { FDWriter.standardError.write("topolint: warning: \(tokenVariable) is not set; reading \(product) without a token\n") }
 
         var overlay: DesignValue?
         if let path = o.overlay {
             switch Overlay.read(path: path) {
             case let .success(v): overlay = v
             case let .failure(problems):
-                FileHandle.standardError.write(problems.map(\.oneLine).joined(separator: "\n") + "\n")
+                FDWriter.standardError.write(problems.map(\.oneLine).joined(separator: "\n") + "\n")
                 throw Exit.loadError
             }
         }
@@ -83,7 +83,7 @@ enum ImportRun {
         let options = MappingOptions(switchRoles: o.switchRole.isEmpty ? MappingOptions.defaultSwitchRoles : o.switchRole,
                                      platformMap: platformMap, sites: o.site, topologyName: o.name ?? url.host ?? product.lowercased())
         let mapped = InventoryMapping.map(inventory, options: options)
-        for w in mapped.warnings { FileHandle.standardError.write("topolint: warning: \(w)\n") }
+        for w in mapped.warnings { FDWriter.standardError.write("topolint: warning: \(w)\n") }
         var design = mapped.design
         if let overlay { design = design.merged(with: overlay) }
         var header = [
@@ -97,16 +97,13 @@ enum ImportRun {
         let shownName = o.output ?? "<import>"
         let (pack, packProblems) = ProjectConfig().resolvePack(override: o.rules)
         guard let pack, packProblems.isEmpty else {
-            FileHandle.standardError.write(packProblems.map(\.oneLine).joined(separator: "\n") + "\n")
+            FDWriter.standardError.write(packProblems.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
-        let parsed = YAMLReader.parse(Array(text.utf8), file: shownName)
-        let problems: [Diagnostic]
-        if let doc = parsed.document {
-            problems = parsed.diagnostics + TopologyLoader.load(doc, options: LoadOptions(platforms: Array(pack.platforms.keys), ruleNames: RuleRegistry.acceptedNames)).diagnostics
-        } else { problems = parsed.diagnostics }
+        let problems = TopologyLoader.load(bytes: Array(text.utf8), file: shownName,
+                                           options: LoadOptions(platforms: Array(pack.platforms.keys), ruleNames: RuleRegistry.acceptedNames)).diagnostics
         guard problems.isEmpty else {
-            FileHandle.standardError.write("topolint: error: the imported design does not load (nothing written):\n"
+            FDWriter.standardError.write("topolint: error: the imported design does not load (nothing written):\n"
                 + problems.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }

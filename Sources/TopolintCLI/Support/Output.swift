@@ -49,7 +49,7 @@ enum Output {
         let temporary = path + ".partial-\(getpid())"
         guard emit(text, to: temporary) else { return false }
         guard rename(temporary, path) == 0 else {
-            FileHandle.standardError.write("topolint: cannot write \(path): \(String(cString: strerror(errno)))\n")
+            FDWriter.standardError.write("topolint: cannot write \(path): \(String(cString: strerror(errno)))\n")
             unlink(temporary)
             return false
         }
