@@ -37,20 +37,23 @@ extension DesignValue {
     /// Overlay `other` onto `self`: mappings merge key by key (the overlay's scalars and
     /// lists win, nested mappings merge again), top-level lists such as `site_links` are
     /// appended, and keys only the overlay has are added at the end.
-    public func merged(with other: DesignValue, appendLists: Bool = true) -> DesignValue {
+    public func merged(with other: DesignValue) -> DesignValue { merged(with: other, level: 0) }
+
+    /// `level` 0 is the file, 1 a top-level section: only a section's list is appended.
+    private func merged(with other: DesignValue, level: Int) -> DesignValue {
         switch (self, other) {
         case let (.map(mine), .map(theirs)):
             var out = mine
             for entry in theirs {
                 if let i = out.firstIndex(where: { $0.key == entry.key }) {
-                    out[i].value = out[i].value.merged(with: entry.value, appendLists: false)
+                    out[i].value = out[i].value.merged(with: entry.value, level: level + 1)
                     out[i].comment = out[i].comment ?? entry.comment
                 } else {
                     out.append(entry)
                 }
             }
             return .map(out)
-        case let (.list(mine), .list(theirs)) where appendLists:
+        case let (.list(mine), .list(theirs)) where level == 1:
             return .list(mine + theirs.filter { !mine.contains($0) })
         default:
             return other
