@@ -1,0 +1,143 @@
+import TopolintCore
+import TopolintModel
+import TopolintAnalysis
+
+/// Builds the drawing's geometry from the model and its analysis. The findings say which
+/// domains the rules flagged and which subjects the drawing must be able to highlight.
+public enum PictureBuilder {
+    /// Sites, pods, racks and switches keep the model's order (and so its indexes); racks
+    /// without a pod get one unnamed pod per site, after the named ones.
+    public static func build(_ analysis: Analysis, findings: [Finding]) -> Picture {
+        let t = analysis.topology
+        var picture = Picture(title: t.name)
+        picture.sites = t.sites.map { Picture.Site(name: $0.name) }
+        picture.siteLinks = t.siteLinks.filter { $0.a >= 0 && $0.b >= 0 }.map { Picture.SiteLink(a: $0.a, b: $0.b, rttMs: $0.rttMs) }
+        picture.pods = t.pods.map { Picture.Pod(name: $0.name, site: $0.site) }
+        var loosePod: [Int: Int] = [:]
+        var hostsPerRack = [Int](repeating: 0, count: t.racks.count)
+        for host in t.hosts { hostsPerRack[host.rack] += 1 }
+        for (r, rack) in t.racks.enumerated() {
+            let pod: Int
+            if let p = rack.pod { pod = p } else if let p = loosePod[rack.site] { pod = p } else {
+                pod = picture.pods.count
+                loosePod[rack.site] = pod
+                picture.pods.append(Picture.Pod(name: "", site: rack.site))
+            }
+            picture.racks.append(Picture.Rack(name: rack.name, pod: pod, hosts: hostsPerRack[r]))
+        }
+        picture.switches = t.switches.map { s in
+            let p = s.placement
+            return Picture.Switch(name: s.name, role: s.role.rawValue, site: p.site >= 0 ? p.site : nil, pod: p.pod, rack: p.rack)
+        }
+        picture.bands = bands(analysis, findings: findings, racks: picture.racks)
+        picture.trombones = trombones(analysis)
+        var seen = Set<Subject>()
+        for finding in findings where seen.insert(finding.subject).inserted {
+            let highlight = highlight(finding.subject, picture: picture, analysis: analysis)
+            if !highlight.isEmpty { picture.highlights.append(highlight) }
+        }
+        return picture
+    }
+
+    /// The domains to draw: those reaching across pods or sites, and any a stretched-VLAN or
+    /// oversized-domain finding names (a strict pack flags narrower ones; size is not reach).
+    static func bands(_ analysis: Analysis, findings: [Finding], racks: [Picture.Rack]) -> [Picture.Band] {
+        let t = analysis.topology
+        var flagged: [String: Set<String>] = [:]
+        for f in findings {
+            let reason: String
+            switch f.ruleID {
+            case "TL200": reason = "stretched"
+            case "TL100": reason = "oversized"
+            default: continue
+            }
+            guard case let .string(first)? = f.contextValue("switch") else { continue }
+            flagged["\(f.subject.name)\u{1F}\(first)", default: []].insert(reason)
+        }
+        var bands: [Picture.Band] = []
+        for v in t.vlans.indices.sorted(by: { t.vlans[$0].name < t.vlans[$1].name }) {
+            for d in analysis.domains(ofVLAN: v) {
+                let first = t.switches[d.firstSwitch].name
+                var reasons = flagged["\(t.vlans[v].name)\u{1F}\(first)"] ?? []
+                if d.scope >= .site { reasons.insert("stretched") }
+                guard !reasons.isEmpty else { continue }
+                bands.append(Picture.Band(
+                    vlan: t.vlans[v].name, vlanID: t.vlans[v].id, scope: d.scope.rawValue, switchCount: d.switches.count,
+                    hosts: d.hostCount, endpoints: d.roundedEndpoints, firstSwitch: first,
+                    sites: d.sites, pods: Array(Set(d.pods + d.racks.map { racks[$0].pod })).sorted(), racks: d.racks,
+                    reasons: reasons.sorted()))
+            }
+        }
+        return bands
+    }
+
+    /// Endpoints whose nearest gateway stands in another site, per VLAN, endpoint site and
+    /// gateway: what the drawing shows as one arrow each.
+    static func trombones(_ analysis: Analysis) -> [Picture.Trombone] {
+        let t = analysis.topology
+        struct Key: Hashable { var vlan: Int; var from: Int; var gateway: Int }
+        var acc: [Key: (rtt: Double?, endpoints: Double, hosts: Set<Int>, workloads: Set<String>)] = [:]
+        for workload in t.workloads {
+            let cluster = t.clusters[workload.cluster]
+            for v in workload.vlans where t.vlans[v].gateway != nil {
+                let carriers = cluster.hosts.filter { binarySearch(t.hosts[$0].vlans, v) }
+                guard !carriers.isEmpty else { continue }
+                let share = Double(workload.count) / Double(carriers.count)
+                for h in carriers {
+                    guard let reach = analysis.nearestGateway(host: h, vlan: v), reach.proximity == .otherSite else { continue }
+                    let key = Key(vlan: v, from: t.placement(ofHost: h).site, gateway: reach.gateway)
+                    var entry = acc[key] ?? (reach.rttMs, 0, [], [])
+                    entry.endpoints += share
+                    entry.hosts.insert(h)
+                    entry.workloads.insert(workload.name)
+                    acc[key] = entry
+                }
+            }
+        }
+        return acc.map { key, value in
+            Picture.Trombone(vlan: t.vlans[key.vlan].name, vlanID: t.vlans[key.vlan].id, fromSite: key.from,
+                             toSite: t.switches[key.gateway].placement.site, gateway: t.switches[key.gateway].name,
+                             rttMs: value.rtt, endpoints: roundHalfUp(value.endpoints), hosts: value.hosts.count,
+                             workloads: value.workloads.sorted())
+        }.sorted { ($0.vlan, $0.fromSite, $0.gateway) < ($1.vlan, $1.fromSite, $1.gateway) }
+    }
+
+    /// What a finding's subject stands for in the drawing.
+    static func highlight(_ subject: Subject, picture: Picture, analysis: Analysis) -> Picture.Highlight {
+        let t = analysis.topology
+        var h = Picture.Highlight(subject: subject)
+        func racks(ofClusters clusters: [Int]) -> [Int] {
+            Array(Set(clusters.flatMap { t.clusters[$0].hosts.map { t.hosts[$0].rack } })).sorted()
+        }
+        let name = subject.name
+        switch subject.kind {
+        case "site": h.sites = t.sites.indices.filter { t.sites[$0].name == name }
+        case "pod": h.pods = t.pods.indices.filter { t.pods[$0].name == name }
+        case "rack": h.racks = t.racks.indices.filter { t.racks[$0].name == name }
+        case "switch": h.switches = t.switches.indices.filter { t.switches[$0].name == name }
+        case "link":
+            // A link's subject name is "a -- b".
+            let ends = Set(name.split(separator: " -- ").map(String.init))
+            h.switches = t.switches.indices.filter { ends.contains(t.switches[$0].name) }
+        case "host": h.racks = t.hosts.filter { $0.name == name }.map(\.rack)
+        case "cluster": h.racks = racks(ofClusters: t.clusters.indices.filter { t.clusters[$0].name == name })
+        case "workload":
+            h.racks = racks(ofClusters: t.workloads.filter { $0.name == name }.map(\.cluster))
+            h.trombones = picture.trombones.indices.filter { picture.trombones[$0].workloads.contains(name) }
+        case "migration_domain":
+            h.racks = racks(ofClusters: t.migrationDomains.filter { $0.name == name }.flatMap(\.clusters))
+        case "vlan":
+            h.bands = picture.bands.indices.filter { picture.bands[$0].vlan == name }
+            h.trombones = picture.trombones.indices.filter { picture.trombones[$0].vlan == name }
+            if let v = t.vlanIndex(named: name) {
+                h.racks = Array(Set(analysis.domains(ofVLAN: v).flatMap(\.racks))).sorted()
+            }
+        case "zone":
+            let zone = t.zones.firstIndex { $0.name == name }
+            let vlans = Set(t.vlans.indices.filter { t.vlans[$0].zone == zone && zone != nil })
+            h.racks = Array(Set(t.hosts.filter { $0.vlans.contains(where: vlans.contains) }.map(\.rack))).sorted()
+        default: break
+        }
+        return h
+    }
+}
