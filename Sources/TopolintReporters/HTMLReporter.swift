@@ -120,8 +120,9 @@ struct HTMLPage {
         var rules = ""
         for i in p.highlights.indices {
             out += "<span class=\"mark\" id=\"\(prefix)-h\(i)\"></span>"
-            rules += "#\(prefix)-h\(i):target~svg .h\(i){stroke:#ffab00!important;stroke-width:4px!important;stroke-dasharray:none!important;animation:pulse 1s ease-in-out 3}"
-            rules += "#\(prefix)-h\(i):target~svg g.h\(i) text{stroke:none!important;animation:none}"
+            // Children of a highlighted group (a band, an arrow) carry their own stroke.
+            rules += "#\(prefix)-h\(i):target~svg .h\(i),#\(prefix)-h\(i):target~svg g.h\(i)>:not(text)"
+                + "{stroke:#ffab00!important;stroke-width:4px!important;stroke-dasharray:none!important;animation:pulse 1s ease-in-out 3}"
         }
         if !rules.isEmpty { out += "<style>\(rules)</style>" }
         out += PictureSVG.render(p, prefix: prefix)

@@ -38,7 +38,7 @@ struct PictureLayout {
     }
 
     static let margin = 20.0, siteGap = 76.0, sitePad = 10.0, podPad = 8.0, podGap = 10.0
-    static let rackW = 66.0, rackH = 50.0, rackGap = 6.0, columns = 6
+    static let rackW = 66.0, rackH = 54.0, rackGap = 6.0, columns = 6
     static let headerH = 30.0, podHeaderH = 22.0, chipH = 18.0, laneH = 44.0
     static let minSiteW = 180.0
     /// The legend's line: role swatches, the trombone and band keys (see PictureSVG.legend).
@@ -53,6 +53,11 @@ struct PictureLayout {
     static let aggregateOver = 24
 
     var sites: [SiteBox] = []
+    /// The lane of each band and each trombone: items whose spans (bar and label) do not
+    /// overlap share a lane, so eight sites of site-wide domains stay a few lanes tall.
+    var bandLanes: [Int] = []
+    var tromboneLanes: [Int] = []
+    var bandLaneCount = 0
     var linkArcs: [(link: Int, level: Int)] = []
     var top = 0.0
     var lanesTop = 0.0
@@ -102,8 +107,56 @@ struct PictureLayout {
         for i in sites.indices { sites[i].frame.h = tallest }
         width = max(x - PictureLayout.siteGap + PictureLayout.margin, PictureLayout.legendWidth + 2 * PictureLayout.margin)
         lanesTop = top + tallest + 24
-        let lanes = Double(p.bands.count + p.trombones.count)
+        var spans: [(Double, Double)] = []
+        for band in p.bands {
+            let reached = band.sites.filter { $0 < sites.count }
+            guard let first = reached.min(), let last = reached.max() else { spans.append((0, width)); continue }
+            let x0 = sites[first].frame.x
+            spans.append((x0, max(sites[last].frame.maxX, x0 + PictureLayout.textWidth(PictureLayout.label(band), size: 11))))
+        }
+        (bandLanes, bandLaneCount) = PictureLayout.pack(spans)
+        var widest = spans.map(\.1).max() ?? 0
+        spans = p.trombones.map { t in
+            guard t.fromSite >= 0, t.toSite >= 0, t.fromSite < sites.count, t.toSite < sites.count else { return (0, width) }
+            let a = sites[min(t.fromSite, t.toSite)].frame.midX, b = sites[max(t.fromSite, t.toSite)].frame.midX
+            return (a - 8, max(b + 8, a + PictureLayout.textWidth(PictureLayout.label(t, p), size: 11)))
+        }
+        let tromboneLaneCount: Int
+        (tromboneLanes, tromboneLaneCount) = PictureLayout.pack(spans)
+        widest = max(widest, spans.map(\.1).max() ?? 0)
+        // A label never runs off the right edge: the drawing grows to hold it.
+        width = max(width, widest + PictureLayout.margin)
+        let lanes = Double(bandLaneCount + tromboneLaneCount)
         height = lanesTop + lanes * PictureLayout.laneH + 40 + PictureLayout.margin
+    }
+
+    /// First-fit lanes for horizontal spans, in order: each goes to the first lane whose last
+    /// span ends before it starts.
+    static func pack(_ spans: [(Double, Double)]) -> (lanes: [Int], count: Int) {
+        var ends: [Double] = []
+        var lanes: [Int] = []
+        for (start, end) in spans {
+            if let lane = ends.firstIndex(where: { $0 + 16 <= start }) {
+                ends[lane] = end
+                lanes.append(lane)
+            } else {
+                ends.append(end)
+                lanes.append(ends.count - 1)
+            }
+        }
+        return (lanes, ends.count)
+    }
+
+    static func label(_ band: Picture.Band) -> String {
+        var facts = ["VLAN \(band.vlan) (\(band.vlanID))", band.scope, "\(band.switchCount) switches", "\(band.hosts) hosts", "\(band.endpoints) endpoints"]
+        if band.reasons.contains("oversized") { facts.append("oversized") }
+        return facts.joined(separator: " · ")
+    }
+
+    static func rtt(_ t: Picture.Trombone) -> String { t.rttMs.map { "\(JSONValue.double($0).serialized()) ms" } ?? "unknown RTT" }
+
+    static func label(_ t: Picture.Trombone, _ p: Picture) -> String {
+        "VLAN \(t.vlan) (\(t.vlanID)): \(t.endpoints) endpoints in \(p.sites[t.fromSite].name) → gateway \(t.gateway) in \(p.sites[t.toSite].name), \(rtt(t))"
     }
 
     static func chips(_ switches: [Int], picture p: Picture, containers: [String], x: Double, y: Double, width: Double) -> ([Chip], Double) {

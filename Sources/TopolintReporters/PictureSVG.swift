@@ -148,7 +148,7 @@ public enum PictureSVG {
     static func stripes(_ bands: [Int], frame f: PictureLayout.Rect, _ p: Picture) -> String {
         guard !bands.isEmpty else { return "" }
         let shown = bands.prefix(4)
-        let h = min(5.0, 10.0 / Double(shown.count) + 1)
+        let h = min(5.0, 12.0 / Double(shown.count))
         var out = ""
         for (i, b) in shown.enumerated() {
             let y = f.maxY - 2 - Double(shown.count - i) * h
@@ -203,45 +203,45 @@ public enum PictureSVG {
     /// trombone (an arrow from the endpoints' site to the gateway's).
     static func lanes(_ p: Picture, _ layout: PictureLayout, prefix: String, _ classes: HighlightClasses) -> String {
         var out = ""
-        var y = layout.lanesTop
         let maxX = layout.width - PictureLayout.margin
         func labelX(_ x: Double, _ label: String, size: Double) -> Double {
             max(PictureLayout.margin, min(x, maxX - PictureLayout.textWidth(label, size: size)))
         }
         for (b, band) in p.bands.enumerated() {
+            let y = layout.lanesTop + Double(layout.bandLanes[b]) * PictureLayout.laneH
             let colour = bandColour(b)
             let reached = band.sites.filter { $0 < layout.sites.count }.sorted()
-            guard let first = reached.first, let last = reached.last else { y += PictureLayout.laneH; continue }
-            var facts = ["VLAN \(band.vlan) (\(band.vlanID))", band.scope, "\(band.switchCount) switches", "\(band.hosts) hosts", "\(band.endpoints) endpoints"]
-            if band.reasons.contains("oversized") { facts.append("oversized") }
-            let label = facts.joined(separator: " · ")
+            guard let first = reached.first, let last = reached.last else { continue }
+            let label = PictureLayout.label(band)
             out += "<g id=\"\(prefix)-band-\(b)\" class=\"band \(classes.of(band: b))\">"
             out += "<title>\(XML.text(label + "\nfrom switch " + band.firstSwitch + "\nsites: " + reached.map { p.sites[$0].name }.joined(separator: ", ")))</title>"
             let x0 = layout.sites[first].frame.x, x1 = layout.sites[last].frame.maxX
-            out += "<line x1=\"\(fmt(x0))\" y1=\"\(fmt(y + 26))\" x2=\"\(fmt(x1))\" y2=\"\(fmt(y + 26))\" stroke=\"\(colour)\" stroke-width=\"3\" stroke-dasharray=\"6 4\"/>"
+            if reached.count > 1 {
+                out += "<line x1=\"\(fmt(x0))\" y1=\"\(fmt(y + 26))\" x2=\"\(fmt(x1))\" y2=\"\(fmt(y + 26))\" stroke=\"\(colour)\" stroke-width=\"3\" stroke-dasharray=\"6 4\"/>"
+            }
             for s in reached {
                 let f = layout.sites[s].frame
                 out += "<rect class=\"bar\" x=\"\(fmt(f.x))\" y=\"\(fmt(y + 19))\" width=\"\(fmt(f.w))\" height=\"14\" rx=\"7\" fill=\"\(colour)\"/>"
             }
             out += text(labelX(x0, label, size: 11), y + 13, label, size: 11, weight: "bold", fill: colour)
             out += "</g>\n"
-            y += PictureLayout.laneH
         }
+        let tromboneTop = layout.lanesTop + Double(layout.bandLaneCount) * PictureLayout.laneH
         for (i, t) in p.trombones.enumerated() {
-            guard t.fromSite >= 0, t.toSite >= 0, t.fromSite < layout.sites.count, t.toSite < layout.sites.count else { y += PictureLayout.laneH; continue }
+            guard t.fromSite >= 0, t.toSite >= 0, t.fromSite < layout.sites.count, t.toSite < layout.sites.count else { continue }
+            let y = tromboneTop + Double(layout.tromboneLanes[i]) * PictureLayout.laneH
             let from = layout.sites[t.fromSite].frame.midX, to = layout.sites[t.toSite].frame.midX
-            let rtt = t.rttMs.map { "\(JSONValue.double($0).serialized()) ms" } ?? "unknown RTT"
-            let label = "VLAN \(t.vlan) (\(t.vlanID)): \(t.endpoints) endpoints in \(p.sites[t.fromSite].name) → gateway \(t.gateway) in \(p.sites[t.toSite].name), \(rtt)"
+            let rtt = PictureLayout.rtt(t)
+            let label = PictureLayout.label(t, p)
             out += "<g id=\"\(prefix)-trombone-\(i)\" class=\"trombone \(classes.of(trombone: i))\">"
             out += "<title>\(XML.text(label + "\nworkloads: " + t.workloads.joined(separator: ", ")))</title>"
             out += "<line class=\"arrow\" x1=\"\(fmt(from))\" y1=\"\(fmt(y + 28))\" x2=\"\(fmt(to))\" y2=\"\(fmt(y + 28))\" stroke=\"\(tromboneColour)\" stroke-width=\"3\" marker-end=\"url(#\(prefix)-arrow)\"/>"
             out += "<circle cx=\"\(fmt(from))\" cy=\"\(fmt(y + 28))\" r=\"4\" fill=\"\(tromboneColour)\"/>"
             let rttX = (from + to) / 2
             out += "<rect x=\"\(fmt(rttX - 26))\" y=\"\(fmt(y + 20))\" width=\"52\" height=\"16\" rx=\"8\" fill=\"#ffffff\" stroke=\"\(tromboneColour)\"/>"
-            out += text(rttX, y + 32, rtt == "unknown RTT" ? "? ms" : rtt, size: 10, weight: "bold", fill: tromboneColour, anchor: "middle")
-            out += text(labelX(min(from, to), label, size: 11), y + 13, label, size: 11, weight: "bold", fill: tromboneColour)
+            out += text(rttX, y + 32, t.rttMs == nil ? "? ms" : rtt, size: 10, weight: "bold", fill: tromboneColour, anchor: "middle")
+            out += text(labelX(min(from, to) - 8, label, size: 11), y + 13, label, size: 11, weight: "bold", fill: tromboneColour)
             out += "</g>\n"
-            y += PictureLayout.laneH
         }
         return out
     }
