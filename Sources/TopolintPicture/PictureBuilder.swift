@@ -6,8 +6,9 @@ import TopolintAnalysis
 /// domains the rules flagged and which subjects the drawing must be able to highlight.
 public enum PictureBuilder {
     /// Sites, pods, racks and switches keep the model's order (and so its indexes); racks
-    /// without a pod get one unnamed pod per site, after the named ones.
-    public static func build(_ analysis: Analysis, findings: [Finding]) -> Picture {
+    /// without a pod get one unnamed pod per site, after the named ones. With `vlan`, the
+    /// drawing shows every broadcast domain of that VLAN and only its trombones.
+    public static func build(_ analysis: Analysis, findings: [Finding], vlan: Int? = nil) -> Picture {
         let t = analysis.topology
         var picture = Picture(title: t.name)
         picture.sites = t.sites.map { Picture.Site(name: $0.name) }
@@ -29,8 +30,8 @@ public enum PictureBuilder {
             let p = s.placement
             return Picture.Switch(name: s.name, role: s.role.rawValue, site: p.site >= 0 ? p.site : nil, pod: p.pod, rack: p.rack)
         }
-        picture.bands = bands(analysis, findings: findings, racks: picture.racks)
-        picture.trombones = trombones(analysis)
+        picture.bands = bands(analysis, findings: findings, racks: picture.racks, only: vlan)
+        picture.trombones = trombones(analysis).filter { vlan == nil || $0.vlan == t.vlans[vlan!].name }
         var seen = Set<Subject>()
         for finding in findings where seen.insert(finding.subject).inserted {
             let highlight = highlight(finding.subject, picture: picture, analysis: analysis)
@@ -41,7 +42,7 @@ public enum PictureBuilder {
 
     /// The domains to draw: those reaching across pods or sites, and any a stretched-VLAN or
     /// oversized-domain finding names (a strict pack flags narrower ones; size is not reach).
-    static func bands(_ analysis: Analysis, findings: [Finding], racks: [Picture.Rack]) -> [Picture.Band] {
+    static func bands(_ analysis: Analysis, findings: [Finding], racks: [Picture.Rack], only: Int? = nil) -> [Picture.Band] {
         let t = analysis.topology
         var flagged: [String: Set<String>] = [:]
         for f in findings {
@@ -55,15 +56,17 @@ public enum PictureBuilder {
             flagged["\(f.subject.name)\u{1F}\(first)", default: []].insert(reason)
         }
         var bands: [Picture.Band] = []
-        for v in t.vlans.indices.sorted(by: { t.vlans[$0].name < t.vlans[$1].name }) {
+        let vlans = only.map { [$0] } ?? t.vlans.indices.sorted(by: { t.vlans[$0].name < t.vlans[$1].name })
+        for v in vlans {
             for d in analysis.domains(ofVLAN: v) {
                 let first = t.switches[d.firstSwitch].name
                 var reasons = flagged["\(t.vlans[v].name)\u{1F}\(first)"] ?? []
                 if d.scope >= .site { reasons.insert("stretched") }
-                guard !reasons.isEmpty else { continue }
+                guard !reasons.isEmpty || only != nil else { continue }
                 bands.append(Picture.Band(
                     vlan: t.vlans[v].name, vlanID: t.vlans[v].id, scope: d.scope.rawValue, switchCount: d.switches.count,
                     hosts: d.hostCount, endpoints: d.roundedEndpoints, firstSwitch: first,
+                    // Racks of a site without a pod stand in that site's unnamed pod.
                     sites: d.sites, pods: Array(Set(d.pods + d.racks.map { racks[$0].pod })).sorted(), racks: d.racks,
                     reasons: reasons.sorted()))
             }
