@@ -69,8 +69,10 @@ public struct Picture: Sendable, Equatable {
         public var sites: [Int]
         public var pods: [Int]
         public var racks: [Int]
-        /// Why it is drawn: "stretched", "oversized".
+        /// Why it is drawn: "stretched", "oversized", "proposed" (a what-if would need it).
         public var reasons: [String]
+        /// A line for the label, such as the cluster a proposal would stretch it to.
+        public var note = ""
         public init(vlan: String, vlanID: Int, scope: String, switchCount: Int, hosts: Int, endpoints: Int,
                     firstSwitch: String, sites: [Int], pods: [Int], racks: [Int], reasons: [String]) {
             self.vlan = vlan; self.vlanID = vlanID; self.scope = scope; self.switchCount = switchCount
@@ -91,11 +93,13 @@ public struct Picture: Sendable, Equatable {
         public var endpoints: Int
         public var hosts: Int
         public var workloads: [String]
+        /// A trombone a migration domain allows (the workloads once moved), not one today.
+        public var ifMoved: Bool
         public init(vlan: String, vlanID: Int, fromSite: Int, toSite: Int, gateway: String, rttMs: Double?,
-                    endpoints: Int, hosts: Int, workloads: [String]) {
+                    endpoints: Int, hosts: Int, workloads: [String], ifMoved: Bool = false) {
             self.vlan = vlan; self.vlanID = vlanID; self.fromSite = fromSite; self.toSite = toSite
             self.gateway = gateway; self.rttMs = rttMs; self.endpoints = endpoints; self.hosts = hosts
-            self.workloads = workloads
+            self.workloads = workloads; self.ifMoved = ifMoved
         }
     }
 

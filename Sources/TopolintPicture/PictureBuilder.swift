@@ -31,7 +31,8 @@ public enum PictureBuilder {
             return Picture.Switch(name: s.name, role: s.role.rawValue, site: p.site >= 0 ? p.site : nil, pod: p.pod, rack: p.rack)
         }
         picture.bands = bands(analysis, findings: findings, racks: picture.racks, only: vlan)
-        picture.trombones = trombones(analysis).filter { vlan == nil || $0.vlan == t.vlans[vlan!].name }
+        picture.trombones = (trombones(analysis) + migrationTrombones(analysis, findings: findings))
+            .filter { vlan == nil || $0.vlan == t.vlans[vlan!].name }
         var seen = Set<Subject>()
         for finding in findings where seen.insert(finding.subject).inserted {
             let highlight = highlight(finding.subject, picture: picture, analysis: analysis)
@@ -105,6 +106,33 @@ public enum PictureBuilder {
         }.sorted { ($0.vlan, $0.fromSite, $0.gateway) < ($1.vlan, $1.fromSite, $1.gateway) }
     }
 
+    /// Trombones a migration domain would allow (migration-trombone findings): from the
+    /// target cluster's sites that the workload's own cluster is not in, to the gateway's site.
+    static func migrationTrombones(_ analysis: Analysis, findings: [Finding]) -> [Picture.Trombone] {
+        let t = analysis.topology
+        var result: [Picture.Trombone] = []
+        var seen = Set<[String]>()
+        for f in findings where f.ruleID == "TL401" {
+            guard case let .string(vlanName)? = f.contextValue("vlan"), case let .string(workloadName)? = f.contextValue("workload"),
+                  case let .string(clusterName)? = f.contextValue("cluster"), case let .string(gatewayName)? = f.contextValue("gateway"),
+                  let v = t.vlanIndex(named: vlanName), let target = t.clusterIndex(named: clusterName),
+                  let workload = t.workloads.first(where: { $0.name == workloadName }),
+                  let g = t.switches.firstIndex(where: { $0.name == gatewayName }) else { continue }
+            let gatewaySite = t.switches[g].placement.site
+            let own = Set(t.clusters[workload.cluster].hosts.map { t.placement(ofHost: $0).site })
+            let targetSites = Set(t.clusters[target].hosts.map { t.placement(ofHost: $0).site })
+            // Two domains allowing the same move draw one arrow.
+            for site in targetSites.subtracting(own).sorted() where site != gatewaySite
+                && seen.insert([vlanName, workloadName, String(site), gatewayName]).inserted {
+                result.append(Picture.Trombone(
+                    vlan: vlanName, vlanID: t.vlans[v].id, fromSite: site, toSite: gatewaySite, gateway: gatewayName,
+                    rttMs: analysis.distances.rtt(site, gatewaySite), endpoints: workload.count, hosts: t.clusters[target].hosts.count,
+                    workloads: [workloadName], ifMoved: true))
+            }
+        }
+        return result
+    }
+
     /// What a finding's subject stands for in the drawing.
     static func highlight(_ subject: Subject, picture: Picture, analysis: Analysis) -> Picture.Highlight {
         let t = analysis.topology
@@ -129,6 +157,9 @@ public enum PictureBuilder {
             h.trombones = picture.trombones.indices.filter { picture.trombones[$0].workloads.contains(name) }
         case "migration_domain":
             h.racks = racks(ofClusters: t.migrationDomains.filter { $0.name == name }.flatMap(\.clusters))
+            // Its findings about moves (migration-trombone) are the arrows of its workloads.
+            let workloads = Set(t.migrationDomains.filter { $0.name == name }.flatMap(\.workloads).map { t.workloads[$0].name })
+            h.trombones = picture.trombones.indices.filter { picture.trombones[$0].ifMoved && !workloads.isDisjoint(with: picture.trombones[$0].workloads) }
         case "vlan":
             h.bands = picture.bands.indices.filter { picture.bands[$0].vlan == name }
             h.trombones = picture.trombones.indices.filter { picture.trombones[$0].vlan == name }
@@ -142,5 +173,47 @@ public enum PictureBuilder {
         default: break
         }
         return h
+    }
+}
+
+/// A VLAN a what-if proposal would have to bridge to one more cluster, with the figures of
+/// the domain it would become.
+public struct ProposedStretch: Sendable {
+    public var vlan: String
+    public var cluster: String
+    public var scope: String
+    public var switches: Int
+    public var hosts: Int
+    public var endpoints: Int
+
+    public init(vlan: String, cluster: String, scope: String, switches: Int, hosts: Int, endpoints: Int) {
+        self.vlan = vlan; self.cluster = cluster; self.scope = scope
+        self.switches = switches; self.hosts = hosts; self.endpoints = endpoints
+    }
+}
+
+extension PictureBuilder {
+    /// Adds a band per proposed stretch: the racks, pods and sites the VLAN reaches today
+    /// plus those of the cluster it would have to reach.
+    public static func addProposals(_ picture: inout Picture, analysis: Analysis, stretches: [ProposedStretch]) {
+        let t = analysis.topology
+        for s in stretches {
+            guard let v = t.vlanIndex(named: s.vlan), let c = t.clusterIndex(named: s.cluster) else { continue }
+            let domains = analysis.domains(ofVLAN: v)
+            var racks = Set(domains.flatMap(\.racks)), sites = Set(domains.flatMap(\.sites)), pods = Set(domains.flatMap(\.pods))
+            for h in t.clusters[c].hosts {
+                let p = t.placement(ofHost: h)
+                racks.insert(h < t.hosts.count ? t.hosts[h].rack : -1)
+                sites.insert(p.site)
+            }
+            racks.remove(-1)
+            pods.formUnion(racks.map { picture.racks[$0].pod })
+            var band = Picture.Band(
+                vlan: s.vlan, vlanID: t.vlans[v].id, scope: s.scope, switchCount: s.switches, hosts: s.hosts, endpoints: s.endpoints,
+                firstSwitch: domains.first.map { t.switches[$0.firstSwitch].name } ?? "",
+                sites: sites.sorted(), pods: pods.sorted(), racks: racks.sorted(), reasons: ["proposed"])
+            band.note = "if stretched to cluster \(s.cluster)"
+            picture.bands.append(band)
+        }
     }
 }

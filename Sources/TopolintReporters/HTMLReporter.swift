@@ -240,6 +240,8 @@ struct HTMLPage {
     .rules dt{font-weight:bold;margin-top:6px}.rules dd{margin:0 0 0 12px}.rules pre{background:#f5f5f5;padding:8px;overflow-x:auto}
     .filters{margin:14px 0}.filters label{margin-right:12px}
     .sides{display:grid;grid-template-columns:1fr 1fr;gap:18px}.side{min-width:0}
+    .side table{table-layout:fixed}.side th:nth-child(1){width:84px}.side th:nth-child(2){width:64px}.side th:nth-child(3){width:110px}.side th:nth-child(4){width:130px}
+    .side td.loc{white-space:normal;word-break:break-all}.side pre.src{white-space:pre-wrap;word-break:break-all}
     .delta span{display:inline-block;padding:4px 10px;border-radius:6px;font-weight:bold;margin-right:8px}
     .delta .added{background:#ffebee;color:var(--crit)}.delta .resolved{background:#e8f5e9;color:#2e7d32}
     .clean{color:#2e7d32;font-weight:bold}.errors{background:#ffebee;padding:8px 14px;border-radius:8px}

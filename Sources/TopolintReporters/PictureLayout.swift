@@ -44,7 +44,7 @@ struct PictureLayout {
     /// The legend's line: role swatches, the trombone and band keys (see PictureSVG.legend).
     static let legendWidth: Double = {
         let roles = ["dci", "border", "core", "spine", "aggregation", "leaf", "access"]
-        return roles.reduce(0) { $0 + 22 + textWidth($1, size: 10) } + 10 + 40 + textWidth("gateway trombone", size: 10)
+        return roles.reduce(0) { $0 + 22 + textWidth($1, size: 10) } + 10 + 40 + textWidth("gateway trombone (dashed: if moved)", size: 10)
             + 30 + textWidth(PictureLayout.bandLegend, size: 10)
     }()
     static let bandLegend = "broadcast domain across pods or sites (one colour each)"
@@ -150,13 +150,15 @@ struct PictureLayout {
     static func label(_ band: Picture.Band) -> String {
         var facts = ["VLAN \(band.vlan) (\(band.vlanID))", band.scope, "\(band.switchCount) switches", "\(band.hosts) hosts", "\(band.endpoints) endpoints"]
         if band.reasons.contains("oversized") { facts.append("oversized") }
+        if !band.note.isEmpty { facts.append(band.note) }
         return facts.joined(separator: " · ")
     }
 
     static func rtt(_ t: Picture.Trombone) -> String { t.rttMs.map { "\(JSONValue.double($0).serialized()) ms" } ?? "unknown RTT" }
 
     static func label(_ t: Picture.Trombone, _ p: Picture) -> String {
-        "VLAN \(t.vlan) (\(t.vlanID)): \(t.endpoints) endpoints in \(p.sites[t.fromSite].name) → gateway \(t.gateway) in \(p.sites[t.toSite].name), \(rtt(t))"
+        (t.ifMoved ? "if \(t.workloads.joined(separator: ", ")) moved to \(p.sites[t.fromSite].name): " : "")
+            + "VLAN \(t.vlan) (\(t.vlanID)): \(t.endpoints) endpoints in \(p.sites[t.fromSite].name) → gateway \(t.gateway) in \(p.sites[t.toSite].name), \(rtt(t))"
     }
 
     static func chips(_ switches: [Int], picture p: Picture, containers: [String], x: Double, y: Double, width: Double) -> ([Chip], Double) {

@@ -235,7 +235,7 @@ public enum PictureSVG {
             let label = PictureLayout.label(t, p)
             out += "<g id=\"\(prefix)-trombone-\(i)\" class=\"trombone \(classes.of(trombone: i))\">"
             out += "<title>\(XML.text(label + "\nworkloads: " + t.workloads.joined(separator: ", ")))</title>"
-            out += "<line class=\"arrow\" x1=\"\(fmt(from))\" y1=\"\(fmt(y + 28))\" x2=\"\(fmt(to))\" y2=\"\(fmt(y + 28))\" stroke=\"\(tromboneColour)\" stroke-width=\"3\" marker-end=\"url(#\(prefix)-arrow)\"/>"
+            out += "<line class=\"arrow\" x1=\"\(fmt(from))\" y1=\"\(fmt(y + 28))\" x2=\"\(fmt(to))\" y2=\"\(fmt(y + 28))\" stroke=\"\(tromboneColour)\" stroke-width=\"3\"\(t.ifMoved ? " stroke-dasharray=\"8 5\"" : "") marker-end=\"url(#\(prefix)-arrow)\"/>"
             out += "<circle cx=\"\(fmt(from))\" cy=\"\(fmt(y + 28))\" r=\"4\" fill=\"\(tromboneColour)\"/>"
             let rttX = (from + to) / 2
             out += "<rect x=\"\(fmt(rttX - 26))\" y=\"\(fmt(y + 20))\" width=\"52\" height=\"16\" rx=\"8\" fill=\"#ffffff\" stroke=\"\(tromboneColour)\"/>"
@@ -257,8 +257,8 @@ public enum PictureSVG {
         }
         x += 10
         out += "<line x1=\"\(fmt(x))\" y1=\"\(fmt(y - 4))\" x2=\"\(fmt(x + 26))\" y2=\"\(fmt(y - 4))\" stroke=\"\(tromboneColour)\" stroke-width=\"3\"/>"
-        out += text(x + 32, y, "gateway trombone", size: 10, fill: "#37474f")
-        x += 40 + PictureLayout.textWidth("gateway trombone", size: 10)
+        out += text(x + 32, y, "gateway trombone (dashed: if moved)", size: 10, fill: "#37474f")
+        x += 40 + PictureLayout.textWidth("gateway trombone (dashed: if moved)", size: 10)
         out += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y - 9))\" width=\"24\" height=\"10\" rx=\"5\" fill=\"\(palette[0])\"/>"
         out += text(x + 30, y, PictureLayout.bandLegend, size: 10, fill: "#37474f")
         return out + "</g>\n"
