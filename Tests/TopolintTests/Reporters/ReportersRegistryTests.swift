@@ -6,7 +6,7 @@ import TopolintCore
 @Suite("Reporters registry")
 struct ReportersRegistryTests {
     @Test func everyFormatIsRegisteredUnderItsID() {
-        #expect(Reporters.ids == ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"])
+        #expect(Reporters.ids == ["text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html"])
         for id in Reporters.ids {
             let reporter = Reporters.reporter(for: id)
             #expect(reporter?.id == id)
