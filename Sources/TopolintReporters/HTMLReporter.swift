@@ -226,13 +226,13 @@ struct HTMLPage {
     th,td{border-bottom:1px solid #e0e6ea;padding:6px 8px;text-align:left;vertical-align:top}
     th{background:#eceff1;font-size:12px;text-transform:uppercase;letter-spacing:.04em;cursor:default}
     .js th[data-key]{cursor:pointer}.js th[data-key]:after{content:" ⇅";color:#90a4ae}
-    td.num,th.num{text-align:right}td.loc{font-family:"DejaVu Sans Mono",monospace;font-size:12px;white-space:nowrap}
+    td.num,th.num{text-align:right}td.loc{font-family:"DejaVu Sans Mono",monospace;font-size:12px;word-break:break-all;min-width:10em}
     .badge{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-size:12px;font-weight:bold}
     .badge.critical{background:var(--crit)}.badge.high{background:var(--high)}.badge.medium{background:var(--med);color:#212121}.badge.low{background:var(--low)}
     tr.sev-critical td:first-child{border-left:4px solid var(--crit)}tr.sev-high td:first-child{border-left:4px solid var(--high)}
     tr.sev-medium td:first-child{border-left:4px solid var(--med)}tr.sev-low td:first-child{border-left:4px solid var(--low)}
     tr.changed{background:#fff8e1}.rname{color:var(--muted);font-size:12px}
-    pre.src{margin:6px 0;padding:6px 8px;background:#263238;color:#eceff1;border-radius:4px;font:12px/1.35 "DejaVu Sans Mono",monospace;overflow-x:auto}
+    pre.src{white-space:pre-wrap;word-break:break-all;margin:6px 0;padding:6px 8px;background:#263238;color:#eceff1;border-radius:4px;font:12px/1.35 "DejaVu Sans Mono",monospace;overflow-x:auto}
     pre.src .ln{color:#78909c}pre.src .caret{color:#ffab00;font-weight:bold}
     .fix{margin-top:4px}.fix b{color:#2e7d32}a.show{text-decoration:none;font-size:16px}
     .rules article{background:#fff;border:1px solid #cfd8dc;border-radius:8px;padding:10px 14px;margin:10px 0}
@@ -241,7 +241,6 @@ struct HTMLPage {
     .filters{margin:14px 0}.filters label{margin-right:12px}
     .sides{display:grid;grid-template-columns:1fr 1fr;gap:18px}.side{min-width:0}
     .side table{table-layout:fixed}.side th:nth-child(1){width:84px}.side th:nth-child(2){width:64px}.side th:nth-child(3){width:110px}.side th:nth-child(4){width:130px}
-    .side td.loc{white-space:normal;word-break:break-all}.side pre.src{white-space:pre-wrap;word-break:break-all}
     .delta span{display:inline-block;padding:4px 10px;border-radius:6px;font-weight:bold;margin-right:8px}
     .delta .added{background:#ffebee;color:var(--crit)}.delta .resolved{background:#e8f5e9;color:#2e7d32}
     .clean{color:#2e7d32;font-weight:bold}.errors{background:#ffebee;padding:8px 14px;border-radius:8px}

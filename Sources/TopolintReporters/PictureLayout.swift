@@ -41,12 +41,15 @@ struct PictureLayout {
     static let rackW = 66.0, rackH = 54.0, rackGap = 6.0, columns = 6
     static let headerH = 30.0, podHeaderH = 22.0, chipH = 18.0, laneH = 44.0
     static let minSiteW = 180.0
-    /// The legend's line: role swatches, the trombone and band keys (see PictureSVG.legend).
+    /// The legend: role swatches on one line, the band and trombone keys on the next (see
+    /// PictureSVG.legend); the wider line sets the drawing's least width.
     static let legendWidth: Double = {
         let roles = ["dci", "border", "core", "spine", "aggregation", "leaf", "access"]
-        return roles.reduce(0) { $0 + 22 + textWidth($1, size: 10) } + 10 + 40 + textWidth("gateway trombone (dashed: if moved)", size: 10)
-            + 30 + textWidth(PictureLayout.bandLegend, size: 10)
+        let first = roles.reduce(0) { $0 + 22 + textWidth($1, size: 10) }
+        let second = 30 + textWidth(bandLegend, size: 10) + 10 + 40 + textWidth(tromboneLegend, size: 10)
+        return max(first, second)
     }()
+    static let tromboneLegend = "gateway trombone (dashed: if moved)"
     static let bandLegend = "broadcast domain across pods or sites (one colour each)"
     /// A pod with more racks than this is drawn as one block: at 200 racks a drawing of every
     /// rack stops being readable, and the bands still show which pods they reach.
@@ -127,7 +130,7 @@ struct PictureLayout {
         // A label never runs off the right edge: the drawing grows to hold it.
         width = max(width, widest + PictureLayout.margin)
         let lanes = Double(bandLaneCount + tromboneLaneCount)
-        height = lanesTop + lanes * PictureLayout.laneH + 40 + PictureLayout.margin
+        height = lanesTop + lanes * PictureLayout.laneH + 58 + PictureLayout.margin
     }
 
     /// First-fit lanes for horizontal spans, in order: each goes to the first lane whose last

@@ -249,18 +249,19 @@ public enum PictureSVG {
     static func legend(_ p: Picture, _ layout: PictureLayout) -> String {
         var out = "<g class=\"legend\">"
         var x = PictureLayout.margin
-        let y = layout.height - PictureLayout.margin - 10
+        var y = layout.height - PictureLayout.margin - 28
         for (role, colour) in roles {
             out += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y - 9))\" width=\"10\" height=\"10\" rx=\"2\" fill=\"\(colour)\"/>"
             out += text(x + 14, y, role, size: 10, fill: "#37474f")
             x += 22 + PictureLayout.textWidth(role, size: 10)
         }
-        x += 10
-        out += "<line x1=\"\(fmt(x))\" y1=\"\(fmt(y - 4))\" x2=\"\(fmt(x + 26))\" y2=\"\(fmt(y - 4))\" stroke=\"\(tromboneColour)\" stroke-width=\"3\"/>"
-        out += text(x + 32, y, "gateway trombone (dashed: if moved)", size: 10, fill: "#37474f")
-        x += 40 + PictureLayout.textWidth("gateway trombone (dashed: if moved)", size: 10)
+        x = PictureLayout.margin
+        y += 18
         out += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y - 9))\" width=\"24\" height=\"10\" rx=\"5\" fill=\"\(palette[0])\"/>"
         out += text(x + 30, y, PictureLayout.bandLegend, size: 10, fill: "#37474f")
+        x += 40 + PictureLayout.textWidth(PictureLayout.bandLegend, size: 10)
+        out += "<line x1=\"\(fmt(x))\" y1=\"\(fmt(y - 4))\" x2=\"\(fmt(x + 26))\" y2=\"\(fmt(y - 4))\" stroke=\"\(tromboneColour)\" stroke-width=\"3\"/>"
+        out += text(x + 32, y, PictureLayout.tromboneLegend, size: 10, fill: "#37474f")
         return out + "</g>\n"
     }
 
