@@ -54,6 +54,9 @@ struct PictureLayout {
     /// A pod with more racks than this is drawn as one block: at 200 racks a drawing of every
     /// rack stops being readable, and the bands still show which pods they reach.
     static let aggregateOver = 24
+    /// Past this many racks in all, every pod is one block: a thousand racks one by one make a
+    /// drawing metres long, and the bands, which matter most, end up far below.
+    static let aggregateAllOver = 240
 
     var sites: [SiteBox] = []
     /// The lane of each band and each trombone: items whose spans (bar and label) do not
@@ -100,7 +103,7 @@ struct PictureLayout {
         var x = PictureLayout.margin
         var tallest = 0.0
         for s in p.sites.indices {
-            var box = PictureLayout.site(s, picture: p, x: x, y: top)
+            var box = PictureLayout.site(s, picture: p, x: x, y: top, aggregateAll: p.racks.count > PictureLayout.aggregateAllOver)
             tallest = max(tallest, box.frame.h)
             x = box.frame.maxX + PictureLayout.siteGap
             box.frame.h = box.frame.h
@@ -184,14 +187,15 @@ struct PictureLayout {
         return (chips, chips.isEmpty ? 0 : cy + chipH + 4 - y)
     }
 
-    static func site(_ s: Int, picture p: Picture, x: Double, y: Double) -> SiteBox {
+    static func site(_ s: Int, picture p: Picture, x: Double, y: Double, aggregateAll: Bool) -> SiteBox {
+        func aggregated(_ racks: Int) -> Bool { racks > aggregateOver || (aggregateAll && racks > 1) }
         let podIndexes = p.pods.indices.filter { p.pods[$0].site == s }
         let racksOf = Dictionary(grouping: p.racks.indices, by: { p.racks[$0].pod })
         // The width the widest pod needs sets the column's width.
         var inner = minSiteW - 2 * sitePad
         for pod in podIndexes {
             let n = racksOf[pod]?.count ?? 0
-            let cols = n > aggregateOver ? 3 : min(max(n, 1), columns)
+            let cols = aggregated(n) ? 3 : min(max(n, 1), columns)
             inner = max(inner, Double(cols) * rackW + Double(cols - 1) * rackGap + 2 * podPad)
         }
         let siteName = p.sites[s].name
@@ -210,7 +214,7 @@ struct PictureLayout {
             py += podChipsH
             var drawn: [(Int, Rect)] = []
             var block: Rect?
-            if racks.count > aggregateOver {
+            if aggregated(racks.count) {
                 block = Rect(x: px + podPad, y: py, w: 3 * rackW + 2 * rackGap, h: rackH + 14)
                 py += rackH + 14 + rackGap
             } else {

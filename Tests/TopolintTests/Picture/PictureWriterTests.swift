@@ -51,6 +51,9 @@ enum DrawnFixture {
             #expect(site.pods[0].aggregated != nil)
         }
         #expect(big.rackFrames().count == 200)
+        // Pods of 22 racks are drawn rack by rack up to 240 racks in all, as blocks past that.
+        #expect(PictureLayout(DrawnFixture.picture(sites: 10, racksPerPod: 22)).sites.allSatisfy { $0.pods[0].aggregated == nil })
+        #expect(PictureLayout(DrawnFixture.picture(sites: 11, racksPerPod: 22)).sites.allSatisfy { $0.pods[0].aggregated != nil })
         // 7 racks: six to a row, so two rows, every rack its own box inside its pod.
         let small = PictureLayout(DrawnFixture.picture(sites: 2, racksPerPod: 7))
         let pod = small.sites[0].pods[0]
