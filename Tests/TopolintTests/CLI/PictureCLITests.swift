@@ -85,4 +85,42 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("no VLAN 'webb'") && result.stderr.contains("did you mean 'web'?"))
     }
+
+    /// Names may hold any character; none may break the page, the drawing or a graph.
+    static let hostile = """
+    topology: "t<&>"
+    version: 1
+    sites: {"s<1>&\\"x\\"": {}, "s2 'q'": {}}
+    site_links: [{between: ["s<1>&\\"x\\"", "s2 'q'"], rtt_ms: 3}]
+    pods: {"p]]>": {site: "s<1>&\\"x\\""}, p2: {site: "s2 'q'"}}
+    racks: {"r<script>": {pod: "p]]>"}, r2: {pod: p2}}
+    switches:
+      "sw\\"1": {rack: "r<script>", vlans: ["v#1;<x>"]}
+      "sw\\\\N": {rack: r2, vlans: ["v#1;<x>"]}
+    links: [{between: ["sw\\"1", "sw\\\\N"]}]
+    vlans: {"v#1;<x>": {id: 10}}
+    """
+
+    @Test func hostileNamesAreEscapedInEveryFormat() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("hostile.yaml")
+        try Self.hostile.write(to: file, atomically: true, encoding: .utf8)
+        let html = try CLI.run(["lint", file.path, "--format", "html"])
+        #expect(html.status == 1)
+        // Only the page's own script tag; the rack's name is text.
+        #expect(try Self.count("<script>", in: html.stdout) == 1)
+        #expect(html.stdout.contains(">r&lt;script&gt;</text>") && html.stdout.contains(">s&lt;1&gt;&amp;&quot;x&quot;</text>"))
+        let svg = try #require(html.stdout.range(of: "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"topology\"").flatMap { start in
+            html.stdout[start.lowerBound...].range(of: "</svg>").map { String(html.stdout[start.lowerBound..<$0.upperBound]) }
+        })
+        let parser = XMLParser(data: Data(svg.utf8))
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+
+        let dot = try CLI.run(["graph", file.path, "--vlan", "v#1;<x>"])
+        #expect(dot.status == 0)
+        #expect(dot.stdout.contains("n0 [label=\"sw\\\"1\"") && dot.stdout.contains("n1 [label=\"sw\\\\N\""))
+        let mermaid = try CLI.run(["graph", file.path, "--format", "mermaid"])
+        #expect(mermaid.stdout.contains("n0[\"sw#quot;1\"]") && mermaid.stdout.contains("subgraph g0[\"site s#lt;1#gt;#amp;#quot;x#quot;\"]"))
+    }
 }
