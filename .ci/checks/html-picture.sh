@@ -5,6 +5,7 @@
 #     rack colours are on screen;
 #   - the drawing (SVG) names every site of the file and every VLAN bridged across pods or
 #     sites (`topolint domains`);
+#   - the page's script sorts the findings by score and filters them by severity;
 #   - `graph --format dot` of every loadable example, and of each stretched VLAN, read by
 #     Graphviz (`dot -Tsvg`), with one drawn node per switch.
 # Chromium and Graphviz are test tools (.ci/setup installs them); without them this check
@@ -136,6 +137,22 @@ PY
 check_page examples/two-sites-vsphere.yaml "$tmp/two-sites.html" "$tmp/two-sites.png" 1200 || fail "two-sites-vsphere page"
 "$bin" lint "$tmp/eight-sites.yaml" --format html -o "$tmp/eight-sites.html" || [ $? -eq 1 ] || fail "lint --format html (eight sites)"
 check_page "$tmp/eight-sites.yaml" "$tmp/eight-sites.html" "$tmp/eight-sites.png" 2400 || fail "eight-site page"
+
+# The page's script, driven as a reader would: a click on the score heading sorts the rows
+# lowest first, unticking "high" hides the high findings.
+sed 's#</body>#<script>document.querySelector("th[data-key=score]").click();document.querySelector(".filters input[value=high]").click();</script></body>#' \
+    "$tmp/two-sites.html" > "$tmp/clicked.html"
+timeout 180 "$chromium" --headless --no-sandbox --disable-gpu --dump-dom "file://$tmp/clicked.html" > "$tmp/dom.html" 2>/dev/null || true
+python3 - "$tmp/dom.html" <<'PY' || fail "sorting and filtering the findings"
+import re, sys
+rows = re.findall(r'<tr class="sev-(\w+)[^"]*" data-severity="\w+" data-score="([0-9.]+)"[^>]*?(style="display: none;")?>', open(sys.argv[1]).read())
+scores = [float(s) for _, s, _ in rows]
+hidden = [sev for sev, _, h in rows if h]
+shown = [sev for sev, _, h in rows if not h]
+print(f"after the clicks: scores {scores}, hidden {hidden}")
+sys.exit(0 if len(rows) == 7 and scores == sorted(scores) and hidden and set(hidden) == {"high"} and "high" not in shown else 1)
+PY
+
 if [ -n "${SCREENSHOT_DIR:-}" ]; then mkdir -p "$SCREENSHOT_DIR"; cp "$tmp"/*.png "$SCREENSHOT_DIR"/; fi
 
 # Graphviz reads every DOT export and draws one node per switch.

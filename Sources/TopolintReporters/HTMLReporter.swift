@@ -259,7 +259,7 @@ struct HTMLPage {
       var rank={critical:4,high:3,medium:2,low:1};
       document.querySelectorAll('table.sortable').forEach(function(t){
         t.querySelectorAll('th[data-key]').forEach(function(th){
-          var dir=th.dataset.key==='score'?1:-1;
+          var dir=-1;
           th.addEventListener('click',function(){
             dir=-dir;var k=th.dataset.key,body=t.tBodies[0];
             var rows=Array.prototype.slice.call(body.rows);
