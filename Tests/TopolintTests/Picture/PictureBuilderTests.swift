@@ -95,6 +95,30 @@ enum PictureFixture {
                                                  rttMs: 8, endpoints: 40, hosts: 4, workloads: ["shop-dr"])])
     }
 
+    @Test func aMoveAMigrationDomainAllowsIsADashedTrombone() throws {
+        let a = try PictureFixture.analyzed()
+        let move = PictureFixture.finding("TL401", "migration_domain", "metro", context: [
+            ("vlan", .string("web")), ("workload", .string("shop")), ("cluster", .string("dr")),
+            ("gateway", .string("fra1-core")), ("rtt_ms", .int(8))])
+        // Reported twice (two domains allowing the same move): drawn once.
+        let p = PictureBuilder.build(a.analysis, findings: [move, move])
+        #expect(p.trombones.count == 2)
+        #expect(p.trombones[1] == Picture.Trombone(vlan: "web", vlanID: 100, fromSite: 1, toSite: 0, gateway: "fra1-core",
+                                                   rttMs: 8, endpoints: 10, hosts: 4, workloads: ["shop"], ifMoved: true))
+    }
+
+    @Test func aProposedStretchReachesTheVLANsRacksAndTheTargetClusters() throws {
+        let a = try PictureFixture.analyzed()
+        var p = PictureBuilder.build(a.analysis, findings: [])
+        PictureBuilder.addProposals(&p, analysis: a.analysis, stretches: [
+            ProposedStretch(vlan: "app", cluster: "dr", scope: "multi-site", switches: 4, hosts: 4, endpoints: 0)])
+        let band = try #require(p.bands.last)
+        #expect(band.vlan == "app" && band.reasons == ["proposed"] && band.note == "if stretched to cluster dr")
+        // app today: fra1-r10 (pod fra1-p2) and the core in fra1-p1; dr's hosts stand in ams1-r01.
+        #expect(band.racks == [3, 4] && band.pods == [0, 1, 2] && band.sites == [0, 1])
+        #expect(band.scope == "multi-site" && band.switchCount == 4)
+    }
+
     @Test func oneVLANShowsEveryDomainOfItAndOnlyItsTrombones() throws {
         let a = try PictureFixture.analyzed()
         let p = PictureBuilder.build(a.analysis, findings: [], vlan: try a.vlan("lon"))
