@@ -103,10 +103,9 @@ struct PictureLayout {
         var x = PictureLayout.margin
         var tallest = 0.0
         for s in p.sites.indices {
-            var box = PictureLayout.site(s, picture: p, x: x, y: top, aggregateAll: p.racks.count > PictureLayout.aggregateAllOver)
+            let box = PictureLayout.site(s, picture: p, x: x, y: top, aggregateAll: p.racks.count > PictureLayout.aggregateAllOver)
             tallest = max(tallest, box.frame.h)
             x = box.frame.maxX + PictureLayout.siteGap
-            box.frame.h = box.frame.h
             sites.append(box)
         }
         // Columns share one height so the lanes below start on one line.
@@ -202,7 +201,7 @@ struct PictureLayout {
         let siteSwitches = p.switches.indices.filter { p.switches[$0].site == s && p.switches[$0].pod == nil && p.switches[$0].rack == nil }
         var cy = y + headerH
         let (siteChips, chipsH) = chips(siteSwitches, picture: p, containers: [siteName], x: x + sitePad, y: cy + 2, width: inner)
-        cy += chipsH + (chipsH > 0 ? 4 : 4)
+        cy += chipsH + 4
         var pods: [PodBox] = []
         for pod in podIndexes {
             let podName = p.pods[pod].name
