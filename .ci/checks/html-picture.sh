@@ -5,7 +5,8 @@
 #     rack colours are on screen;
 #   - the drawing (SVG) names every site of the file and every VLAN bridged across pods or
 #     sites (`topolint domains`);
-#   - the page's script sorts the findings by score and filters them by severity;
+#   - the page's script sorts the findings by score, filters them by severity and outlines
+#     a finding's subject when pointed at;
 #   - `graph --format dot` of every loadable example, and of each stretched VLAN, read by
 #     Graphviz (`dot -Tsvg`), with one drawn node per switch.
 # Chromium and Graphviz are test tools (.ci/setup installs them); without them this check
@@ -139,8 +140,9 @@ check_page examples/two-sites-vsphere.yaml "$tmp/two-sites.html" "$tmp/two-sites
 check_page "$tmp/eight-sites.yaml" "$tmp/eight-sites.html" "$tmp/eight-sites.png" 2400 || fail "eight-site page"
 
 # The page's script, driven as a reader would: a click on the score heading sorts the rows
-# lowest first, unticking "high" hides the high findings.
-sed 's#</body>#<script>document.querySelector("th[data-key=score]").click();document.querySelector(".filters input[value=high]").click();</script></body>#' \
+# lowest first, unticking "high" hides the high findings, pointing at a finding outlines
+# its subject in the drawing.
+sed 's#</body>#<script>document.querySelector("th[data-key=score]").click();document.querySelector(".filters input[value=high]").click();document.querySelector("tr[data-h]").dispatchEvent(new MouseEvent("mouseenter"));</script></body>#' \
     "$tmp/two-sites.html" > "$tmp/clicked.html"
 timeout 180 "$chromium" --headless --no-sandbox --disable-gpu --dump-dom "file://$tmp/clicked.html" > "$tmp/dom.html" 2>/dev/null || true
 python3 - "$tmp/dom.html" <<'PY' || fail "sorting and filtering the findings"
@@ -149,8 +151,9 @@ rows = re.findall(r'<tr class="sev-(\w+)[^"]*" data-severity="\w+" data-score="(
 scores = [float(s) for _, s, _ in rows]
 hidden = [sev for sev, _, h in rows if h]
 shown = [sev for sev, _, h in rows if not h]
-print(f"after the clicks: scores {scores}, hidden {hidden}")
-sys.exit(0 if len(rows) == 7 and scores == sorted(scores) and hidden and set(hidden) == {"high"} and "high" not in shown else 1)
+outlined = len(re.findall(r'<[a-z]+ [^>]*class="[^"]*\bhl\b', open(sys.argv[1]).read()))
+print(f"after the clicks: scores {scores}, hidden {hidden}, {outlined} elements outlined")
+sys.exit(0 if len(rows) == 7 and scores == sorted(scores) and hidden and set(hidden) == {"high"} and "high" not in shown and outlined > 0 else 1)
 PY
 
 if [ -n "${SCREENSHOT_DIR:-}" ]; then mkdir -p "$SCREENSHOT_DIR"; cp "$tmp"/*.png "$SCREENSHOT_DIR"/; fi

@@ -141,11 +141,13 @@ struct HTMLPage {
         for (order, f) in ordered {
             let sev = f.severity.rawValue
             let marked = marks.contains(f.fingerprint)
-            out += "<tr class=\"sev-\(sev)\(marked ? " changed" : "")\" data-severity=\"\(sev)\" data-score=\"\(Format.score(f.score))\" data-rule=\"\(HTML.attribute(f.ruleID))\" data-location=\"\(order)\">"
+            let highlight = picture.flatMap { $0.highlightIndex(of: f.subject) }
+            out += "<tr class=\"sev-\(sev)\(marked ? " changed" : "")\" data-severity=\"\(sev)\" data-score=\"\(Format.score(f.score))\" data-rule=\"\(HTML.attribute(f.ruleID))\" data-location=\"\(order)\""
+                + (highlight.map { " data-h=\"\(prefix) \($0)\"" } ?? "") + ">"
             out += "<td><span class=\"badge \(sev)\">\(sev)</span></td><td class=\"num\"><b>\(Format.score(f.score))</b></td>"
             out += "<td><a href=\"#rule-\(HTML.attribute(f.ruleID))\">\(HTML.text(f.ruleID))</a><br><span class=\"rname\">\(HTML.text(f.ruleName))</span></td>"
             out += "<td class=\"loc\">\(HTML.text(f.location.description))</td><td>"
-            if let picture, let h = picture.highlightIndex(of: f.subject) {
+            if let h = highlight {
                 out += "<a class=\"show\" href=\"#\(prefix)-h\(h)\" title=\"outline \(HTML.attribute(f.subject.kind + " " + f.subject.name)) in the drawing\">\(HTMLPage.targetIcon)</a> "
             }
             out += "<span class=\"msg\">\(HTML.text(f.message))</span>"
@@ -222,6 +224,7 @@ struct HTMLPage {
     .drawing{overflow-x:auto;background:#fff;border:1px solid #cfd8dc;border-radius:8px;padding:8px;margin:10px 0}
     .drawing svg.topology{display:block;max-width:none}.mark{display:block;height:0}svg.icon{display:inline;vertical-align:-2px}
     @keyframes pulse{50%{stroke-opacity:.3}}
+    svg .hl,svg g.hl>:not(text){stroke:#ffab00!important;stroke-width:4px!important;stroke-dasharray:none!important}
     table{border-collapse:collapse;width:100%;background:#fff;margin:10px 0}
     th,td{border-bottom:1px solid #e0e6ea;padding:6px 8px;text-align:left;vertical-align:top}
     th{background:#eceff1;font-size:12px;text-transform:uppercase;letter-spacing:.04em;cursor:default}
@@ -256,6 +259,12 @@ struct HTMLPage {
         var on={};filters.querySelectorAll('input').forEach(function(i){on[i.value]=i.checked;});
         document.querySelectorAll('table.findings tbody tr').forEach(function(r){r.style.display=on[r.dataset.severity]?'':'none';});
       });}
+      // Pointing at a finding outlines its subject in its drawing, as following its link does.
+      document.querySelectorAll('tr[data-h]').forEach(function(r){
+        var p=r.dataset.h.split(' '),svg=document.getElementById(p[0]+'-drawing');if(!svg)return;
+        var on=function(v){svg.querySelectorAll('.h'+p[1]).forEach(function(e){e.classList.toggle('hl',v);});};
+        r.addEventListener('mouseenter',function(){on(true);});r.addEventListener('mouseleave',function(){on(false);});
+      });
       var rank={critical:4,high:3,medium:2,low:1};
       document.querySelectorAll('table.sortable').forEach(function(t){
         t.querySelectorAll('th[data-key]').forEach(function(th){

@@ -24,7 +24,7 @@ public enum PictureSVG {
         let classes = HighlightClasses(p)
         var out = ""
         let w = fmt(layout.width), h = fmt(layout.height)
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"topology\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\""
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"topology\" id=\"\(prefix)-drawing\" viewBox=\"0 0 \(w) \(h)\" width=\"\(w)\" height=\"\(h)\""
         out += " role=\"img\" aria-label=\"\(XML.attribute("drawing of " + p.title))\" font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n"
         out += "<title>\(XML.text(p.title))</title>\n"
         out += "<defs><marker id=\"\(prefix)-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\">"
