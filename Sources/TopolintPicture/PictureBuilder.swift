@@ -81,15 +81,25 @@ public enum PictureBuilder {
         let t = analysis.topology
         struct Key: Hashable { var vlan: Int; var from: Int; var gateway: Int }
         var acc: [Key: (rtt: Double?, endpoints: Double, hosts: Set<Int>, workloads: Set<String>)] = [:]
+        // Many workloads share a cluster and VLAN: their hosts' gateways are looked up once.
+        struct ClusterVLAN: Hashable { var cluster: Int; var vlan: Int }
+        var reaches: [ClusterVLAN: (carriers: Int, away: [(host: Int, site: Int, reach: GatewayReach)])] = [:]
         for workload in t.workloads {
-            let cluster = t.clusters[workload.cluster]
             for v in workload.vlans where t.vlans[v].gateway != nil {
-                let carriers = cluster.hosts.filter { binarySearch(t.hosts[$0].vlans, v) }
-                guard !carriers.isEmpty else { continue }
-                let share = Double(workload.count) / Double(carriers.count)
-                for h in carriers {
-                    guard let reach = analysis.nearestGateway(host: h, vlan: v), reach.proximity == .otherSite else { continue }
-                    let key = Key(vlan: v, from: t.placement(ofHost: h).site, gateway: reach.gateway)
+                let key = ClusterVLAN(cluster: workload.cluster, vlan: v)
+                if reaches[key] == nil {
+                    let carriers = t.clusters[workload.cluster].hosts.filter { binarySearch(t.hosts[$0].vlans, v) }
+                    let away = carriers.compactMap { h -> (host: Int, site: Int, reach: GatewayReach)? in
+                        guard let reach = analysis.nearestGateway(host: h, vlan: v), reach.proximity == .otherSite else { return nil }
+                        return (h, t.placement(ofHost: h).site, reach)
+                    }
+                    reaches[key] = (carriers.count, away)
+                }
+                let (carriers, away) = reaches[key]!
+                guard carriers > 0 else { continue }
+                let share = Double(workload.count) / Double(carriers)
+                for (h, site, reach) in away {
+                    let key = Key(vlan: v, from: site, gateway: reach.gateway)
                     var entry = acc[key] ?? (reach.rttMs, 0, [], [])
                     entry.endpoints += share
                     entry.hosts.insert(h)
