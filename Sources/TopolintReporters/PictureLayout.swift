@@ -190,26 +190,29 @@ struct PictureLayout {
         func aggregated(_ racks: Int) -> Bool { racks > aggregateOver || (aggregateAll && racks > 1) }
         let podIndexes = p.pods.indices.filter { p.pods[$0].site == s }
         let racksOf = Dictionary(grouping: p.racks.indices, by: { p.racks[$0].pod })
-        // The width the widest pod needs sets the column's width.
-        var inner = minSiteW - 2 * sitePad
+        // The width the widest pod needs sets every pod's width.
+        var podW = minSiteW - 2 * sitePad
         for pod in podIndexes {
             let n = racksOf[pod]?.count ?? 0
             let cols = aggregated(n) ? 3 : min(max(n, 1), columns)
-            inner = max(inner, Double(cols) * rackW + Double(cols - 1) * rackGap + 2 * podPad)
+            podW = max(podW, Double(cols) * rackW + Double(cols - 1) * rackGap + 2 * podPad)
         }
+        // Past ten pods a site lays them out side by side, up to four abreast, so a site of
+        // 38 pods is not one very long column.
+        let podColumns = min(4, max(1, (podIndexes.count + 9) / 10))
+        let inner = Double(podColumns) * podW + Double(podColumns - 1) * podGap
         let siteName = p.sites[s].name
         let siteSwitches = p.switches.indices.filter { p.switches[$0].site == s && p.switches[$0].pod == nil && p.switches[$0].rack == nil }
         var cy = y + headerH
         let (siteChips, chipsH) = chips(siteSwitches, picture: p, containers: [siteName], x: x + sitePad, y: cy + 2, width: inner)
         cy += chipsH + 4
-        var pods: [PodBox] = []
-        for pod in podIndexes {
+
+        func podBox(_ pod: Int, px: Double, top: Double) -> PodBox {
             let podName = p.pods[pod].name
             let racks = racksOf[pod] ?? []
             let podSwitches = p.switches.indices.filter { p.switches[$0].pod == pod && p.switches[$0].rack == nil && !podName.isEmpty }
-            let px = x + sitePad
-            var py = cy + podHeaderH
-            let (podChips, podChipsH) = chips(podSwitches, picture: p, containers: [podName, siteName], x: px + podPad, y: py, width: inner - 2 * podPad)
+            var py = top + podHeaderH
+            let (podChips, podChipsH) = chips(podSwitches, picture: p, containers: [podName, siteName], x: px + podPad, y: py, width: podW - 2 * podPad)
             py += podChipsH
             var drawn: [(Int, Rect)] = []
             var block: Rect?
@@ -223,9 +226,22 @@ struct PictureLayout {
                 }
                 py += Double((racks.count + columns - 1) / columns) * (rackH + rackGap)
             }
-            let frame = Rect(x: px, y: cy, w: inner, h: py - cy + podPad - (racks.isEmpty ? 0 : rackGap))
-            pods.append(PodBox(pod: pod, frame: frame, chips: podChips, racks: drawn, aggregated: block, allRacks: racks))
-            cy = frame.maxY + podGap
+            let frame = Rect(x: px, y: top, w: podW, h: py - top + podPad - (racks.isEmpty ? 0 : rackGap))
+            return PodBox(pod: pod, frame: frame, chips: podChips, racks: drawn, aggregated: block, allRacks: racks)
+        }
+
+        var pods: [PodBox] = []
+        var rowStart = 0
+        while rowStart < podIndexes.count {
+            let row = podIndexes[rowStart..<min(rowStart + podColumns, podIndexes.count)]
+            var rowHeight = 0.0
+            for (col, pod) in row.enumerated() {
+                let box = podBox(pod, px: x + sitePad + Double(col) * (podW + podGap), top: cy)
+                rowHeight = max(rowHeight, box.frame.h)
+                pods.append(box)
+            }
+            cy += rowHeight + podGap
+            rowStart += podColumns
         }
         let frame = Rect(x: x, y: y, w: inner + 2 * sitePad, h: cy - y + sitePad - podGap)
         return SiteBox(site: s, frame: frame, header: Rect(x: x, y: y, w: inner + 2 * sitePad, h: headerH), chips: siteChips, pods: pods)
