@@ -65,6 +65,27 @@ enum DrawnFixture {
         }
     }
 
+    @Test func aSiteOfManyPodsSetsThemSideBySide() {
+        var p = Picture(title: "pods")
+        p.sites = [Picture.Site(name: "dc1")]
+        for i in 0..<13 {
+            p.pods.append(Picture.Pod(name: "p\(i)", site: 0))
+            p.racks.append(Picture.Rack(name: "r\(i)", pod: i, hosts: 1))
+        }
+        let site = PictureLayout(p).sites[0]
+        // 13 pods: two abreast, seven rows, none overlapping, all inside the site.
+        #expect(site.pods.count == 13)
+        #expect(site.pods[0].frame.y == site.pods[1].frame.y && site.pods[1].frame.x > site.pods[0].frame.maxX)
+        #expect(Set(site.pods.map(\.frame.y)).count == 7)
+        for (i, a) in site.pods.enumerated() {
+            #expect(a.frame.x >= site.frame.x && a.frame.maxX <= site.frame.maxX && a.frame.maxY <= site.frame.maxY)
+            for b in site.pods[(i + 1)...] {
+                let apart = a.frame.maxX <= b.frame.x || b.frame.maxX <= a.frame.x || a.frame.maxY <= b.frame.y || b.frame.maxY <= a.frame.y
+                #expect(apart, "pods \(a.pod) and \(b.pod) overlap")
+            }
+        }
+    }
+
     @Test func lanesAreSharedByItemsThatDoNotOverlap() {
         let (lanes, count) = PictureLayout.pack([(0, 100), (200, 300), (50, 250), (320, 400), (90, 120)])
         #expect(lanes == [0, 0, 1, 0, 2] && count == 3)
