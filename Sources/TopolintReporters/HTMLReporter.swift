@@ -13,13 +13,15 @@ public struct HTMLReporter: Reporter {
         var lines = SourceLines(report.sources)
         page.body += "<header><h1>\(Project.name) report</h1>"
         page.body += "<p class=\"meta\">\(Format.count(report.files.count, "file")) · \(Project.name) \(Project.version)</p></header>\n"
-        page.body += HTMLPage.summary(report.summary, files: report.files)
+        // A finding in a file the run did not name still gets a section.
+        let files = report.files + Set(report.findings.map(\.location.file)).subtracting(report.files).sorted()
+        page.body += HTMLPage.summary(report.summary, files: files)
         if !report.diagnostics.isEmpty { page.body += HTMLPage.diagnostics(report.diagnostics, lines: &lines) }
         if report.baselined > 0 {
             page.body += "<p class=\"note\">\(Format.count(report.baselined, "finding")) recorded in the baseline not shown.</p>\n"
         }
         page.body += HTMLPage.filters
-        for (i, file) in report.files.enumerated() {
+        for (i, file) in files.enumerated() {
             let prefix = "f\(i)"
             let findings = report.findings.filter { $0.location.file == file }
             let suppressed = report.suppressed.filter { $0.finding.location.file == file }

@@ -23,25 +23,25 @@ struct GraphCommand: ParsableCommand {
     @Option(name: .long, help: "Show only this VLAN's broadcast domains (by name).")
     var vlan: String?
 
-    @Option(name: .long, help: "Output format: dot, mermaid or svg.")
-    var format: GraphFormat = .dot
+    @OptionGroup var formatOptions: FormatOptions<GraphFormat>
 
-    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml).")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
-    @Option(name: .long, help: "Rule pack (the svg drawing marks the domains its rules flag).")
-    var rules: String?
+    @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
-    var output: String?
+    var format: GraphFormat { formatOptions.format }
+    var output: String? { outputOptions.output }
 
-    enum GraphFormat: String, ExpressibleByArgument, CaseIterable { case dot, mermaid, svg }
+    enum GraphFormat: String, FormatChoice {
+        case dot, mermaid, svg
+        static var standard: GraphFormat { .dot }
+    }
 
     func run() throws {
-        var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
+        var pipeline = Pipeline(settings: configOptions.settings)
         let loaded = pipeline.load(file)
         guard let analysis = loaded.analysis else {
-            FileHandle.standardError.write(loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
+            FDWriter.standardError.write(loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
         let topology = analysis.topology
@@ -49,7 +49,7 @@ struct GraphCommand: ParsableCommand {
         if let vlan {
             guard let v = topology.vlanIndex(named: vlan) else {
                 let suggestion = closestMatch(to: vlan, among: topology.vlans.map(\.name))
-                FileHandle.standardError.write("topolint: no VLAN '\(vlan)' in \(file)\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")\n")
+                FDWriter.standardError.write("topolint: no VLAN '\(vlan)' in \(file)\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")\n")
                 throw Exit.loadError
             }
             vlanIndex = v
