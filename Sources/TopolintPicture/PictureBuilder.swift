@@ -34,8 +34,11 @@ public enum PictureBuilder {
         picture.trombones = (trombones(analysis) + migrationTrombones(analysis, findings: findings))
             .filter { vlan == nil || $0.vlan == t.vlans[vlan!].name }
         var seen = Set<Subject>()
+        // Hosts are many: findings about hosts look their rack up by name once.
+        let hostRacks = findings.contains { $0.subject.kind == "host" }
+            ? Dictionary(t.hosts.map { ($0.name, $0.rack) }, uniquingKeysWith: { first, _ in first }) : [:]
         for finding in findings where seen.insert(finding.subject).inserted {
-            let highlight = highlight(finding.subject, picture: picture, analysis: analysis)
+            let highlight = highlight(finding.subject, picture: picture, analysis: analysis, hostRacks: hostRacks)
             if !highlight.isEmpty { picture.highlights.append(highlight) }
         }
         return picture
@@ -144,7 +147,7 @@ public enum PictureBuilder {
     }
 
     /// What a finding's subject stands for in the drawing.
-    static func highlight(_ subject: Subject, picture: Picture, analysis: Analysis) -> Picture.Highlight {
+    static func highlight(_ subject: Subject, picture: Picture, analysis: Analysis, hostRacks: [String: Int] = [:]) -> Picture.Highlight {
         let t = analysis.topology
         var h = Picture.Highlight(subject: subject)
         func racks(ofClusters clusters: [Int]) -> [Int] {
@@ -160,7 +163,7 @@ public enum PictureBuilder {
             // A link's subject name is "a -- b".
             let ends = Set(name.split(separator: " -- ").map(String.init))
             h.switches = t.switches.indices.filter { ends.contains(t.switches[$0].name) }
-        case "host": h.racks = t.hosts.filter { $0.name == name }.map(\.rack)
+        case "host": h.racks = hostRacks[name].map { [$0] } ?? []
         case "cluster": h.racks = racks(ofClusters: t.clusters.indices.filter { t.clusters[$0].name == name })
         case "workload":
             h.racks = racks(ofClusters: t.workloads.filter { $0.name == name }.map(\.cluster))

@@ -135,10 +135,12 @@ enum PictureFixture {
             PictureFixture.finding("TL403", "switch", "lon1-border"),
             PictureFixture.finding("TL200", "vlan", "web", context: [("switch", .string("ams1-core"))]),
             PictureFixture.finding("TL900", "zone", "nowhere"),
+            PictureFixture.finding("TL601", "host", "ams1-esx3"),
         ]
         let p = PictureBuilder.build(a.analysis, findings: findings)
         // One highlight per subject; a subject with nothing drawn (an unknown zone) has none.
-        #expect(p.highlights.map(\.subject.name) == ["web", "shop-dr", "prod", "lon1-border"])
+        #expect(p.highlights.map(\.subject.name) == ["web", "shop-dr", "prod", "lon1-border", "ams1-esx3"])
+        #expect(p.highlights[4].racks == [4])
         let web = p.highlights[0]
         #expect(web.bands == [1] && web.trombones == [0] && web.racks == [0, 1, 2, 4, 5])
         #expect(p.highlights[1].trombones == [0] && p.highlights[1].racks == [4])
