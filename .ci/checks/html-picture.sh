@@ -5,6 +5,8 @@
 #     rack colours are on screen;
 #   - the drawing (SVG) names every site of the file and every VLAN bridged across pods or
 #     sites (`topolint domains`);
+#   - what-if's page holds a drawing before and after, the after one with the proposal's
+#     stretched VLANs;
 #   - the page's script sorts the findings by score, filters them by severity and outlines
 #     a finding's subject when pointed at;
 #   - `graph --format dot` of every loadable example, and of each stretched VLAN, read by
@@ -154,6 +156,18 @@ shown = [sev for sev, _, h in rows if not h]
 outlined = len(re.findall(r'<[a-z]+ [^>]*class="[^"]*\bhl\b', open(sys.argv[1]).read()))
 print(f"after the clicks: scores {scores}, hidden {hidden}, {outlined} elements outlined")
 sys.exit(0 if len(rows) == 7 and scores == sorted(scores) and hidden and set(hidden) == {"high"} and "high" not in shown and outlined > 0 else 1)
+PY
+
+# what-if's page: two well-formed drawings, the after one with the stretch the proposal needs.
+"$bin" what-if examples/two-sites-vsphere.yaml --migration-domain fra1-prod,ams1-dr --format html -o "$tmp/what-if.html" || [ $? -eq 1 ] || fail "what-if --format html"
+python3 - "$tmp/what-if.html" <<'PY' || fail "what-if page"
+import re, sys, xml.etree.ElementTree as ET
+html = open(sys.argv[1], encoding="utf-8").read()
+svgs = re.findall(r'<svg xmlns="http://www.w3.org/2000/svg" class="topology".*?</svg>', html, re.S)
+texts = [[t.text or "" for t in ET.fromstring(s).iter("{http://www.w3.org/2000/svg}text")] for s in svgs]
+stretch = [any("if stretched to cluster ams1-dr" in t for t in side) for side in texts]
+print(f"what-if page: {len(svgs)} drawings, stretch to ams1-dr drawn before/after: {stretch}")
+sys.exit(0 if len(svgs) == 2 and stretch == [False, True] else 1)
 PY
 
 if [ -n "${SCREENSHOT_DIR:-}" ]; then mkdir -p "$SCREENSHOT_DIR"; cp "$tmp"/*.png "$SCREENSHOT_DIR"/; fi
