@@ -23,6 +23,13 @@ command -v python3 >/dev/null || { echo "skipped: python3 is not installed"; exi
 bin=.build/debug/topolint
 [ -x "$bin" ] || swift build --product topolint >/dev/null
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+# A Chromium that cannot render anything here (no display libraries, a sandbox it cannot
+# leave) is a machine problem, not the report's: say so and skip.
+printf '<p>probe</p>' > "$tmp/probe.html"
+timeout 120 "$chromium" --headless --no-sandbox --disable-gpu --screenshot="$tmp/probe.png" --window-size=200,100 \
+    "file://$tmp/probe.html" >/dev/null 2>&1 || true
+[ -s "$tmp/probe.png" ] || { echo "skipped: $chromium cannot take a screenshot on this machine"; exit 77; }
+rm -f "$tmp/probe.png"
 failures=0
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 
