@@ -4,6 +4,7 @@
 // The modules follow the data flow, one way:
 //   bytes -> TopolintYAML (located nodes) -> TopolintModel (validated topology)
 //   -> TopolintAnalysis (graph, broadcast domains) -> TopolintRules (findings)
+//   (-> TopolintPicture: the drawing's geometry, for the HTML and graph outputs)
 //   -> TopolintReporters (text, JSON, SARIF, ...) -> TopolintCLI.
 // TopolintCore holds the vocabulary every stage shares (locations, diagnostics, findings).
 import PackageDescription
@@ -35,15 +36,20 @@ let package = Package(
         .target(name: "TopolintAnalysis", dependencies: ["TopolintCore", "TopolintModel"]),
         .target(name: "TopolintRules", dependencies: ["TopolintCore", "TopolintModel", "TopolintAnalysis"]),
         .target(name: "TopolintConfig", dependencies: ["TopolintCore", "TopolintYAML", "TopolintModel", "TopolintRules"]),
+        // The drawing's geometry (plain data in TopolintCore), built from model and analysis.
+        .target(name: "TopolintPicture", dependencies: ["TopolintCore", "TopolintModel", "TopolintAnalysis"]),
         .target(name: "TopolintReporters", dependencies: ["TopolintCore"]),
         .target(name: "TopolintGenerate"),
         // Importers: other tools' designs (netlab, ...) as a document written in the format.
         .target(name: "TopolintImport", dependencies: ["TopolintCore", "TopolintYAML"]),
+        // Sources of truth (NetBox, Nautobot) read over their REST APIs into one inventory,
+        // mapped to a design, merged with a hand-kept overlay.
+        .target(name: "TopolintInventory", dependencies: ["TopolintCore", "TopolintYAML"]),
         .target(
             name: "TopolintCLI",
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
-                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintGenerate", "TopolintImport", "CEditLine",
+                "TopolintRules", "TopolintConfig", "TopolintPicture", "TopolintReporters", "TopolintGenerate", "TopolintImport", "TopolintInventory", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,7 +61,7 @@ let package = Package(
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
                 "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintCLI",
-                "TopolintGenerate", "TopolintImport",
+                "TopolintGenerate", "TopolintImport", "TopolintPicture", "TopolintInventory",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
