@@ -31,12 +31,14 @@ public enum SourceFile {
                 capacity = Int(info.st_size) + 1
             }
         }
-        var bytes = [UInt8](repeating: 0, count: capacity)
+        // The limit is checked as the bytes arrive: a stream that never ends (/dev/zero, a
+        // pipe) is cut one byte past the limit, never read further.
+        var bytes = [UInt8](repeating: 0, count: min(capacity, maxBytes + 1))
         var count = 0
         while true {
             if count == bytes.count {
-                if bytes.count > maxBytes { throw .tooLarge(bytes.count) }
-                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
+                if count > maxBytes { throw .tooLarge(count) }
+                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, maxBytes + 1 - bytes.count)))
             }
             let n = bytes.withUnsafeMutableBytes { buffer in
                 Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
@@ -53,13 +55,21 @@ public enum SourceFile {
         return bytes
     }
 
+    /// Why a file could not be read, for messages about any kind of file.
+    public static func reason(_ error: ReadError) -> String {
+        switch error {
+        case let .cannotOpen(reason): reason
+        case let .tooLarge(size): "the file is over the \(defaultMaxBytes)-byte limit (at least \(size) bytes)"
+        case .isDirectory: "is a directory"
+        }
+    }
+
     /// A one-line TL001 for a file that cannot be read at all.
     public static func diagnostic(for error: ReadError, path: String) -> Diagnostic {
         let message: String
         switch error {
         case let .cannotOpen(reason): message = "cannot read the file: \(reason)"
-        case let .tooLarge(size): message = "the file is \(size) bytes, over the \(defaultMaxBytes)-byte limit for a topology file"
-        case .isDirectory: message = "is a directory, not a topology file"
+        case .tooLarge, .isDirectory: message = reason(error) + (error == .isDirectory ? ", not a topology file" : " for a topology file")
         }
         return Diagnostic(.yamlSyntax, message, at: SourceLocation(file: path, line: 1, column: 1))
     }

@@ -27,7 +27,7 @@ struct BaselineCommand: ParsableCommand {
             FileHandle.standardError.write(run.report.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
-        guard Output.emit(Baseline.render(run.report.findings), to: output) else { throw Exit.loadError }
+        try Output.emit(Baseline.render(run.report.findings), to: output)
         FileHandle.standardError.write("recorded \(run.report.findings.count) finding\(run.report.findings.count == 1 ? "" : "s")\(output.map { " in \($0)" } ?? "")\n")
     }
 }

@@ -36,12 +36,12 @@ struct DomainsCommand: ParsableCommand {
                                     sources: [self.file: file.source])
             let text = format == .json ? JSONReporter.render(report, options: ReportOptions())
                 : TextReporter.render(report, options: ReportOptions(color: Output.wantsColor(.auto, fd: 2)))
-            if format == .json { _ = Output.emit(text, to: output) } else { FileHandle.standardError.write(text) }
+            if format == .json { try Output.emit(text, to: output) } else { FileHandle.standardError.write(text) }
             throw Exit.loadError
         }
         let rows = DomainRows(analysis)
         let text = format == .json ? rows.json.serialized(pretty: true) + "\n" : rows.table
-        guard Output.emit(text, to: output) else { throw Exit.loadError }
+        try Output.emit(text, to: output)
     }
 }
 

@@ -11,7 +11,8 @@ struct LintCommand: ParsableCommand {
         discussion: """
         Formats: \(Reporters.ordered.map { "\($0.id) (\($0.summary))" }.joined(separator: "; ")).
         Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when a file \
-        cannot be loaded.
+        cannot be loaded, 3 when the report cannot be written or the baseline or \
+        configuration cannot be read.
         """
     )
 
@@ -60,13 +61,13 @@ struct LintCommand: ParsableCommand {
                 report.baselined = before - report.findings.count
             case let .failure(problem):
                 FileHandle.standardError.write("topolint: \(problem)\n")
-                throw Exit.loadError
+                throw problem.isIOError ? Exit.ioError : Exit.loadError
             }
         }
         let options = ReportOptions(color: format == "text" && Output.wantsColor(color, fd: output == nil ? 1 : -1),
                                     repositoryRoot: repositoryRoot ?? Output.currentDirectory,
                                     currentDirectory: Output.currentDirectory)
-        guard Output.emit(Reporters.render(report, format: format, options: options) ?? "", to: output) else { throw Exit.loadError }
+        try Output.emit(Reporters.render(report, format: format, options: options) ?? "", to: output)
         if !report.diagnostics.isEmpty { throw Exit.loadError }
         let threshold = failOn ?? run.failOn ?? .medium
         if report.findings.contains(where: { $0.severity >= threshold }) { throw Exit.findings }

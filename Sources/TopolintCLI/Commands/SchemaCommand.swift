@@ -17,6 +17,6 @@ struct SchemaCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        guard Output.emit(JSONSchemaExport.schema().serialized(pretty: true) + "\n", to: output) else { throw Exit.loadError }
+        try Output.emit(JSONSchemaExport.schema().serialized(pretty: true) + "\n", to: output)
     }
 }

@@ -76,7 +76,7 @@ struct WhatIfCommand: ParsableCommand {
         let outcome = session.evaluate(adding: proposals, removing: remove)
         clock.lap("what-if evaluation")
         let text = format == .json ? WhatIfReport.json(outcome).serialized(pretty: true) + "\n" : WhatIfReport.text(outcome, removing: remove)
-        guard Output.emit(text, to: output) else { throw Exit.loadError }
+        try Output.emit(text, to: output)
         let threshold = failOn ?? loaded.failOn ?? .medium
         if outcome.added.contains(where: { $0.severity >= threshold }) { throw Exit.findings }
     }
