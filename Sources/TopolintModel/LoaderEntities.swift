@@ -432,9 +432,11 @@ extension Loader {
                     error(.schema, "migration domain '\(instance.name)' needs at least one cluster", at: node)
                 }
             }
-            var workloads = topology.workloads.indices.filter { clusters.contains(topology.workloads[$0].cluster) }
+            guard spend(topology.workloads.count, at: entry.key) else { continue }
+            let inDomain = Set(clusters)
+            var workloads = topology.workloads.indices.filter { inDomain.contains(topology.workloads[$0].cluster) }
             if let node = field(entry.fields, spec, "workloads"), let listed = resolveList(node, kind: "workload", values: [], what: "workloads of migration domain '\(instance.name)'") {
-                for w in listed where !clusters.contains(topology.workloads[w].cluster) {
+                for w in listed where !inDomain.contains(topology.workloads[w].cluster) {
                     let workload = topology.workloads[w]
                     // A workload whose cluster did not resolve has been reported already.
                     guard topology.clusters.indices.contains(workload.cluster) else { continue }

@@ -13,10 +13,11 @@ public struct YAMLLimits: Sendable {
         self.maxExpandedNodes = maxExpandedNodes ?? 0
     }
 
-    /// The expansion limit for a file of `byteCount` bytes: a million nodes of headroom plus
-    /// two per byte, far above what a real topology expands to and far below a bomb.
-    func expansionLimit(byteCount: Int) -> Int {
-        maxExpandedNodes > 0 ? maxExpandedNodes : 1_000_000 + 2 * byteCount
+    /// The expansion limit once `writtenNodes` nodes have been read: a million nodes of
+    /// headroom plus four per written node, far above what a real topology expands to and
+    /// far below a bomb. Written nodes, not bytes: comments and padding buy nothing.
+    func expansionLimit(writtenNodes: Int) -> Int {
+        maxExpandedNodes > 0 ? maxExpandedNodes : 1_000_000 + 4 * writtenNodes
     }
 }
 
@@ -55,7 +56,7 @@ struct TreeBuilder {
     var diagnostics: [Diagnostic] = []
     var failed = false
     let limits: YAMLLimits
-    let expansionLimit: Int
+    var expansionLimit: Int { limits.expansionLimit(writtenNodes: document.nodes.count) }
 
     private struct Frame {
         var node: Int32
@@ -84,7 +85,6 @@ struct TreeBuilder {
     init(file: String, source: [UInt8], limits: YAMLLimits) {
         document = YAMLDocument(file: file, source: source)
         self.limits = limits
-        self.expansionLimit = limits.expansionLimit(byteCount: source.count)
         base = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         cursorByte = base
         document.nodes.reserveCapacity(source.count / 12)
