@@ -14,8 +14,9 @@ public enum LoadLimits {
     /// Diagnostics reported per file; the rest are summed up in one "and N more".
     public static let diagnosticsPerFile = 200
 
-    /// Diagnostics built in full while loading; past this they are only counted.
-    static let storedDiagnostics = 2_000
+    /// Diagnostics built in full while loading; past this the file is known to fail and
+    /// checking stops (the rest of the file is not looked at).
+    public static let storedDiagnostics = 2_000
 
     /// Distinct unresolved names that get a "did you mean" suggestion.
     public static let suggestions = 200

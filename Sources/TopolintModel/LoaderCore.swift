@@ -78,7 +78,8 @@ struct Loader {
     var suggestionsLeft = LoadLimits.suggestions
     /// Per kind, the names to suggest from, built on the first unresolved reference.
     var suggestionIndexes: [String: SuggestionIndex] = [:]
-    /// Diagnostics past `LoadLimits.storedDiagnostics` are counted, never built.
+    /// Diagnostics past `LoadLimits.storedDiagnostics` are counted, never built; past that
+    /// point checking stops (every lookup fails at once), so this is a lower bound.
     var unstored = 0
     /// Names all patterns of the file may expand to (see `LoadLimits`).
     lazy var expansionBudget = LoadLimits.names(nodes: doc.nodeCount)
@@ -126,7 +127,7 @@ struct Loader {
         }
         for file in files {
             guard let (first, count) = left[file] else { continue }
-            kept.append(Diagnostic(first.code, "and \(count) more problem\(count == 1 ? "" : "s") in this file, not shown (the first \(LoadLimits.diagnosticsPerFile) are); fix these and run again",
+            kept.append(Diagnostic(first.code, "and \(count) more problem\(count == 1 ? "" : "s") in this file, not shown (the first \(LoadLimits.diagnosticsPerFile) are, and checking stops after \(LoadLimits.storedDiagnostics)); fix these and run again",
                                    at: first.location))
         }
         return kept
@@ -146,6 +147,8 @@ struct Loader {
     /// Charges `amount` to the file's work budget; false (after one located error) once it
     /// is spent, and from then on every lookup stops at once.
     mutating func spend(_ amount: Int, at node: YAMLNode) -> Bool {
+        // Past the stored diagnostics the file is known to fail: checking stops here.
+        guard storing else { unstored += 1; return false }
         work += amount
         guard work > workBudget else { return true }
         if !workReported {
@@ -301,6 +304,7 @@ struct Loader {
 
     /// Expands a pattern within the file's budget; past it, one TL002 and no names.
     mutating func expand(_ pattern: RangePattern, at node: YAMLNode) -> [(name: String, values: [String])]? {
+        guard storing else { unstored += 1; return nil }
         expanded += pattern.expansionCount
         guard expanded <= expansionBudget else {
             if !budgetReported {
@@ -389,7 +393,7 @@ struct Loader {
         var result: [Int] = []
         var ok = true
         for item in listItems(node) {
-            guard !workReported else { return nil }
+            guard storing, !workReported else { return nil }
             if let found = resolve(item, kind: kind, values: values, what: what()) {
                 result.append(contentsOf: found)
             } else {
