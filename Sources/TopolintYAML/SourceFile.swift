@@ -33,25 +33,20 @@ public enum SourceFile {
         }
         // The limit is checked as the bytes arrive: a stream that never ends (/dev/zero, a
         // pipe) is cut one byte past the limit, never read further.
-        var bytes = [UInt8](repeating: 0, count: min(capacity, maxBytes + 1))
-        var count = 0
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(capacity, maxBytes + 1))
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            if count == bytes.count {
-                if count > maxBytes { throw .tooLarge(count) }
-                bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, maxBytes + 1 - bytes.count)))
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
-            }
+            let want = min(chunk.count, maxBytes + 1 - bytes.count)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, want) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .cannotOpen(String(cString: strerror(errno)))
             }
             if n == 0 { break }
-            count += n
+            chunk.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            if bytes.count > maxBytes { throw .tooLarge(bytes.count) }
         }
-        if count > maxBytes { throw .tooLarge(count) }
-        bytes.removeSubrange(count...)
         return bytes
     }
 

@@ -28,6 +28,9 @@ public enum YAMLReader {
     public struct Result: Sendable {
         public var document: YAMLDocument?
         public var diagnostics: [Diagnostic]
+        /// The file holds no document at all (nothing, or only comments and blank space):
+        /// callers reading other kinds of file say so in their own words.
+        public var isEmpty = false
     }
 
     public static func parse(_ source: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) -> Result {
@@ -36,7 +39,7 @@ public enum YAMLReader {
         }
         var builder = TreeBuilder(file: file, source: source, limits: limits)
         builder.run()
-        if builder.failed { return Result(document: nil, diagnostics: builder.diagnostics) }
+        if builder.failed { return Result(document: nil, diagnostics: builder.diagnostics, isEmpty: builder.empty) }
         return Result(document: builder.document, diagnostics: builder.diagnostics)
     }
 
@@ -55,6 +58,7 @@ struct TreeBuilder {
     var document: YAMLDocument
     var diagnostics: [Diagnostic] = []
     var failed = false
+    var empty = false
     let limits: YAMLLimits
     var expansionLimit: Int { limits.expansionLimit(writtenNodes: document.nodes.count) }
 
@@ -118,6 +122,7 @@ struct TreeBuilder {
             }
         }
         if !failed && !rootSet {
+            empty = true
             fail("the file is empty: a topology file holds one YAML mapping (topology, version, ...)", line: 0, column: 0)
         }
     }

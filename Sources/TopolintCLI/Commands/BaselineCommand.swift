@@ -22,6 +22,7 @@ struct BaselineCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        try Output.requireReadable(config, what: "configuration")
         let run = LintRun.perform(files: files, settings: PipelineSettings(configPath: config, packOverride: rules))
         guard run.report.diagnostics.isEmpty else {
             FileHandle.standardError.write(run.report.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")

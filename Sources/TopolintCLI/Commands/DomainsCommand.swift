@@ -29,6 +29,7 @@ struct DomainsCommand: ParsableCommand {
     enum DomainsFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     func run() throws {
+        try Output.requireReadable(config, what: "configuration")
         var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
         let file = pipeline.load(self.file)
         guard let analysis = file.analysis else {

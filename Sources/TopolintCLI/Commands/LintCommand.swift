@@ -51,6 +51,7 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Output.requireReadable(config, what: "configuration")
         let run = LintRun.perform(files: files, settings: PipelineSettings(configPath: config, packOverride: rules))
         var report = run.report
         if let baseline {

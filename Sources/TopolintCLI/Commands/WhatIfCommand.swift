@@ -51,6 +51,7 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Output.requireReadable(config, what: "configuration")
         var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
         let (context, loaded) = try pipeline.ruleContext(for: file)
         let topology = context.topology

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TopolintYAML
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -166,6 +167,16 @@ enum Output {
     static func fail(_ error: OutputError) -> ExitCode {
         FileHandle.standardError.write("topolint: \(error)\n")
         return Exit.ioError
+    }
+
+    /// A file named on the command line (--config) that cannot be read is an I/O failure
+    /// (exit status 3), said with its reason before any work starts.
+    static func requireReadable(_ path: String?, what: String) throws {
+        guard let path else { return }
+        do { _ = try SourceFile.read(path: path, maxBytes: 1 << 20) } catch {
+            FileHandle.standardError.write("topolint: cannot read \(what) \(path): \(SourceFile.reason(error))\n")
+            throw Exit.ioError
+        }
     }
 
     /// Colour only on a terminal, and never with NO_COLOR set (no-color.org).
