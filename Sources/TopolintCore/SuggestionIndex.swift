@@ -25,6 +25,8 @@ public struct SuggestionIndex: Sendable {
     public var count: Int { sorted.count }
     /// Distinct words searched for so far.
     public var answered: Int { answers.count }
+    /// Candidates weighed so far, over every search (the work the index has done).
+    public private(set) var comparisons = 0
 
     /// The best suggestion for `word`, or nil; the same answer as `closestMatch` whenever
     /// the buckets near the word hold fewer than `comparisonsPerQuery` names. Without
@@ -37,10 +39,13 @@ public struct SuggestionIndex: Sendable {
         return answer
     }
 
-    private func search(_ word: String) -> String? {
+    private mutating func search(_ word: String) -> String? {
         let scalars = Array(word.unicodeScalars)
         var best: SuggestionRank?
+        var weighed = 0
+        defer { comparisons += weighed }
         func consider(_ candidate: String) {
+            weighed += 1
             guard let rank = SuggestionRank(word: word, wordScalars: scalars, candidate: candidate,
                                             maxDistance: SuggestionIndex.maxDistance) else { return }
             if best == nil || rank < best! { best = rank }

@@ -149,6 +149,7 @@ struct Loader {
     mutating func spend(_ amount: Int, at node: YAMLNode) -> Bool {
         // Past the stored diagnostics the file is known to fail: checking stops here.
         guard storing else { unstored += 1; return false }
+        guard !workReported else { return false }
         work += amount
         guard work > workBudget else { return true }
         if !workReported {

@@ -174,6 +174,7 @@ enum Output {
     static func requireReadable(_ path: String?, what: String) throws {
         guard let path else { return }
         do { _ = try SourceFile.read(path: path, maxBytes: 1 << 20) } catch {
+            if case .tooLarge = error { return }   // readable: the loader says what is wrong
             FileHandle.standardError.write("topolint: cannot read \(what) \(path): \(SourceFile.reason(error))\n")
             throw Exit.ioError
         }
