@@ -168,3 +168,47 @@ import Testing
         return CLI.Result(status: p.terminationStatus, stdout: "", stderr: String(decoding: data, as: UTF8.self))
     }
 }
+
+/// Configuration and rule-pack mistakes are reported in the file that holds them.
+@Suite struct ConfigLocationTests {
+    static func project(config: String, pack: String? = nil) throws -> URL {
+        let dir = try ConfigAndBaselineTests.project(config: config)
+        if let pack { try pack.write(to: dir.appendingPathComponent("my-pack.yaml"), atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    @Test func anUnknownPackIsLocatedAtTheConfigLine() throws {
+        let dir = try Self.project(config: "fail_on: high\npack: strictt\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["lint", "net/dc/design.yaml", "--color", "never"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout.contains(".topolint.yaml:2:7: error[TL002] no rule pack 'strictt'"), "\(r.stdout)")
+        #expect(r.stdout.contains("did you mean 'strict'?"))
+    }
+
+    @Test func aMissingExtendedPackIsLocatedAtExtends() throws {
+        let dir = try Self.project(config: "pack: my-pack.yaml\n", pack: "pack: mine\nextends: nothere\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["lint", "net/dc/design.yaml", "--color", "never"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("my-pack.yaml:2:10: error[TL002] no rule pack 'nothere'"), "\(r.stdout)")
+    }
+
+    @Test func anEmptyConfigSaysItIsAConfig() throws {
+        let dir = try Self.project(config: "# nothing yet\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["lint", "net/dc/design.yaml", "--color", "never"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout.contains(".topolint.yaml:1:1: error[TL002] the configuration file is empty"), "\(r.stdout)")
+        #expect(!r.stdout.contains("topology file"))
+    }
+
+    @Test func anUnreadableConfigIsAnIOError() throws {
+        let r = try CLI.run(["lint", "examples/two-sites-vsphere.yaml", "--config", "no/such/config.yaml"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("cannot read configuration no/such/config.yaml: No such file or directory"))
+        let d = try CLI.run(["lint", "examples/two-sites-vsphere.yaml", "--config", "examples"])
+        #expect(d.status == 3)
+        #expect(d.stderr.contains("cannot read configuration examples: is a directory"))
+    }
+}
