@@ -1,6 +1,6 @@
 import TopolintModel
 
-/// How far a broadcast domain reaches (topology-format.md, Broadcast domains).
+/// How far a broadcast domain reaches (docs/format.md, section 6, Scope).
 public enum Scope: String, Comparable, Sendable, CaseIterable {
     case rack, pod, site
     case multiSite = "multi-site"
@@ -28,7 +28,7 @@ public struct BroadcastDomain: Sendable {
     /// `endpoints` rounded half up, as reports show it.
     public var roundedEndpoints: Int { roundHalfUp(endpoints) }
 
-    /// The first switch by name (report.md's `switch` context key).
+    /// The first switch by name (the `switch` context key of docs/report.md).
     public var firstSwitch: Int { Int(switches[0]) }
 }
 

@@ -38,7 +38,7 @@ public struct TopolintCommand: ParsableCommand {
             let code = exitCode(for: error)
             if code == .validationFailure {
                 let message = fullMessage(for: error)
-                FileHandle.standardError.write(message + (message.hasSuffix("\n") ? "" : "\n"))
+                FDWriter.standardError.write(message + (message.hasSuffix("\n") ? "" : "\n"))
                 Glibc.exit(2)
             }
             exit(withError: error)
@@ -46,9 +46,8 @@ public struct TopolintCommand: ParsableCommand {
     }
 }
 
-/// Exit codes of the contract (report.md).
+/// Exit codes (docs/report.md, section 2).
 enum Exit {
-    static let clean = ExitCode(0)
     static let findings = ExitCode(1)
     static let loadError = ExitCode(2)
     /// A report, baseline or other output could not be written, or a baseline or

@@ -4,7 +4,7 @@ enum EmbeddedPacks {
         "default": #"""
 # The default rule pack: the thresholds, rule settings and platform table that topolint
 # uses when nothing else is named. This file is the only place the default figures are
-# written; the binary embeds it at build time (scripts/embed-packs.sh), so an installed
+# written; the binary embeds it at build time (.ci/embed-packs.sh), so an installed
 # topolint behaves exactly as this file says.
 #
 # Every figure carries a `source`. Where it comes from a vendor document, the source names

@@ -1,5 +1,6 @@
 import TopolintCore
 import TopolintYAML
+import TopolintModel
 import TopolintAnalysis
 import TopolintRules
 
@@ -99,12 +100,12 @@ public enum PackLoader {
         guard let top = f.mapping(doc.root, allowed: packKeys, what: "a rule pack") else { return (nil, f.diagnostics) }
         for (key, _, value) in top {
             switch key {
-            case "pack": layer.name = f.string(value, what: "pack")
+            case "pack": layer.name = f.plainString(value, what: "pack")
             case "version":
-                if f.integer(value, what: "version") != 1 { f.error(.schema, "rule pack version must be 1", at: value) }
-            case "description": _ = f.string(value, what: "description")
+                if f.integer(value, range: 0...Int.max, what: "version") != 1 { f.error(.schema, "rule pack version must be 1", at: value) }
+            case "description": _ = f.plainString(value, what: "description")
             case "extends":
-                layer.extends = f.string(value, what: "extends")
+                layer.extends = f.plainString(value, what: "extends")
                 layer.extendsLocation = f.doc.location(value)
             case "thresholds": layer.thresholds = thresholds(value, &f, requireSource: true)
             case "rules": layer.rules = rules(value, &f)
@@ -137,13 +138,13 @@ public enum PackLoader {
             }
             switch key {
             case "max_scope":
-                if let word = f.choice(valueNode, Scope.allCases.map(\.rawValue), what: key) { result[key] = .word(word) }
+                if let word = f.oneOf(valueNode, Scope.allCases.map(\.rawValue), what: key) { result[key] = .word(word) }
             case "trombone_scope":
-                if let word = f.choice(valueNode, RulePack.TromboneScope.allCases.map(\.rawValue), what: key) { result[key] = .word(word) }
+                if let word = f.oneOf(valueNode, RulePack.TromboneScope.allCases.map(\.rawValue), what: key) { result[key] = .word(word) }
             case "max_switches":
-                if let n = f.integer(valueNode, what: key, minimum: 1) { result[key] = .number(Double(n)) }
+                if let n = f.integer(valueNode, range: 1...Int.max, what: key) { result[key] = .number(Double(n)) }
             default:
-                if let n = f.number(valueNode, what: key, minimum: 0) { result[key] = .number(n) }
+                if let n = f.number(valueNode, minimum: 0, what: key) { result[key] = .number(n) }
             }
         }
         return result
@@ -164,7 +165,7 @@ public enum PackLoader {
             } else if let parts = f.mapping(value, allowed: ruleKeys, what: "rule \(key)") {
                 for (k, _, v) in parts {
                     if k == "enabled" { setting.enabled = f.boolean(v, what: "enabled") }
-                    if k == "weight" { setting.weight = f.number(v, what: "weight") }
+                    if k == "weight" { setting.weight = f.number(v, minimum: 0, what: "weight") }
                 }
             }
             result[id] = setting
@@ -180,10 +181,10 @@ public enum PackLoader {
             var platform = Platform(name: name, family: nil, maxHosts: nil, maxMigrationRTTms: nil, source: "")
             for (k, _, v) in parts {
                 switch k {
-                case "family": platform.family = f.string(v, what: "family")
-                case "max_hosts": platform.maxHosts = f.integer(v, what: "max_hosts", minimum: 1)
-                case "max_migration_rtt_ms": platform.maxMigrationRTTms = f.number(v, what: "max_migration_rtt_ms")
-                case "source": platform.source = f.string(v, what: "source") ?? ""
+                case "family": platform.family = f.plainString(v, what: "family")
+                case "max_hosts": platform.maxHosts = f.integer(v, range: 1...Int.max, what: "max_hosts")
+                case "max_migration_rtt_ms": platform.maxMigrationRTTms = f.number(v, minimum: 0, what: "max_migration_rtt_ms")
+                case "source": platform.source = f.plainString(v, what: "source") ?? ""
                 default: break
                 }
             }

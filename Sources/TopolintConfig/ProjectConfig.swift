@@ -3,6 +3,7 @@ import Glibc
 #endif
 import TopolintCore
 import TopolintYAML
+import TopolintModel
 import TopolintRules
 
 /// A project's `.topolint.yaml`: which pack, which rules, which thresholds, when to fail.
@@ -77,10 +78,10 @@ public struct ProjectConfig: Sendable {
         for (key, _, value) in top {
             switch key {
             case "pack":
-                config.pack = f.string(value, what: "pack")
+                config.pack = f.plainString(value, what: "pack")
                 config.packLocation = doc.location(value)
             case "fail_on":
-                config.failOn = f.choice(value, Severity.allCases.map(\.rawValue), what: "fail_on").flatMap(Severity.init(rawValue:))
+                config.failOn = f.oneOf(value, Severity.allCases.map(\.rawValue), what: "fail_on").flatMap(Severity.init(rawValue:))
             case "disable", "enable":
                 for (name, node) in f.stringList(value, what: key) ?? [] {
                     guard let id = RuleRegistry.id(for: name) else {

@@ -1,9 +1,11 @@
 import TopolintCore
 import TopolintYAML
+import TopolintModel
 
-/// Typed reads from a YAML document that record located diagnostics, for rule packs and
-/// `.topolint.yaml` (the topology loader has its own, richer reader).
-struct YAMLFields {
+/// Reads rule packs and `.topolint.yaml`: mappings with known keys here, and the typed
+/// values (numbers, booleans, text, lists) through the readers the topology loader uses,
+/// so a value means the same in every file topolint reads.
+struct YAMLFields: YAMLValueReading {
     let doc: YAMLDocument
     var diagnostics: [Diagnostic] = []
 
@@ -35,70 +37,6 @@ struct YAMLFields {
                 continue
             }
             result.append((name, k, doc.value(node, i)))
-        }
-        return result
-    }
-
-    mutating func string(_ node: YAMLNode, what: String) -> String? {
-        guard doc.kind(node) == .scalar, !doc.isNull(node) else {
-            error(.schema, "\(what) must be text", at: node)
-            return nil
-        }
-        return doc.string(node)
-    }
-
-    mutating func number(_ node: YAMLNode, what: String, minimum: Double = 0) -> Double? {
-        guard doc.kind(node) == .scalar, !doc.isQuoted(node), let value = Double(doc.string(node)), value.isFinite else {
-            error(.schema, "\(what) must be a number", at: node)
-            return nil
-        }
-        guard value >= minimum else {
-            error(.schema, "\(what) must be at least \(JSONValue.double(minimum).serialized())", at: node)
-            return nil
-        }
-        return value
-    }
-
-    mutating func integer(_ node: YAMLNode, what: String, minimum: Int = 0) -> Int? {
-        guard doc.kind(node) == .scalar, !doc.isQuoted(node), let value = Int(doc.string(node)) else {
-            error(.schema, "\(what) must be a whole number", at: node)
-            return nil
-        }
-        guard value >= minimum else {
-            error(.schema, "\(what) must be at least \(minimum)", at: node)
-            return nil
-        }
-        return value
-    }
-
-    mutating func boolean(_ node: YAMLNode, what: String) -> Bool? {
-        if doc.kind(node) == .scalar, !doc.isQuoted(node) {
-            switch doc.string(node) {
-            case "true", "True", "TRUE": return true
-            case "false", "False", "FALSE": return false
-            default: break
-            }
-        }
-        error(.schema, "\(what) must be true or false", at: node)
-        return nil
-    }
-
-    mutating func choice(_ node: YAMLNode, _ choices: [String], what: String) -> String? {
-        guard let value = string(node, what: what) else { return nil }
-        guard choices.contains(value) else {
-            error(.schema, "\(what) is '\(value)', not one of \(choices.joined(separator: ", "))", at: node,
-                  help: closestMatch(to: value, among: choices).map { "did you mean '\($0)'?" })
-            return nil
-        }
-        return value
-    }
-
-    mutating func stringList(_ node: YAMLNode, what: String) -> [(String, YAMLNode)]? {
-        let items = doc.kind(node) == .sequence ? doc.items(node) : [node]
-        var result: [(String, YAMLNode)] = []
-        for item in items {
-            guard let s = string(item, what: "an item of \(what)") else { return nil }
-            result.append((s, item))
         }
         return result
     }

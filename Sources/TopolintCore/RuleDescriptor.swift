@@ -9,7 +9,18 @@ public struct RuleDescriptor: Hashable, Sendable {
     public var fix: String
     /// The severity a typical violation gets (SARIF's defaultConfiguration.level).
     public var defaultSeverity: Severity
+    /// The kind of entity every finding of the rule is about (`vlan`, `cluster`, ...).
     public var subjectKind: String
+    /// A design that triggers the rule, with a marker under each line a finding of the
+    /// rule points at: a comment line whose `^` stands in the finding's column, followed by
+    /// the rule's id once per finding there, as in
+    ///
+    ///     vlans: {web: {id: 100, gateway: fra1-core}}
+    ///     #       ^ TL200
+    ///
+    /// A marker refers to the nearest line above it that is not itself a marker. A test
+    /// checks that the rule's findings are exactly the marked ones (count, line, column);
+    /// the markers also show readers of `explain` and the rule pages where findings land.
     public var failingExample: String
     public var passingExample: String
 

@@ -1,4 +1,4 @@
-/// Severity bands of rules.md, set by the score.
+/// Severity bands, set by the score (README, Reading scores).
 public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
     case low, medium, high, critical
 

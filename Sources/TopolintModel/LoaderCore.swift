@@ -21,35 +21,27 @@ public struct LoadResult: Sendable {
     public var source: [UInt8]
 }
 
+/// Told when a stage of loading ends, with a detail such as the node count; the CLI passes
+/// one that prints timings for TOPOLINT_TIMINGS. Stages: `yaml`, `model`.
+public typealias LoadStageHook = (_ stage: String, _ detail: String?) -> Void
+
 public enum TopologyLoader {
-    /// Parses and validates one topology file's bytes.
-    public static func load(bytes: [UInt8], file: String, options: LoadOptions, limits: YAMLLimits = YAMLLimits()) -> LoadResult {
+    /// The one way bytes become a topology: the CLI, the tests and anything that produces a
+    /// YAML document for the format (an importer) come through here. `file` names the
+    /// bytes in every diagnostic. Diagnostics of the reader and the loader are tidied
+    /// together: repeats dropped, at most three per position, sorted by position.
+    public static func load(bytes: [UInt8], file: String, options: LoadOptions, limits: YAMLLimits = YAMLLimits(),
+                            stage: LoadStageHook? = nil) -> LoadResult {
         let parsed = YAMLReader.parse(bytes, file: file, limits: limits)
+        stage?("yaml", parsed.document.map { "\($0.nodeCount) nodes" })
         guard let document = parsed.document else {
-            return LoadResult(topology: nil, diagnostics: parsed.diagnostics, source: bytes)
+            return LoadResult(topology: nil, diagnostics: Loader.tidy(parsed.diagnostics), source: bytes)
         }
         var loader = Loader(document: document, options: options)
         loader.run()
+        stage?("model", nil)
         let diagnostics = Loader.tidy(parsed.diagnostics + loader.diagnostics, unstored: loader.unstored)
         return LoadResult(topology: diagnostics.isEmpty ? loader.topology : nil, diagnostics: diagnostics, source: bytes)
-    }
-
-    /// Reads `path` (or standard input for `-`) and loads it.
-    public static func load(path: String, options: LoadOptions) -> LoadResult {
-        do {
-            let bytes = try SourceFile.read(path: path)
-            return load(bytes: bytes, file: path, options: options)
-        } catch {
-            return LoadResult(topology: nil, diagnostics: [SourceFile.diagnostic(for: error, path: path)], source: [])
-        }
-    }
-
-    public static func load(_ document: YAMLDocument, options: LoadOptions) -> LoadResult {
-        var loader = Loader(document: document, options: options)
-        loader.run()
-        let diagnostics = Loader.tidy(loader.diagnostics, unstored: loader.unstored)
-        return LoadResult(topology: diagnostics.isEmpty ? loader.topology : nil, diagnostics: diagnostics,
-                          source: document.source)
     }
 }
 
@@ -63,7 +55,7 @@ struct Entry {
 }
 
 /// The loader's state: one pass to declare every name, one to resolve fields.
-struct Loader {
+struct Loader: YAMLValueReading {
     let doc: YAMLDocument
     let options: LoadOptions
     var topology: Topology
@@ -159,14 +151,6 @@ struct Loader {
         return false
     }
 
-    func describe(_ node: YAMLNode) -> String {
-        switch doc.kind(node) {
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .scalar: doc.isNull(node) ? "nothing" : "'\(doc.string(node))'"
-        }
-    }
-
     // MARK: fields
 
     /// Checks a mapping against the kind's keys: unknown keys (with a suggestion), missing
@@ -227,80 +211,6 @@ struct Loader {
         }
     }
 
-    mutating func plainString(_ node: YAMLNode, what: @autoclosure () -> String) -> String? {
-        guard doc.kind(node) == .scalar, !doc.isNull(node) else {
-            error(.schema, "\(what()) must be text, not \(describe(node))", at: node)
-            return nil
-        }
-        return doc.string(node)
-    }
-
-    /// A YAML plain integer (`8`, `-3`); quoted text is not a number.
-    func plainInteger(_ node: YAMLNode) -> Int? {
-        guard doc.kind(node) == .scalar, !doc.isQuoted(node) else { return nil }
-        return doc.withScalarBytes(node) { bytes -> Int? in
-            guard !bytes.isEmpty else { return nil }
-            var i = 0
-            if bytes[0] == UInt8(ascii: "+") || bytes[0] == UInt8(ascii: "-") { i = 1 }
-            guard i < bytes.count, bytes[i...].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-            return Int(String(decoding: bytes, as: UTF8.self).trimmingPrefix("+"))
-        }
-    }
-
-    mutating func integer(_ node: YAMLNode, range: ClosedRange<Int>, what: @autoclosure () -> String) -> Int? {
-        guard let value = plainInteger(node) else {
-            error(.schema, "\(what()) must be a whole number, not \(describe(node))", at: node)
-            return nil
-        }
-        guard range.contains(value) else {
-            let bound = range.upperBound >= Int(Int32.max) ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
-            error(.schema, "\(what()) is \(value), out of range: it must be \(bound)", at: node)
-            return nil
-        }
-        return value
-    }
-
-    mutating func number(_ node: YAMLNode, minimum: Double, what: @autoclosure () -> String) -> Double? {
-        let value: Double? = {
-            guard doc.kind(node) == .scalar, !doc.isQuoted(node) else { return nil }
-            let text = doc.string(node)
-            guard text.unicodeScalars.allSatisfy({ "0123456789+-.eE".unicodeScalars.contains($0) }) else { return nil }
-            return Double(text)
-        }()
-        guard let value, value.isFinite else {
-            error(.schema, "\(what()) must be a number, not \(describe(node))", at: node)
-            return nil
-        }
-        guard value >= minimum else {
-            error(.schema, "\(what()) is \(JSONValue.double(value).serialized()), out of range: it must be at least \(JSONValue.double(minimum).serialized())", at: node)
-            return nil
-        }
-        return value
-    }
-
-    mutating func boolean(_ node: YAMLNode, what: @autoclosure () -> String) -> Bool? {
-        if doc.kind(node) == .scalar, !doc.isQuoted(node) {
-            switch doc.string(node) {
-            case "true", "True", "TRUE": return true
-            case "false", "False", "FALSE": return false
-            default: break
-            }
-        }
-        error(.schema, "\(what()) must be true or false, not \(describe(node))", at: node)
-        return nil
-    }
-
-    mutating func oneOf(_ node: YAMLNode, _ choices: [String], what: @autoclosure () -> String) -> String? {
-        guard let value = plainString(node, what: what()) else { return nil }
-        guard choices.contains(value) else {
-            let suggestion = closestMatch(to: value, among: choices)
-            error(.schema, "\(what()) is '\(value)', not one of \(choices.joined(separator: ", "))", at: node,
-                  help: suggestion.map { "did you mean '\($0)'?" })
-            return nil
-        }
-        return value
-    }
-
     // MARK: references
 
     /// Expands a pattern within the file's budget; past it, one TL002 and no names.
@@ -315,11 +225,6 @@ struct Loader {
             return nil
         }
         return pattern.expand()
-    }
-
-    /// The items of a list, or the node itself when a single value stands for a list.
-    func listItems(_ node: YAMLNode) -> [YAMLNode] {
-        doc.kind(node) == .sequence ? doc.items(node) : [node]
     }
 
     /// Resolves one reference (a name or a pattern) to entity indexes of `kind`.

@@ -374,30 +374,28 @@ extension Loader {
 
     mutating func loadHost(_ entry: Entry, cluster: Int, clusterVLANs: [Int]) {
         let spec = FormatSchema.entity("host")
-        do {
-            common(entry, kind: "host", spec: spec)
-            let rackNode = field(entry.fields, spec, "rack"), uplinksNode = field(entry.fields, spec, "uplinks")
-            let vlansNode = field(entry.fields, spec, "vlans")
-            // VLANs without placeholders resolve once for every instance of a pattern.
-            let sharedVLANs = vlansNode.flatMap { containsPlaceholder($0) ? nil : vlanList($0, values: [], what: "vlans of host '\(entry.instances.first?.name ?? "")'") }
-            // Uplinks without placeholders resolve once for every instance of a pattern.
-            let sharedUplinks = uplinksNode.flatMap { containsPlaceholder($0) ? nil : resolveList($0, kind: "switch", values: [], what: "uplinks of host '\(entry.instances.first?.name ?? "")'") }
-            for instance in entry.instances {
-                let rack = rackNode.flatMap { single($0, kind: "rack", values: instance.values, what: "rack of host '\(instance.name)'") } ?? -1   // unresolved: reported, and never an index
-                var uplinks = sharedUplinks ?? []
-                if let uplinksNode, sharedUplinks == nil, containsPlaceholder(uplinksNode) {
-                    uplinks = resolveList(uplinksNode, kind: "switch", values: instance.values, what: "uplinks of host '\(instance.name)'") ?? []
-                }
-                if let uplinksNode, doc.kind(uplinksNode) == .sequence, doc.count(uplinksNode) == 0 {
-                    error(.schema, "host '\(instance.name)' needs at least one uplink switch", at: uplinksNode)
-                }
-                var ownVLANs = sharedVLANs
-                if let vlansNode, sharedVLANs == nil, containsPlaceholder(vlansNode) {
-                    ownVLANs = vlanList(vlansNode, values: instance.values, what: "vlans of host '\(instance.name)'")
-                }
-                let vlans = ownVLANs.map { Array(Set($0 + clusterVLANs)).sorted() } ?? clusterVLANs
-                topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, location: location(entry)))
+        common(entry, kind: "host", spec: spec)
+        let rackNode = field(entry.fields, spec, "rack"), uplinksNode = field(entry.fields, spec, "uplinks")
+        let vlansNode = field(entry.fields, spec, "vlans")
+        // VLANs without placeholders resolve once for every instance of a pattern.
+        let sharedVLANs = vlansNode.flatMap { containsPlaceholder($0) ? nil : vlanList($0, values: [], what: "vlans of host '\(entry.instances.first?.name ?? "")'") }
+        // Uplinks without placeholders resolve once for every instance of a pattern.
+        let sharedUplinks = uplinksNode.flatMap { containsPlaceholder($0) ? nil : resolveList($0, kind: "switch", values: [], what: "uplinks of host '\(entry.instances.first?.name ?? "")'") }
+        for instance in entry.instances {
+            let rack = rackNode.flatMap { single($0, kind: "rack", values: instance.values, what: "rack of host '\(instance.name)'") } ?? -1   // unresolved: reported, and never an index
+            var uplinks = sharedUplinks ?? []
+            if let uplinksNode, sharedUplinks == nil, containsPlaceholder(uplinksNode) {
+                uplinks = resolveList(uplinksNode, kind: "switch", values: instance.values, what: "uplinks of host '\(instance.name)'") ?? []
             }
+            if let uplinksNode, doc.kind(uplinksNode) == .sequence, doc.count(uplinksNode) == 0 {
+                error(.schema, "host '\(instance.name)' needs at least one uplink switch", at: uplinksNode)
+            }
+            var ownVLANs = sharedVLANs
+            if let vlansNode, sharedVLANs == nil, containsPlaceholder(vlansNode) {
+                ownVLANs = vlanList(vlansNode, values: instance.values, what: "vlans of host '\(instance.name)'")
+            }
+            let vlans = ownVLANs.map { Array(Set($0 + clusterVLANs)).sorted() } ?? clusterVLANs
+            topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, location: location(entry)))
         }
     }
 

@@ -1,17 +1,17 @@
 import TopolintCore
 
-/// The `lint` JSON of report.md: the format scripts and other tools build on, so every key
+/// The `lint` JSON of docs/report.md: the format scripts and other tools build on, so every key
 /// listed there keeps its name and meaning.
 public struct JSONReporter: Reporter {
     public static let id = "json"
-    public static let summary = "the JSON report of report.md, for scripts"
+    public static let summary = "the JSON report documented in docs/report.md, for scripts"
 
     public static func render(_ report: LintReport, options: ReportOptions) -> String {
         ReportJSON.lint(report).serialized(pretty: true) + "\n"
     }
 }
 
-/// The JSON objects of report.md, public so that commands other than `lint` (`what-if`
+/// The JSON objects of docs/report.md, public so that commands other than `lint` (`what-if`
 /// lists findings too) write findings exactly as `lint` does.
 public enum ReportJSON {
     public static func lint(_ report: LintReport) -> JSONValue {

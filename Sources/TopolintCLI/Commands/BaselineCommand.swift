@@ -12,23 +12,20 @@ struct BaselineCommand: ParsableCommand {
     @Argument(help: "Topology files ('-' reads standard input).")
     var files: [String]
 
-    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml).")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
-    @Option(name: .long, help: "Rule pack.")
-    var rules: String?
+    @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: [.short, .long], help: "The baseline file to write (default: standard output).")
-    var output: String?
+    var output: String? { outputOptions.output }
 
     func run() throws {
-        try Output.requireReadable(config, what: "configuration")
-        let run = LintRun.perform(files: files, settings: PipelineSettings(configPath: config, packOverride: rules))
+        try Output.requireReadable(configOptions.config, what: "configuration")
+        let run = LintRun.perform(files: files, settings: configOptions.settings)
         guard run.report.diagnostics.isEmpty else {
-            FileHandle.standardError.write(run.report.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
+            FDWriter.standardError.write(run.report.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
         try Output.emit(Baseline.render(run.report.findings), to: output)
-        FileHandle.standardError.write("recorded \(run.report.findings.count) finding\(run.report.findings.count == 1 ? "" : "s")\(output.map { " in \($0)" } ?? "")\n")
+        FDWriter.standardError.write("recorded \(run.report.findings.count) finding\(run.report.findings.count == 1 ? "" : "s")\(output.map { " in \($0)" } ?? "")\n")
     }
 }

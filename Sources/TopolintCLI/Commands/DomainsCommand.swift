@@ -14,30 +14,27 @@ struct DomainsCommand: ParsableCommand {
     @Argument(help: "A topology file ('-' reads standard input).")
     var file: String
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: DomainsFormat = .text
+    @OptionGroup var formatOptions: FormatOptions<TextOrJSON>
 
-    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml).")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
-    @Option(name: .long, help: "Rule pack (its platform table validates cluster platforms).")
-    var rules: String?
+    @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var colorOptions: ColorOptions
 
-    enum DomainsFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+    var format: TextOrJSON { formatOptions.format }
+    var output: String? { outputOptions.output }
 
     func run() throws {
-        try Output.requireReadable(config, what: "configuration")
-        var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
+        try Output.requireReadable(configOptions.config, what: "configuration")
+        var pipeline = Pipeline(settings: configOptions.settings)
         let file = pipeline.load(self.file)
         guard let analysis = file.analysis else {
             let report = LintReport(files: [self.file], diagnostics: file.diagnostics, findings: [], suppressed: [], rules: [],
                                     sources: [self.file: file.source])
             let text = format == .json ? JSONReporter.render(report, options: ReportOptions())
-                : TextReporter.render(report, options: ReportOptions(color: Output.wantsColor(.auto, fd: 2)))
-            if format == .json { try Output.emit(text, to: output) } else { FileHandle.standardError.write(text) }
+                : TextReporter.render(report, options: ReportOptions(color: Output.wantsColor(colorOptions.color, fd: 2)))
+            if format == .json { try Output.emit(text, to: output) } else { FDWriter.standardError.write(text) }
             throw Exit.loadError
         }
         let rows = DomainRows(analysis)

@@ -12,21 +12,17 @@ struct ExploreCommand: ParsableCommand {
     @Argument(help: "A topology file.")
     var file: String
 
-    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml).")
-    var config: String?
-
-    @Option(name: .long, help: "Rule pack.")
-    var rules: String?
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
-        var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
+        var pipeline = Pipeline(settings: configOptions.settings)
         let (context, _) = try pipeline.ruleContext(for: file)
         let topology = context.topology
         var state = ExploreSession(WhatIfSession(context))
         let reader = LineReader()
         let captured = state
         LineReader.completer = { words in captured.completions(after: words) }
-        let out = FileHandle.standardOutput
+        let out = FDWriter.standardOutput
         out.write("topolint explore: \(topology.clusters.count) clusters, \(topology.vlans.count) VLANs, "
                   + "\(state.session.before.findings.count) findings as written. Type help for commands.\n")
         while let line = reader.next(prompt: "what-if> ") {

@@ -16,8 +16,8 @@ struct GenerateCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "Size: small, medium, large or hyperscale.")
-    var profile: String = GeneratorProfile.small.rawValue
+    @Option(name: .long, help: "Size.")
+    var profile: GeneratorProfile = .small
 
     @Option(name: .long, help: "Seed; the same seed gives the same file.")
     var seed: UInt64 = 1
@@ -25,21 +25,15 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Write every entity and link by plain name (no range patterns or placeholders).")
     var expanded = false
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
+
+    var output: String? { outputOptions.output }
 
     @Flag(name: .long, help: "Print the entity counts as JSON instead of the topology.")
     var counts = false
 
-    func validate() throws {
-        guard GeneratorProfile(rawValue: profile) != nil else {
-            let known = GeneratorProfile.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("unknown profile '\(profile)'; choose one of \(known)")
-        }
-    }
-
     func run() throws {
-        let options = GeneratorOptions(profile: GeneratorProfile(rawValue: profile) ?? .small, seed: seed,
+        let options = GeneratorOptions(profile: profile, seed: seed,
                                        expanded: expanded)
         var writer: BufferedWriter
         do { writer = BufferedWriter(try OutputFile.open(output)) } catch { throw Output.fail(error) }
@@ -47,7 +41,7 @@ struct GenerateCommand: ParsableCommand {
             let c = TopologyGenerator.expectedCounts(options)
             let vms = TopologyGenerator.expectedVMCount(options)
             let entities = c.switches + c.hosts + c.vlans + c.workloads
-            writer.append("{\"profile\": \"\(profile)\", \"seed\": \(seed), \"sites\": \(c.sites), "
+            writer.append("{\"profile\": \"\(profile.rawValue)\", \"seed\": \(seed), \"sites\": \(c.sites), "
                           + "\"switches\": \(c.switches), \"hosts\": \(c.hosts), \"vlans\": \(c.vlans), "
                           + "\"workloads\": \(c.workloads), \"vms\": \(vms), \"entities\": \(entities)}\n")
         } else {
@@ -56,6 +50,8 @@ struct GenerateCommand: ParsableCommand {
         do { try writer.finish() } catch { throw Output.fail(error) }
     }
 }
+
+extension GeneratorProfile: ExpressibleByArgument {}
 
 /// Collects text into a buffer of about 1 MiB and writes it in large blocks to an
 /// `OutputFile`, which keeps the first failure and reports it when finished.

@@ -19,40 +19,34 @@ struct LintCommand: ParsableCommand {
     @Argument(help: "Topology files to check ('-' reads standard input).")
     var files: [String]
 
-    @Option(name: .long, help: "Output format: \(Reporters.ids.joined(separator: ", ")).")
-    var format: String = "text"
+    @OptionGroup var formatOptions: FormatOptions<LintFormat>
 
-    @Option(name: .long, help: "Lowest severity that makes the exit status 1: low, medium, high, critical (default: the config's fail_on, else medium).")
+    @Option(name: .long, help: "Lowest severity that makes the exit status 1 (default: the config's fail_on, else medium).")
     var failOn: Severity?
 
-    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml above each file).")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
-    @Option(name: .long, help: "Rule pack: default, strict, legacy-vsphere, or a path to a pack file.")
-    var rules: String?
-
-    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: .long, help: "Report only findings not recorded in this baseline file.")
     var baseline: String?
 
-    @Option(name: .long, help: "Colour in text output: auto (a terminal without NO_COLOR), always, never.")
-    var color: ColorChoice = .auto
+    @OptionGroup var colorOptions: ColorOptions
 
     @Option(name: .long, help: "Repository root for relative paths in SARIF and GitLab reports (default: the working directory).")
     var repositoryRoot: String?
 
+    var format: LintFormat { formatOptions.format }
+    var output: String? { outputOptions.output }
+    var color: ColorChoice { colorOptions.color }
+
     func validate() throws {
-        guard Reporters.reporter(for: format) != nil else {
-            throw ValidationError("unknown format '\(format)'; choose one of \(Reporters.ids.joined(separator: ", "))")
-        }
         guard !files.isEmpty else { throw ValidationError("name at least one topology file") }
     }
 
     func run() throws {
-        try Output.requireReadable(config, what: "configuration")
-        let run = LintRun.perform(files: files, settings: PipelineSettings(configPath: config, packOverride: rules))
+        try Output.requireReadable(configOptions.config, what: "configuration")
+        let run = LintRun.perform(files: files, settings: configOptions.settings)
         var report = run.report
         if let baseline {
             switch Baseline.load(path: baseline) {
@@ -61,14 +55,14 @@ struct LintCommand: ParsableCommand {
                 report.findings = report.findings.filter { !known.contains($0.fingerprint) }
                 report.baselined = before - report.findings.count
             case let .failure(problem):
-                FileHandle.standardError.write("topolint: \(problem)\n")
+                FDWriter.standardError.write("topolint: \(problem)\n")
                 throw problem.isIOError ? Exit.ioError : Exit.loadError
             }
         }
-        let options = ReportOptions(color: format == "text" && Output.wantsColor(color, fd: output == nil ? 1 : -1),
+        let options = ReportOptions(color: format == .text && Output.wantsColor(color, fd: output == nil ? 1 : -1),
                                     repositoryRoot: repositoryRoot ?? Output.currentDirectory,
                                     currentDirectory: Output.currentDirectory)
-        try Output.emit(Reporters.render(report, format: format, options: options) ?? "", to: output)
+        try Output.emit(Reporters.render(report, format: format.rawValue, options: options) ?? "", to: output)
         if !report.diagnostics.isEmpty { throw Exit.loadError }
         let threshold = failOn ?? run.failOn ?? .medium
         if report.findings.contains(where: { $0.severity >= threshold }) { throw Exit.findings }
@@ -98,7 +92,7 @@ struct LintRun {
             suppressed += outcome.suppressed
         }
         // A file that cannot be loaded gets no design findings; the report says so by
-        // carrying diagnostics and, with them, no findings (report.md).
+        // carrying diagnostics and, with them, no findings (docs/report.md, section 3).
         if !diagnostics.isEmpty { findings = []; suppressed = [] }
         let report = LintReport(files: files, diagnostics: diagnostics, findings: findings, suppressed: suppressed,
                                 rules: RuleRegistry.descriptors, sources: sources)

@@ -6,8 +6,9 @@ import TopolintRules
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule with id, name and default severity.")
 
-    @Option(name: .long, help: "text or json.")
-    var format: DomainsCommand.DomainsFormat = .text
+    @OptionGroup var formatOptions: FormatOptions<TextOrJSON>
+
+    var format: TextOrJSON { formatOptions.format }
 
     @Option(name: .customLong("write-docs"), help: "Write one Markdown page per rule (TLxxx-name.md) into this folder.")
     var writeDocs: String?
@@ -20,7 +21,7 @@ struct RulesCommand: ParsableCommand {
             for d in RuleRegistry.descriptors {
                 try Output.emit(RuleDocument.markdown(d), to: writeDocs + "/" + Self.pageName(d))
             }
-            FileHandle.standardError.write("wrote \(RuleRegistry.descriptors.count) rule pages to \(writeDocs)\n")
+            FDWriter.standardError.write("wrote \(RuleRegistry.descriptors.count) rule pages to \(writeDocs)\n")
             return
         }
         let descriptors = RuleRegistry.descriptors

@@ -13,8 +13,9 @@ struct SchemaCommand: ParsableCommand {
         """
     )
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
-    var output: String?
+    @OptionGroup var outputOptions: OutputOptions
+
+    var output: String? { outputOptions.output }
 
     func run() throws {
         try Output.emit(JSONSchemaExport.schema().serialized(pretty: true) + "\n", to: output)

@@ -28,20 +28,17 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .customLong("remove-migration-domain"), help: "Evaluate taking this migration domain away (repeatable).")
     var remove: [String] = []
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: DomainsCommand.DomainsFormat = .text
+    @OptionGroup var formatOptions: FormatOptions<TextOrJSON>
 
     @Option(name: .long, help: "Lowest severity among the added findings that makes the exit status 1.")
     var failOn: Severity?
 
-    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml).")
-    var config: String?
+    @OptionGroup var configOptions: ConfigOptions
 
-    @Option(name: .long, help: "Rule pack.")
-    var rules: String?
+    @OptionGroup var outputOptions: OutputOptions
 
-    @Option(name: [.short, .long], help: "Write to this file instead of standard output.")
-    var output: String?
+    var format: TextOrJSON { formatOptions.format }
+    var output: String? { outputOptions.output }
 
     func validate() throws {
         if domains.isEmpty && remove.isEmpty {
@@ -51,8 +48,8 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Output.requireReadable(config, what: "configuration")
-        var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
+        try Output.requireReadable(configOptions.config, what: "configuration")
+        var pipeline = Pipeline(settings: configOptions.settings)
         let (context, loaded) = try pipeline.ruleContext(for: file)
         let topology = context.topology
         var clock = StageClock()
@@ -65,13 +62,13 @@ struct WhatIfCommand: ParsableCommand {
             switch session.domain(named: domainName, clusters: clusters) {
             case let .success(domain): proposals.append(domain)
             case let .failure(error):
-                FileHandle.standardError.write("topolint: \(error.message)\(error.suggestion.map { " (did you mean '\($0)'?)" } ?? "")\n")
+                FDWriter.standardError.write("topolint: \(error.message)\(error.suggestion.map { " (did you mean '\($0)'?)" } ?? "")\n")
                 throw Exit.loadError
             }
         }
         for r in remove where !topology.migrationDomains.contains(where: { $0.name == r }) {
             let suggestion = closestMatch(to: r, among: topology.migrationDomains.map(\.name))
-            FileHandle.standardError.write("topolint: no migration domain '\(r)' in \(file)\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")\n")
+            FDWriter.standardError.write("topolint: no migration domain '\(r)' in \(file)\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")\n")
             throw Exit.loadError
         }
         let outcome = session.evaluate(adding: proposals, removing: remove)
@@ -92,7 +89,7 @@ extension String {
     }
 }
 
-/// The what-if report: report.md's JSON (added, resolved, before, after) plus the proposal's
+/// The what-if report: the JSON of docs/report.md (added, resolved, before, after) plus the proposal's
 /// requirements; and the same in plain words.
 enum WhatIfReport {
     static func json(_ o: WhatIfOutcome) -> JSONValue {

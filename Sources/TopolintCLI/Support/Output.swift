@@ -4,12 +4,13 @@ import TopolintYAML
 import Glibc
 #endif
 
-/// Minimal unbuffered writers to standard output, standard error or a file.
-struct FileHandle {
+/// Minimal unbuffered writers to a file descriptor: standard output, standard error or a
+/// file (named apart from Foundation's FileHandle, which the tests and `generate` use).
+struct FDWriter {
     let fd: Int32
 
-    static let standardOutput = FileHandle(fd: 1)
-    static let standardError = FileHandle(fd: 2)
+    static let standardOutput = FDWriter(fd: 1)
+    static let standardError = FDWriter(fd: 2)
 
     /// Writes all of `text`; on failure the reason (strerror), else nil. Messages to
     /// standard error ignore it: there is nowhere left to say that they failed.
@@ -96,12 +97,12 @@ struct OutputFile {
     /// Appends text; after the first failure the rest is dropped and `finish` reports it.
     mutating func write(_ text: String) {
         guard failure == nil else { return }
-        if let reason = FileHandle(fd: fd).write(text) { failure = OutputError(path: label, reason: reason) }
+        if let reason = FDWriter(fd: fd).write(text) { failure = OutputError(path: label, reason: reason) }
     }
 
     mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard failure == nil else { return }
-        if let reason = FileHandle(fd: fd).write(bytes) { failure = OutputError(path: label, reason: reason) }
+        if let reason = FDWriter(fd: fd).write(bytes) { failure = OutputError(path: label, reason: reason) }
     }
 
     /// Flushes and closes; a replaced file is renamed into place only when every write
@@ -165,7 +166,7 @@ enum Output {
 
     /// Says what failed on standard error; the error to throw (exit status 3).
     static func fail(_ error: OutputError) -> ExitCode {
-        FileHandle.standardError.write("topolint: \(error)\n")
+        FDWriter.standardError.write("topolint: \(error)\n")
         return Exit.ioError
     }
 
@@ -175,7 +176,7 @@ enum Output {
         guard let path else { return }
         do { _ = try SourceFile.read(path: path, maxBytes: 1 << 20) } catch {
             if case .tooLarge = error { return }   // readable: the loader says what is wrong
-            FileHandle.standardError.write("topolint: cannot read \(what) \(path): \(SourceFile.reason(error))\n")
+            FDWriter.standardError.write("topolint: cannot read \(what) \(path): \(SourceFile.reason(error))\n")
             throw Exit.ioError
         }
     }

@@ -69,17 +69,11 @@ struct Pipeline {
             return file
         }
         clock.lap("read")
-        let parsed = YAMLReader.parse(bytes, file: path)
-        clock.lap("yaml", detail: parsed.document.map { "\($0.nodeCount) nodes" })
-        file.source = bytes
-        guard let document = parsed.document else {
-            file.diagnostics = parsed.diagnostics
-            return file
+        let result = TopologyLoader.load(bytes: bytes, file: path, options: options) { stage, detail in
+            clock.lap(stage, detail: detail)
         }
-        var result = TopologyLoader.load(document, options: options)
-        clock.lap("model")
-        if !parsed.diagnostics.isEmpty { result.diagnostics = parsed.diagnostics + result.diagnostics; result.topology = nil }
-        file.diagnostics = result.diagnostics.sorted { $0.location < $1.location }
+        file.source = bytes
+        file.diagnostics = result.diagnostics
         guard let topology = result.topology else { return file }
         file.topology = topology
         file.analysis = Analysis(topology)
@@ -92,7 +86,7 @@ struct Pipeline {
     mutating func ruleContext(for path: String) throws -> (RuleContext, LoadedFile) {
         let loaded = load(path)
         guard let topology = loaded.topology, let analysis = loaded.analysis, let pack = loaded.pack else {
-            FileHandle.standardError.write(loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
+            FDWriter.standardError.write(loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
         return (RuleContext(topology: topology, analysis: analysis, pack: pack), loaded)
@@ -137,7 +131,7 @@ struct StageClock {
     mutating func lap(_ stage: String, detail: String? = nil) {
         guard StageClock.enabled else { return }
         let t = StageClock.now()
-        FileHandle.standardError.write("timing \(stage): \(Int((t - last) * 1000)) ms, resident \(StageClock.residentMB()) MB\(detail.map { ", " + $0 } ?? "")\n")
+        FDWriter.standardError.write("timing \(stage): \(Int((t - last) * 1000)) ms, resident \(StageClock.residentMB()) MB\(detail.map { ", " + $0 } ?? "")\n")
         last = t
     }
 }

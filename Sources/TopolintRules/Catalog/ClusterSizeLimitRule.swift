@@ -25,6 +25,7 @@ public struct ClusterSizeLimitRule: Rule {
         switches: {tor1: {rack: r1}}
         clusters:
           prod: {platform: vsphere-4.1, hosts: {"esx[01:36]": {rack: r1, uplinks: [tor1]}}}   # 36 > 32
+        # ^ TL303
         """,
         passingExample: """
         topology: fits

@@ -25,7 +25,24 @@ public struct GatewayTromboneRule: Rule {
         """,
         fix: "give the VLAN a gateway in every site where it has endpoints (anycast or EVPN distributed gateway), or keep the workload in the gateway's site",
         defaultSeverity: .high, subjectKind: "workload",
-        failingExample: MigrationExamples.twoSites.replacing("workloads: {shop: {cluster: prod-a", with: "workloads: {shop: {cluster: dr-b"),
+        failingExample: """
+        topology: two-sites
+        version: 1
+        sites: {fra1: {}, ams1: {}}
+        site_links: [{between: [fra1, ams1], rtt_ms: 8}]
+        pods: {fra1-p1: {site: fra1}, ams1-p1: {site: ams1}}
+        racks: {fra1-r1: {pod: fra1-p1}, ams1-r1: {pod: ams1-p1}}
+        switches:
+          fra1-tor: {rack: fra1-r1, vlans: [web]}
+          ams1-tor: {rack: ams1-r1, vlans: [web]}
+        links: [{between: [fra1-tor, ams1-tor]}]
+        vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: fra1-tor}}
+        clusters:
+          prod-a: {platform: vsphere-4.1, vlans: [web], hosts: {"fra1-esx[1:4]": {rack: fra1-r1, uplinks: [fra1-tor]}}}
+          dr-b: {platform: vsphere-4.1, vlans: [web], hosts: {"ams1-esx[1:4]": {rack: ams1-r1, uplinks: [ams1-tor]}}}
+        workloads: {shop: {cluster: dr-b, vlans: [web], count: 40}}
+        #           ^ TL400
+        """,
         passingExample: MigrationExamples.twoSites)
 
     public static func score(share: Double, rtt: Double, criticalRTT: Double) -> Double {

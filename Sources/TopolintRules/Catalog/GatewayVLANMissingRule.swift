@@ -17,8 +17,23 @@ public struct GatewayVLANMissingRule: Rule {
         scoreFormula: "high: 8.0 for a single, active or anycast gateway; 7.5 for a standby one.",
         fix: "add the VLAN to the gateway switch's vlans, or name a switch that carries it",
         defaultSeverity: .high, subjectKind: "vlan",
-        failingExample: MigrationExamples.onePod.replacing("gateway: tor1", with: "gateway: {active: tor1, standby: [spine]}")
-            .replacing("\nlinks:", with: "\n  spine: {pod: p1, role: spine, vlans: []}\nlinks:"),
+        failingExample: """
+        topology: one-pod
+        version: 1
+        sites: {dc1: {}}
+        pods: {p1: {site: dc1}}
+        racks: {"r[1:2]": {pod: p1}}
+        switches:
+          "tor[1:2]": {rack: "r{1}", vlans: [web]}
+          spine: {pod: p1, role: spine, vlans: []}
+        links: [{between: [tor1, tor2]}]
+        vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: {active: tor1, standby: [spine]}}}
+        #       ^ TL403
+        clusters:
+          a: {platform: vsphere-7.0, vlans: [web], hosts: {"a-esx[1:4]": {rack: r1, uplinks: [tor1]}}}
+          b: {platform: vsphere-7.0, vlans: [web], hosts: {"b-esx[1:4]": {rack: r2, uplinks: [tor2]}}}
+        workloads: {shop: {cluster: a, vlans: [web], count: 40}}
+        """,
         passingExample: MigrationExamples.onePod)
 
     public func check(_ context: RuleContext) -> [Finding] {

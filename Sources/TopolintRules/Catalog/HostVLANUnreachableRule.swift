@@ -17,7 +17,23 @@ public struct HostVLANUnreachableRule: Rule {
         scoreFormula: "medium: 4.0 + 2.9·(hosts affected / hosts of the cluster).",
         fix: "add the VLAN to the uplink switches (and the trunks to them), or remove it from the hosts",
         defaultSeverity: .medium, subjectKind: "cluster",
-        failingExample: MigrationExamples.onePod.replacing("\"tor[1:2]\": {rack: \"r{1}\", vlans: [web]}", with: "\"tor[1:2]\": {rack: \"r{1}\", vlans: []}"),
+        failingExample: """
+        topology: one-pod
+        version: 1
+        sites: {dc1: {}}
+        pods: {p1: {site: dc1}}
+        racks: {"r[1:2]": {pod: p1}}
+        switches:
+          "tor[1:2]": {rack: "r{1}", vlans: []}
+        links: [{between: [tor1, tor2]}]
+        vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: tor1}}
+        clusters:
+          a: {platform: vsphere-7.0, vlans: [web], hosts: {"a-esx[1:4]": {rack: r1, uplinks: [tor1]}}}
+        # ^ TL601
+          b: {platform: vsphere-7.0, vlans: [web], hosts: {"b-esx[1:4]": {rack: r2, uplinks: [tor2]}}}
+        # ^ TL601
+        workloads: {shop: {cluster: a, vlans: [web], count: 40}}
+        """,
         passingExample: MigrationExamples.onePod)
 
     public func check(_ context: RuleContext) -> [Finding] {

@@ -1,4 +1,6 @@
-/// Topologies shared by the migration rules' examples: two sites, one vSphere 4.1 cluster in each.
+/// Topologies shared by the rules' passing examples: two sites with a vSphere 4.1 cluster
+/// in each, and one pod with two racks. Failing examples are written out in full, so that
+/// each carries the markers of its own findings.
 enum MigrationExamples {
     static let twoSites = """
     topology: two-sites

@@ -17,8 +17,25 @@ public struct MigrationPlatformMismatchRule: Rule {
         scoreFormula: "high: 7.0 + 1.9·min(1, 0.5 + (families − 2)/4).",
         fix: "split the domain by platform family, or migrate the clusters to one platform first",
         defaultSeverity: .high, subjectKind: "migration_domain",
-        failingExample: MigrationExamples.twoSites.replacing("dr-b: {platform: vsphere-4.1", with: "dr-b: {platform: hyperv-2022")
-            + "\nmigration_domains: {metro: {clusters: [prod-a, dr-b]}}\n",
+        failingExample: """
+        topology: two-sites
+        version: 1
+        sites: {fra1: {}, ams1: {}}
+        site_links: [{between: [fra1, ams1], rtt_ms: 8}]
+        pods: {fra1-p1: {site: fra1}, ams1-p1: {site: ams1}}
+        racks: {fra1-r1: {pod: fra1-p1}, ams1-r1: {pod: ams1-p1}}
+        switches:
+          fra1-tor: {rack: fra1-r1, vlans: [web]}
+          ams1-tor: {rack: ams1-r1, vlans: [web]}
+        links: [{between: [fra1-tor, ams1-tor]}]
+        vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: fra1-tor}}
+        clusters:
+          prod-a: {platform: vsphere-4.1, vlans: [web], hosts: {"fra1-esx[1:4]": {rack: fra1-r1, uplinks: [fra1-tor]}}}
+          dr-b: {platform: hyperv-2022, vlans: [web], hosts: {"ams1-esx[1:4]": {rack: ams1-r1, uplinks: [ams1-tor]}}}
+        workloads: {shop: {cluster: prod-a, vlans: [web], count: 40}}
+        migration_domains: {metro: {clusters: [prod-a, dr-b]}}
+        #                   ^ TL304
+        """,
         passingExample: MigrationExamples.twoSites + "\nmigration_domains: {metro: {clusters: [prod-a, dr-b]}}\n")
 
     public func check(_ context: RuleContext) -> [Finding] {

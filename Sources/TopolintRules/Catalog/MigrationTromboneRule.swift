@@ -19,7 +19,25 @@ public struct MigrationTromboneRule: Rule {
         scoreFormula: "RTT = the largest round trip from the target hosts to their nearest gateway (unknown: assumed_rtt_ms). RTT ≤ critical_rtt_ms: 4.0 + 2.9·min(1, RTT/critical_rtt_ms) (medium); above: 7.0 + 1.9·min(1, (RTT − critical_rtt_ms)/(4·critical_rtt_ms)) (high).",
         fix: "give the VLAN a gateway in the target site (anycast or distributed gateway), or keep the workload out of that cluster",
         defaultSeverity: .medium, subjectKind: "migration_domain",
-        failingExample: MigrationExamples.twoSites + "\nmigration_domains: {metro: {clusters: [prod-a, dr-b]}}\n",
+        failingExample: """
+        topology: two-sites
+        version: 1
+        sites: {fra1: {}, ams1: {}}
+        site_links: [{between: [fra1, ams1], rtt_ms: 8}]
+        pods: {fra1-p1: {site: fra1}, ams1-p1: {site: ams1}}
+        racks: {fra1-r1: {pod: fra1-p1}, ams1-r1: {pod: ams1-p1}}
+        switches:
+          fra1-tor: {rack: fra1-r1, vlans: [web]}
+          ams1-tor: {rack: ams1-r1, vlans: [web]}
+        links: [{between: [fra1-tor, ams1-tor]}]
+        vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: fra1-tor}}
+        clusters:
+          prod-a: {platform: vsphere-4.1, vlans: [web], hosts: {"fra1-esx[1:4]": {rack: fra1-r1, uplinks: [fra1-tor]}}}
+          dr-b: {platform: vsphere-4.1, vlans: [web], hosts: {"ams1-esx[1:4]": {rack: ams1-r1, uplinks: [ams1-tor]}}}
+        workloads: {shop: {cluster: prod-a, vlans: [web], count: 40}}
+        migration_domains: {metro: {clusters: [prod-a, dr-b]}}
+        #                   ^ TL401
+        """,
         passingExample: MigrationExamples.twoSites.replacing("gateway: fra1-tor}", with: "gateway: {anycast: [fra1-tor, ams1-tor]}}")
             + "\nmigration_domains: {metro: {clusters: [prod-a, dr-b]}}\n")
 

@@ -19,8 +19,25 @@ public struct MigrationVLANMissingRule: Rule {
         scoreFormula: "critical (9.5) when no host of the target cluster joins; otherwise high: 7.0 + 1.9·(hosts missing / hosts of the target).",
         fix: "bridge the VLAN to the target cluster's hosts (trunks and host VLANs), or take the cluster out of the migration domain",
         defaultSeverity: .high, subjectKind: "workload",
-        failingExample: MigrationExamples.twoSites.replacing("links: [{between: [fra1-tor, ams1-tor]}]", with: "links: []")
-            + "\nmigration_domains: {metro: {clusters: [prod-a, dr-b]}}\n",
+        failingExample: """
+        topology: two-sites
+        version: 1
+        sites: {fra1: {}, ams1: {}}
+        site_links: [{between: [fra1, ams1], rtt_ms: 8}]
+        pods: {fra1-p1: {site: fra1}, ams1-p1: {site: ams1}}
+        racks: {fra1-r1: {pod: fra1-p1}, ams1-r1: {pod: ams1-p1}}
+        switches:
+          fra1-tor: {rack: fra1-r1, vlans: [web]}
+          ams1-tor: {rack: ams1-r1, vlans: [web]}
+        links: []
+        vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: fra1-tor}}
+        clusters:
+          prod-a: {platform: vsphere-4.1, vlans: [web], hosts: {"fra1-esx[1:4]": {rack: fra1-r1, uplinks: [fra1-tor]}}}
+          dr-b: {platform: vsphere-4.1, vlans: [web], hosts: {"ams1-esx[1:4]": {rack: ams1-r1, uplinks: [ams1-tor]}}}
+        workloads: {shop: {cluster: prod-a, vlans: [web], count: 40}}
+        #           ^ TL301
+        migration_domains: {metro: {clusters: [prod-a, dr-b]}}
+        """,
         passingExample: MigrationExamples.twoSites + "\nmigration_domains: {metro: {clusters: [prod-a, dr-b]}}\n")
 
     public func check(_ context: RuleContext) -> [Finding] {

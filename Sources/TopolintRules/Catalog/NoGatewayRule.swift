@@ -18,7 +18,22 @@ public struct NoGatewayRule: Rule {
         scoreFormula: "high: 7.0 + 1.9·share, share = endpoints without a gateway / the workload's endpoints on the VLAN.",
         fix: "give the VLAN a gateway in that broadcast domain (gateway: SWITCH, active/standby, or anycast), or bridge the domain to one that has it",
         defaultSeverity: .high, subjectKind: "workload",
-        failingExample: MigrationExamples.onePod.replacing(", gateway: tor1}", with: "}"),
+        failingExample: """
+        topology: one-pod
+        version: 1
+        sites: {dc1: {}}
+        pods: {p1: {site: dc1}}
+        racks: {"r[1:2]": {pod: p1}}
+        switches:
+          "tor[1:2]": {rack: "r{1}", vlans: [web]}
+        links: [{between: [tor1, tor2]}]
+        vlans: {web: {id: 100, subnet: 10.1.0.0/24}}
+        clusters:
+          a: {platform: vsphere-7.0, vlans: [web], hosts: {"a-esx[1:4]": {rack: r1, uplinks: [tor1]}}}
+          b: {platform: vsphere-7.0, vlans: [web], hosts: {"b-esx[1:4]": {rack: r2, uplinks: [tor2]}}}
+        workloads: {shop: {cluster: a, vlans: [web], count: 40}}
+        #           ^ TL402
+        """,
         passingExample: MigrationExamples.onePod)
 
     public func check(_ context: RuleContext) -> [Finding] {

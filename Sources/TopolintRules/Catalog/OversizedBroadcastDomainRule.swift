@@ -33,6 +33,7 @@ public struct OversizedBroadcastDomainRule: Rule {
         racks: {r1: {pod: p1}}
         switches: {tor1: {rack: r1, vlans: [web]}}
         vlans: {web: {id: 100}}
+        #       ^ TL100
         clusters:
           c1: {vlans: [web], hosts: {"esx[1:4]": {rack: r1, uplinks: [tor1]}}}
         workloads:

@@ -34,6 +34,7 @@ public struct PartitionedVLANRule: Rule {
           - {between: [tor1, agg]}
           - {between: [tor2, agg], vlans: [mgmt]}     # app not allowed on this trunk
         vlans: {app: {id: 300, subnet: 10.3.0.0/24}, mgmt: {id: 10}}
+        #       ^ TL210
         """,
         passingExample: """
         topology: joined

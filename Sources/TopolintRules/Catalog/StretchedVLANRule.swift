@@ -38,6 +38,7 @@ public struct StretchedVLANRule: Rule {
         links:
           - {between: [fra1-core, ams1-core], vlans: [web]}   # web bridged over the DCI
         vlans: {web: {id: 100, gateway: fra1-core}}
+        #       ^ TL200
         """,
         passingExample: """
         topology: metro-routed

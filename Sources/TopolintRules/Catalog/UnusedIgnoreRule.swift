@@ -18,8 +18,22 @@ public struct UnusedIgnoreRule: Rule {
         scoreFormula: "low: 2.0.",
         fix: "remove the ignore entry, or move it to the entity the finding is about",
         defaultSeverity: .low, subjectKind: "any",
-        failingExample: MigrationExamples.onePod.replacing("vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: tor1}}",
-            with: "vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: tor1, ignore: {stretched-vlan: \"accepted\"}}}"),
+        failingExample: """
+        topology: one-pod
+        version: 1
+        sites: {dc1: {}}
+        pods: {p1: {site: dc1}}
+        racks: {"r[1:2]": {pod: p1}}
+        switches:
+          "tor[1:2]": {rack: "r{1}", vlans: [web]}
+        links: [{between: [tor1, tor2]}]
+        vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: tor1, ignore: {stretched-vlan: "accepted"}}}
+        #       ^ TL900
+        clusters:
+          a: {platform: vsphere-7.0, vlans: [web], hosts: {"a-esx[1:4]": {rack: r1, uplinks: [tor1]}}}
+          b: {platform: vsphere-7.0, vlans: [web], hosts: {"b-esx[1:4]": {rack: r2, uplinks: [tor2]}}}
+        workloads: {shop: {cluster: a, vlans: [web], count: 40}}
+        """,
         passingExample: MigrationExamples.onePod)
 
     /// Findings come from the engine, which alone knows which ignores were used.

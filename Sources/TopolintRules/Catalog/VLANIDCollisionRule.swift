@@ -27,6 +27,7 @@ public struct VLANIDCollisionRule: Rule {
         sites: {dc1: {}}
         switches: {core: {site: dc1, vlans: [blue, green]}}
         vlans: {blue: {id: 100}, green: {id: 100}}
+        #                        ^ TL220
         """,
         passingExample: """
         topology: apart

@@ -17,7 +17,22 @@ public struct WorkloadVLANMissingRule: Rule {
         scoreFormula: "critical (9.5) when no host carries it; otherwise high: 7.0 + 1.9·(hosts missing / hosts).",
         fix: "add the VLAN to the cluster's vlans (or to the hosts missing it)",
         defaultSeverity: .high, subjectKind: "workload",
-        failingExample: MigrationExamples.onePod.replacing("a: {platform: vsphere-7.0, vlans: [web]", with: "a: {platform: vsphere-7.0, vlans: []"),
+        failingExample: """
+        topology: one-pod
+        version: 1
+        sites: {dc1: {}}
+        pods: {p1: {site: dc1}}
+        racks: {"r[1:2]": {pod: p1}}
+        switches:
+          "tor[1:2]": {rack: "r{1}", vlans: [web]}
+        links: [{between: [tor1, tor2]}]
+        vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: tor1}}
+        clusters:
+          a: {platform: vsphere-7.0, vlans: [], hosts: {"a-esx[1:4]": {rack: r1, uplinks: [tor1]}}}
+          b: {platform: vsphere-7.0, vlans: [web], hosts: {"b-esx[1:4]": {rack: r2, uplinks: [tor2]}}}
+        workloads: {shop: {cluster: a, vlans: [web], count: 40}}
+        #           ^ TL600
+        """,
         passingExample: MigrationExamples.onePod)
 
     public func check(_ context: RuleContext) -> [Finding] {

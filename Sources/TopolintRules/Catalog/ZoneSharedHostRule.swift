@@ -28,6 +28,7 @@ public struct ZoneSharedHostRule: Rule {
         vlans: {web: {id: 100, zone: dmz}, pci: {id: 200, zone: cardholder}}
         clusters:
           shared: {vlans: [web, pci], hosts: {"esx[1:4]": {rack: r1, uplinks: [tor1]}}}
+        # ^ TL500
         """,
         passingExample: """
         topology: separate-zones

@@ -4,6 +4,9 @@ import TopolintAnalysis
 
 /// A design rule: a self-describing type whose descriptor is at once its documentation
 /// (`topolint explain`, rules/*.md), its test data (the examples) and its reference.
+/// The failing example marks where the rule's findings land (`# ^ TL200` under the line;
+/// see `RuleDescriptor.failingExample`), and its full text output is pinned in
+/// Tests/Snapshots/<id>.txt, so a change to what users read shows up in review.
 public protocol Rule: Sendable {
     var descriptor: RuleDescriptor { get }
     /// Every violation in the topology, scored with the pack's figures.

@@ -26,7 +26,7 @@ public enum RuleRegistry {
 
     /// A rule by id (`TL200`, any case) or name (`stretched-vlan`).
     public static func rule(named text: String) -> (any Rule)? {
-        all.first { $0.descriptor.id.caseInsensitiveCompare(text) || $0.descriptor.name == text }
+        all.first { $0.descriptor.id.equalsIgnoringCase(text) || $0.descriptor.name == text }
     }
 
     public static func id(for text: String) -> String? { rule(named: text)?.descriptor.id }
@@ -36,7 +36,8 @@ public enum RuleRegistry {
 }
 
 extension String {
-    func caseInsensitiveCompare(_ other: String) -> Bool { lowercased() == other.lowercased() }
+    /// Named apart from Foundation's `caseInsensitiveCompare`, which returns an ordering.
+    func equalsIgnoringCase(_ other: String) -> Bool { lowercased() == other.lowercased() }
 }
 
 extension RuleDescriptor {

@@ -4,8 +4,8 @@ import TopolintCore
 @testable import TopolintModel
 @testable import TopolintAnalysis
 
-/// Broadcast domains and their figures (topology-format.md §3 Links and bridging, VXLAN,
-/// Hosts; §4 Broadcast domains).
+/// Broadcast domains and their figures (docs/format.md, section 5: trunks, VXLAN,
+/// hosts; section 6: broadcast domains, endpoints, scope).
 @Suite("Core: broadcast domains")
 struct CoreBroadcastDomainTests {
     /// One site, two pods, three racks; `r3` sits in pod p2.
@@ -540,41 +540,51 @@ struct CoreBroadcastDomainTests {
         #expect([0, 0.49, 0.5, 1.5, 2.5, 6.6667, 3.3333, 119.5].map(rounded) == [0, 0, 1, 2, 3, 7, 3, 120])
     }
 
-    static let specFile = "/work/shared/spec/topology-format.md"
+    /// The format's own reference page, as a clone of the repository holds it.
+    static let formatPage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/format.md")
 
-    @Test("the first example of the format gives the web domain report.md shows",
-          .enabled(if: FileManager.default.fileExists(atPath: specFile)))
+    /// The figures worked out by hand from the design in section 1 of docs/format.md: app is
+    /// on every ToR and both cores, joined by the ToR trunks and the app-only DCI; db stays
+    /// on par1's ToRs and core, and no host carries it (both clusters name only app).
+    @Test("the first example of docs/format.md gives the domains its text describes")
     func firstExample() throws {
-        let text = try String(contentsOfFile: Self.specFile, encoding: .utf8)
+        let text = try String(contentsOf: Self.formatPage, encoding: .utf8)
         let start = try #require(text.range(of: "```yaml\n"))
         let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
-        let a = try #require(CoreFixture.analyzed(String(text[start.upperBound..<end.lowerBound])))
-        let web = try a.domains("web")
-        #expect(web.count == 1)
-        let d = try #require(web.first)
-        #expect(a.switchNames(d) == ["ams1-core", "ams1-r01-tor", "ams1-r02-tor", "fra1-core", "fra1-r01-tor",
-                                     "fra1-r02-tor", "fra1-r03-tor", "fra1-r04-tor"])
-        #expect(d.hostCount == 12)
-        #expect(d.roundedEndpoints == 120)
-        #expect(a.rackNames(d) == ["ams1-r01", "ams1-r02", "fra1-r01", "fra1-r02", "fra1-r03", "fra1-r04"])
-        #expect(a.podNames(d) == ["ams1-p1", "fra1-p1"])
-        #expect(a.siteNames(d) == ["ams1", "fra1"])
-        #expect(a.clusterNames(d) == ["dr-b", "prod-a"])
+        var options = CoreFixture.options
+        options.platforms.append("vsphere-8.0")
+        let a = try #require(CoreFixture.analyzed(String(text[start.upperBound..<end.lowerBound]), options: options))
+        let app = try a.domains("app")
+        #expect(app.count == 1)
+        let d = try #require(app.first)
+        #expect(a.switchNames(d) == ["par1-core", "par1-r01-tor", "par1-r02-tor", "par1-r03-tor",
+                                     "par2-core", "par2-r01-tor", "par2-r02-tor"])
+        // 3 racks x 4 hosts of par1-prod + 2 x 4 of par2-prod; billing-app's 60 VMs all on
+        // par1-prod hosts, every one of which joins this domain (k = n = 12).
+        #expect(d.hostCount == 3 * 4 + 2 * 4)
+        #expect(d.endpoints == 60)
+        #expect(a.rackNames(d) == ["par1-r01", "par1-r02", "par1-r03", "par2-r01", "par2-r02"])
+        #expect(a.podNames(d) == ["par1-p1", "par2-p1"])
+        #expect(a.siteNames(d) == ["par1", "par2"])
+        #expect(a.clusterNames(d) == ["par1-prod", "par2-prod"])
         #expect(d.scope == .multiSite)
-        // db stays in fra1: the four tors and the core, the eight prod-a hosts, six VMs.
+        // The standby par2-core is in the domain but does not forward: only par1-core does.
+        #expect(a.gatewayNames(d) == ["par1-core"])
         let db = try #require(try a.domains("db").first)
         #expect(try a.domains("db").count == 1)
-        #expect(a.switchNames(db) == ["fra1-core", "fra1-r01-tor", "fra1-r02-tor", "fra1-r03-tor", "fra1-r04-tor"])
-        #expect(db.hostCount == 8)
-        #expect(db.endpoints == 6)
+        #expect(a.switchNames(db) == ["par1-core", "par1-r01-tor", "par1-r02-tor", "par1-r03-tor"])
+        #expect(db.hostCount == 0)
+        #expect(db.endpoints == 0)
+        #expect(a.rackNames(db) == ["par1-r01", "par1-r02", "par1-r03"])
         #expect(db.scope == .pod)
-        // dr-b hosts reach web's gateway fra1-core in the other site, 8 ms away.
-        let reach = try #require(try a.gateway(host: "ams1-esx01", vlan: "web"))
-        #expect(a.name(ofSwitch: reach.gateway) == "fra1-core")
+        // par2 hosts reach app's only forwarding gateway in the other site, 1.5 ms away.
+        let reach = try #require(try a.gateway(host: "par2-r01-esx01", vlan: "app"))
+        #expect(a.name(ofSwitch: reach.gateway) == "par1-core")
         #expect(reach.proximity == .otherSite)
-        #expect(reach.rttMs == 8)
-        let local = try #require(try a.gateway(host: "fra1-esx03", vlan: "db"))
-        #expect(a.name(ofSwitch: local.gateway) == "fra1-core")
+        #expect(reach.rttMs == 1.5)
+        let local = try #require(try a.gateway(host: "par1-r02-esx03", vlan: "app"))
+        #expect(a.name(ofSwitch: local.gateway) == "par1-core")
         #expect(local.proximity == .samePod)
         #expect(a.unreachable.isEmpty)
     }

@@ -11,7 +11,8 @@ enum CoreFixture {
                                      ruleNames: ["TL200", "stretched-vlan"])
 
     /// Loads `yaml`; records an issue with every diagnostic's one-line text when it does not load.
-    static func topology(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Topology? {
+    static func topology(_ yaml: String, options: LoadOptions = options,
+                         sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Topology? {
         let result = TopologyLoader.load(bytes: Array(yaml.utf8), file: file, options: options)
         if result.topology == nil {
             let text = result.diagnostics.map(\.oneLine).joined(separator: "\n")
@@ -21,8 +22,9 @@ enum CoreFixture {
     }
 
     /// Loads `yaml` and builds its analysis (nil, with an issue, when it does not load).
-    static func analyzed(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> CoreAnalyzed? {
-        topology(yaml, sourceLocation: sourceLocation).map(CoreAnalyzed.init)
+    static func analyzed(_ yaml: String, options: LoadOptions = options,
+                         sourceLocation: Testing.SourceLocation = #_sourceLocation) -> CoreAnalyzed? {
+        topology(yaml, options: options, sourceLocation: sourceLocation).map(CoreAnalyzed.init)
     }
 
     /// The diagnostics of loading `yaml` (empty when it loads).

@@ -3,7 +3,7 @@ import TopolintCore
 @testable import TopolintModel
 
 /// What the loader builds from valid files: locations, defaults, VLAN references, YAML
-/// features (topology-format.md §2–3).
+/// features (docs/format.md, sections 2–4).
 @Suite("Core: topology model")
 struct CoreLoaderModelTests {
     static let places = """

@@ -3,7 +3,7 @@ import TopolintCore
 @testable import TopolintModel
 @testable import TopolintAnalysis
 
-/// Range patterns and placeholders (topology-format.md §2).
+/// Range patterns and placeholders (docs/format.md, section 3).
 @Suite("Core: range patterns and placeholders")
 struct CoreRangePatternTests {
     func names(_ text: String) throws -> [String] {

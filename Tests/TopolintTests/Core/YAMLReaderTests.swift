@@ -2,7 +2,7 @@ import Testing
 import TopolintCore
 @testable import TopolintYAML
 
-/// The libyaml reader and the located node arena (topology-format.md §2, YAML as written).
+/// The libyaml reader and the located node arena (docs/format.md, section 3, YAML as written).
 @Suite("Core: YAML reader")
 struct CoreYAMLReaderTests {
     /// Parses and requires a document with no diagnostics.

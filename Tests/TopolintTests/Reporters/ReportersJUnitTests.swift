@@ -63,7 +63,7 @@ struct ReportersJUnitTests {
     }
 
     @Test func filesThatLoadedAreNotPassedWhileAnotherFailsToLoad() throws {
-        // As report.md has it: a load error anywhere means no design findings at all.
+        // As docs/report.md has it: a load error anywhere means no design findings at all.
         let report = LintReport(files: [ReportFixture.fra1, ReportFixture.broken], diagnostics: [ReportFixture.schemaError],
                                 findings: [], suppressed: [], rules: ReportFixture.rules)
         let root = try parse(JUnitReporter.render(report, options: ReportOptions()))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TopolintCore
 import TopolintRules
@@ -22,19 +23,73 @@ import TopolintConfig
         #expect(linted.of(id).isEmpty, "\(id) passing example produced \(linted.of(id).map(\.message))")
     }
 
-    @Test func catalogMatchesTheSpecTable() {
-        let expected = [
-            ("TL100", "oversized-broadcast-domain"), ("TL200", "stretched-vlan"), ("TL210", "partitioned-vlan"),
-            ("TL220", "vlan-id-collision"), ("TL300", "cross-cluster-migration"), ("TL301", "migration-vlan-missing"),
-            ("TL302", "migration-rtt-exceeded"), ("TL303", "cluster-size-limit"), ("TL304", "migration-platform-mismatch"),
-            ("TL400", "gateway-trombone"), ("TL401", "migration-trombone"), ("TL402", "no-gateway"),
-            ("TL403", "gateway-vlan-missing"), ("TL500", "zone-shared-host"), ("TL600", "workload-vlan-missing"),
-            ("TL601", "host-vlan-unreachable"), ("TL900", "unused-ignore"),
-        ]
-        #expect(RuleRegistry.descriptors.map { [$0.id, $0.name] } == expected.map { [$0.0, $0.1] })
+    /// The rows of the first Markdown table in `text` whose first cell is a rule id.
+    static func ruleRows(_ text: String) -> [[String]] {
+        text.split(separator: "\n").compactMap { line -> [String]? in
+            guard line.hasPrefix("| TL") else { return nil }
+            return line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+    }
+
+    @Test func theCatalogIsWellFormed() {
+        let ids = RuleRegistry.descriptors.map(\.id), names = RuleRegistry.descriptors.map(\.name)
+        #expect(Set(ids).count == ids.count && Set(names).count == names.count, "ids and names are unique")
+        #expect(ids == ids.sorted(), "the registry lists rules by id")
         for d in RuleRegistry.descriptors {
+            #expect(d.id.count == 5 && d.id.hasPrefix("TL") && Int(d.id.dropFirst(2)) != nil, "\(d.id)")
+            #expect(d.name.allSatisfy { $0.isLowercase || $0 == "-" }, "\(d.name)")
             #expect(!d.summary.isEmpty && !d.rationale.isEmpty && !d.trigger.isEmpty && !d.scoreFormula.isEmpty && !d.fix.isEmpty, "\(d.id)")
         }
+    }
+
+    /// The README's rule table lists exactly the registry's rules, with their names and
+    /// default severities.
+    @Test func theReadmeTableListsTheRegistry() throws {
+        let readme = try String(contentsOf: SyncTests.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let rows = Self.ruleRows(readme).map { Array($0.prefix(3)) }
+        #expect(rows == RuleRegistry.descriptors.map { [$0.id, $0.name, $0.defaultSeverity.rawValue] })
+    }
+
+    /// docs/report.md names, per rule, the context keys a finding has at least; each rule's
+    /// findings on its failing example carry them all.
+    @Test func findingsCarryTheContextKeysTheReportPageLists() throws {
+        let page = try String(contentsOf: SyncTests.root.appendingPathComponent("docs/report.md"), encoding: .utf8)
+        var keys: [String: [String]] = [:]
+        for row in Self.ruleRows(page) where row.count >= 2 {
+            keys[row[0]] = row[1].split(separator: "`", omittingEmptySubsequences: false).enumerated()
+                .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        }
+        #expect(Set(keys.keys) == Set(RuleRegistry.descriptors.map(\.id)), "docs/report.md's context table and the registry differ")
+        for d in RuleRegistry.descriptors {
+            for f in Linted(d.failingExample).of(d.id) {
+                let present = Set(f.context.map(\.0))
+                #expect(present.isSuperset(of: keys[d.id] ?? []), "\(d.id) lacks \(Set(keys[d.id] ?? []).subtracting(present).sorted())")
+            }
+        }
+    }
+
+    /// The subject kinds of docs/report.md.
+    static let entityKinds: Set<String> = ["site", "pod", "rack", "switch", "link", "vlan", "zone", "cluster", "host",
+                                           "workload", "migration_domain"]
+
+    /// Every finding is about the kind of entity its rule declares, on every rule's failing
+    /// example and on the shipped examples.
+    @Test func everyFindingHasItsRulesSubjectKind() throws {
+        let examples = try FileManager.default.contentsOfDirectory(atPath: SyncTests.root.appendingPathComponent("examples").path)
+            .filter { $0.hasSuffix(".yaml") }.sorted()
+            .map { try String(contentsOf: SyncTests.root.appendingPathComponent("examples/\($0)"), encoding: .utf8) }
+        var checked = Set<String>()
+        for text in RuleRegistry.descriptors.map(\.failingExample) + examples {
+            let linted = Linted(text)
+            for f in linted.findings + linted.suppressed.map(\.finding) {
+                let declared = RuleRegistry.rule(named: f.ruleID)?.descriptor.subjectKind
+                // `any`: the rule reports on whatever entity it finds (an unused ignore).
+                let allowed = declared == "any" ? Self.entityKinds : Set([declared].compactMap { $0 })
+                #expect(allowed.contains(f.subject.kind), "\(f.ruleID) finding about a \(f.subject.kind), declared \(declared ?? "-"): \(f.message)")
+                checked.insert(f.ruleID)
+            }
+        }
+        #expect(checked == Set(RuleRegistry.descriptors.map(\.id)), "rules never seen: \(Set(RuleRegistry.descriptors.map(\.id)).subtracting(checked).sorted())")
     }
 
     @Test func rulesAreFoundByIDOrName() {

@@ -2,7 +2,7 @@ import Testing
 import PropertyBased
 import TopolintRules
 
-/// Scores never fall as a violation grows (rules.md: monotone in the size of the violation).
+/// Scores never fall as a violation grows (README, Reading scores: more of what a rule measured never lowers its score).
 @Suite struct ScorePropertyTests {
     @Test func oversizedDomainIsMonotoneInTheRatio() async {
         await propertyCheck(input: Gen.double(in: 1.0...64), Gen.double(in: 0...8)) { r, dr in
