@@ -31,6 +31,8 @@ extension Loader {
                 continue
             }
             let reason = doc.string(value)
+            // Every instance of a pattern times every ignore key: within the lookup budget.
+            guard spend(entry.instances.count, at: key) else { return }
             for instance in entry.instances {
                 topology.ignores.append(IgnoreEntry(subject: Subject(kind: kind, name: instance.name), rule: rule,
                                                     reason: reason, location: doc.location(key),

@@ -168,3 +168,17 @@ import TopolintCore
         #expect(big.message == "the file is over the 1073741824-byte limit (at least 1073741825 bytes) for a topology file")
     }
 }
+
+extension BoundedWorkTests {
+    /// Ignores on a pattern entry are one per instance and key: charged to the same budget.
+    @Test func ignoresOnAPatternCountAgainstTheLookupBudget() {
+        var yaml = "topology: t\nversion: 1\nsites:\n  \"s[0000:9999]\":\n    ignore:\n"
+        for i in 0..<5 { yaml += "      \(i == 0 ? "TL200" : "stretched-vlan\(i)"): accepted\n" }
+        let loader = Self.loader(yaml, workBudget: 5_000)
+        let (reported, work) = (loader.workReported, loader.work)
+        #expect(reported)
+        #expect(work == 10_000)
+        #expect(loader.topology.ignores.isEmpty)
+        #expect(loader.diagnostics.contains { $0.message.contains("more than 5000 reference lookups") && $0.location.line == 6 })
+    }
+}
