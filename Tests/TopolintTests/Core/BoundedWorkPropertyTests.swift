@@ -6,7 +6,7 @@ import TopolintCore
 
 /// Random small files, stitched from the format's own words, finish in bounded work: the
 /// loader's counters stay within their budgets, the diagnostics within the cap, and each
-/// file within a few seconds even in a debug build.
+/// file within a minute even in a debug build under a sanitizer on a busy machine.
 @Suite struct BoundedWorkPropertyTests {
     /// Top-level sections and the entries that may follow them, in any order: most files
     /// parse, and the loader sees patterns, placeholders and references of every kind.
@@ -43,7 +43,7 @@ import TopolintCore
             let tidy = Loader.tidy(parsed.diagnostics + loader.diagnostics, unstored: loader.unstored)
             #expect(tidy.count <= LoadLimits.diagnosticsPerFile + 1)
             #expect(tidy.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
-            #expect(elapsed < .seconds(10), "\(elapsed) for:\n\(text)")
+            #expect(elapsed < .seconds(60), "\(elapsed) for:\n\(text)")
         }
     }
 }
