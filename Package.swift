@@ -4,6 +4,7 @@
 // The modules follow the data flow, one way:
 //   bytes -> TopolintYAML (located nodes) -> TopolintModel (validated topology)
 //   -> TopolintAnalysis (graph, broadcast domains) -> TopolintRules (findings)
+//   (-> TopolintPicture: the drawing's geometry, for the HTML and graph outputs)
 //   -> TopolintReporters (text, JSON, SARIF, ...) -> TopolintCLI.
 // TopolintCore holds the vocabulary every stage shares (locations, diagnostics, findings).
 import PackageDescription
@@ -35,13 +36,17 @@ let package = Package(
         .target(name: "TopolintAnalysis", dependencies: ["TopolintCore", "TopolintModel"]),
         .target(name: "TopolintRules", dependencies: ["TopolintCore", "TopolintModel", "TopolintAnalysis"]),
         .target(name: "TopolintConfig", dependencies: ["TopolintCore", "TopolintYAML", "TopolintModel", "TopolintRules"]),
+        // The drawing's geometry (plain data in TopolintCore), built from model and analysis.
+        .target(name: "TopolintPicture", dependencies: ["TopolintCore", "TopolintModel", "TopolintAnalysis"]),
         .target(name: "TopolintReporters", dependencies: ["TopolintCore"]),
         .target(name: "TopolintGenerate"),
+        // Importers: other tools' designs (netlab, ...) as a document written in the format.
+        .target(name: "TopolintImport", dependencies: ["TopolintCore", "TopolintYAML"]),
         .target(
             name: "TopolintCLI",
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
-                "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintGenerate", "CEditLine",
+                "TopolintRules", "TopolintConfig", "TopolintPicture", "TopolintReporters", "TopolintGenerate", "TopolintImport", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,7 +61,7 @@ let package = Package(
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
                 "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintCLI",
-                "TopolintGenerate",
+                "TopolintGenerate", "TopolintImport", "TopolintPicture",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -11,10 +11,12 @@ public struct LintReport: Sendable {
     public var baselined: Int
     /// Source text of each file, for snippets under text output (may be empty).
     public var sources: [String: [UInt8]]
+    /// The drawing of each file that loaded, for formats that draw (HTML); empty otherwise.
+    public var pictures: [String: Picture]
 
     public init(files: [String], diagnostics: [Diagnostic], findings: [Finding],
                 suppressed: [SuppressedFinding], rules: [RuleDescriptor], baselined: Int = 0,
-                sources: [String: [UInt8]] = [:]) {
+                sources: [String: [UInt8]] = [:], pictures: [String: Picture] = [:]) {
         self.files = files
         self.diagnostics = diagnostics
         self.findings = findings.sorted(by: Finding.reportOrder)
@@ -22,6 +24,7 @@ public struct LintReport: Sendable {
         self.rules = rules
         self.baselined = baselined
         self.sources = sources
+        self.pictures = pictures
     }
 
     public var summary: Summary { Summary(findings: findings, suppressed: suppressed.count) }

@@ -39,7 +39,7 @@ public enum Reporters {
     /// Every reporter, in the order `--help` lists them.
     public static let ordered: [any Reporter.Type] = [
         TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self,
-        GitHubReporter.self, GitLabReporter.self, MarkdownReporter.self,
+        GitHubReporter.self, GitLabReporter.self, MarkdownReporter.self, HTMLReporter.self,
     ]
 
     public static let all: [String: any Reporter.Type] =

@@ -5,6 +5,7 @@ enum CommandList {
     static let all: [ParsableCommand.Type] = [
         LintCommand.self,
         DomainsCommand.self,
+        GraphCommand.self,
         WhatIfCommand.self,
         ExploreCommand.self,
         RulesCommand.self,
@@ -12,5 +13,6 @@ enum CommandList {
         SchemaCommand.self,
         BaselineCommand.self,
         GenerateCommand.self,
+        ImportCommand.self,
     ]
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TopolintCore
 import TopolintRules
+import TopolintPicture
 import TopolintReporters
 
 /// `topolint lint FILE…`: load, analyse and check topology files; report in any format.
@@ -46,7 +47,7 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         try Output.requireReadable(configOptions.config, what: "configuration")
-        let run = LintRun.perform(files: files, settings: configOptions.settings)
+        let run = LintRun.perform(files: files, settings: configOptions.settings, pictures: format.rawValue == HTMLReporter.id)
         var report = run.report
         if let baseline {
             switch Baseline.load(path: baseline) {
@@ -77,11 +78,13 @@ struct LintRun {
     /// The first configuration's fail_on, if any.
     var failOn: Severity?
 
-    static func perform(files: [String], settings: PipelineSettings) -> LintRun {
+    /// `pictures`: also build each file's drawing, for the formats that draw.
+    static func perform(files: [String], settings: PipelineSettings, pictures: Bool = false) -> LintRun {
         var pipeline = Pipeline(settings: settings)
         var diagnostics: [Diagnostic] = [], findings: [Finding] = [], suppressed: [SuppressedFinding] = []
         var sources: [String: [UInt8]] = [:]
         var failOn: Severity?
+        var drawings: [String: Picture] = [:]
         for path in files {
             let file = pipeline.load(path)
             sources[path] = file.source
@@ -90,12 +93,15 @@ struct LintRun {
             let outcome = Pipeline.lint(file)
             findings += outcome.findings
             suppressed += outcome.suppressed
+            if pictures, let analysis = file.analysis {
+                drawings[path] = PictureBuilder.build(analysis, findings: outcome.findings + outcome.suppressed.map(\.finding))
+            }
         }
         // A file that cannot be loaded gets no design findings; the report says so by
         // carrying diagnostics and, with them, no findings (docs/report.md, section 3).
         if !diagnostics.isEmpty { findings = []; suppressed = [] }
         let report = LintReport(files: files, diagnostics: diagnostics, findings: findings, suppressed: suppressed,
-                                rules: RuleRegistry.descriptors, sources: sources)
+                                rules: RuleRegistry.descriptors, sources: sources, pictures: drawings)
         return LintRun(report: report, failOn: failOn)
     }
 }

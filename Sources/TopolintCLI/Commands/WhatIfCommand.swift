@@ -28,7 +28,7 @@ struct WhatIfCommand: ParsableCommand {
     @Option(name: .customLong("remove-migration-domain"), help: "Evaluate taking this migration domain away (repeatable).")
     var remove: [String] = []
 
-    @OptionGroup var formatOptions: FormatOptions<TextOrJSON>
+    @OptionGroup var formatOptions: FormatOptions<WhatIfFormat>
 
     @Option(name: .long, help: "Lowest severity among the added findings that makes the exit status 1.")
     var failOn: Severity?
@@ -37,7 +37,7 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
-    var format: TextOrJSON { formatOptions.format }
+    var format: WhatIfFormat { formatOptions.format }
     var output: String? { outputOptions.output }
 
     func validate() throws {
@@ -73,7 +73,11 @@ struct WhatIfCommand: ParsableCommand {
         }
         let outcome = session.evaluate(adding: proposals, removing: remove)
         clock.lap("what-if evaluation")
-        let text = format == .json ? WhatIfReport.json(outcome).serialized(pretty: true) + "\n" : WhatIfReport.text(outcome, removing: remove)
+        let text = switch format {
+        case .json: WhatIfReport.json(outcome).serialized(pretty: true) + "\n"
+        case .html: WhatIfPage.html(session: session, outcome: outcome, proposals: proposals, removing: remove, file: file, source: loaded.source)
+        case .text: WhatIfReport.text(outcome, removing: remove)
+        }
         try Output.emit(text, to: output)
         let threshold = failOn ?? loaded.failOn ?? .medium
         if outcome.added.contains(where: { $0.severity >= threshold }) { throw Exit.findings }

@@ -10,6 +10,8 @@ import Testing
     static let writers: [[String]] = [
         ["lint", example, "-o", "/dev/full"],
         ["lint", example, "--format", "sarif", "-o", "/dev/full"],
+        ["lint", example, "--format", "html", "-o", "/dev/full"],
+        ["graph", example, "-o", "/dev/full"],
         ["domains", example, "-o", "/dev/full"],
         ["baseline", example, "-o", "/dev/full"],
         ["what-if", example, "--remove-migration-domain", "metro", "-o", "/dev/full"],

@@ -6,7 +6,7 @@ import TopolintCore
 @Suite("Reporters registry")
 struct ReportersRegistryTests {
     @Test func everyFormatIsRegisteredUnderItsID() {
-        #expect(Reporters.ids == ["text", "json", "sarif", "junit", "github", "gitlab", "markdown"])
+        #expect(Reporters.ids == ["text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html"])
         for id in Reporters.ids {
             let reporter = Reporters.reporter(for: id)
             #expect(reporter?.id == id)
@@ -53,6 +53,10 @@ struct ReportersRegistryTests {
                 .map { "\($0[0]) \($0[1]):\($0[2])" }
         case "junit":
             return Self.groups(#"name="(TL\d+) [^"]*">\s*<failure [^>]*>([^:<]+):(\d+):\d+ "#, in: output).map { "\($0[0]) \($0[1]):\($0[2])" }
+        case "html":
+            // One table row per finding, with its rule as data and its location in a cell.
+            return Self.groups(#"(?s)<tr class="sev-[^"]*" data-severity="\w+" data-score="[\d.]+" data-rule="(TL\d+)"[^>]*>.*?<td class="loc">([^<]+):(\d+):\d+</td>"#, in: output)
+                .map { "\($0[0]) \($0[1]):\($0[2])" }
         default:
             Issue.record("no reader for format \(format): teach this test to read it")
             return []
