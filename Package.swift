@@ -42,11 +42,14 @@ let package = Package(
         .target(name: "TopolintGenerate"),
         // Importers: other tools' designs (netlab, ...) as a document written in the format.
         .target(name: "TopolintImport", dependencies: ["TopolintCore", "TopolintYAML"]),
+        // Sources of truth (NetBox, Nautobot) read over their REST APIs into one inventory,
+        // mapped to a design, merged with a hand-kept overlay.
+        .target(name: "TopolintInventory", dependencies: ["TopolintCore", "TopolintYAML"]),
         .target(
             name: "TopolintCLI",
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
-                "TopolintRules", "TopolintConfig", "TopolintPicture", "TopolintReporters", "TopolintGenerate", "TopolintImport", "CEditLine",
+                "TopolintRules", "TopolintConfig", "TopolintPicture", "TopolintReporters", "TopolintGenerate", "TopolintImport", "TopolintInventory", "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +64,7 @@ let package = Package(
             dependencies: [
                 "TopolintCore", "TopolintYAML", "TopolintModel", "TopolintAnalysis",
                 "TopolintRules", "TopolintConfig", "TopolintReporters", "TopolintCLI",
-                "TopolintGenerate", "TopolintImport", "TopolintPicture",
+                "TopolintGenerate", "TopolintImport", "TopolintPicture", "TopolintInventory",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

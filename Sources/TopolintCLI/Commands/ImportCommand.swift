@@ -28,6 +28,8 @@ struct ImportCommand: ParsableCommand {
 enum ImportSources {
     static let all: [ParsableCommand.Type] = [
         ImportNetlabCommand.self,
+        ImportNetBoxCommand.self,
+        ImportNautobotCommand.self,
     ]
 }
 

@@ -1,0 +1,92 @@
+import Testing
+@testable import TopolintInventory
+
+/// The source-of-truth mapping on inventories built in the test, and its helpers.
+@Suite struct InventoryMappingTests {
+    typealias I = Inventory
+
+    /// Two leaves with anycast SVIs for VLAN app, cabled by a routed (no 802.1Q mode) link,
+    /// each with a host; a VM on app.
+    func evpnPair() -> Inventory {
+        var inv = Inventory(source: "test")
+        inv.sites = [.init(id: "s", name: "dc1", slug: "dc1")]
+        inv.racks = [.init(id: "r1", name: "r01", siteID: "s", locationID: nil), .init(id: "r2", name: "r02", siteID: "s", locationID: nil)]
+        inv.devices = [
+            .init(id: "l1", name: "leaf1", role: "leaf", siteID: "s", locationID: nil, rackID: "r1", clusterIDs: []),
+            .init(id: "l2", name: "leaf2", role: "leaf", siteID: "s", locationID: nil, rackID: "r2", clusterIDs: []),
+            .init(id: "h1", name: "esx1", role: "server", siteID: "s", locationID: nil, rackID: "r1", clusterIDs: ["c"]),
+            .init(id: "h2", name: "esx2", role: "server", siteID: "s", locationID: nil, rackID: "r2", clusterIDs: ["c"]),
+        ]
+        inv.interfaces = [
+            .init(id: "1", deviceID: "l1", name: "eth1", isVirtual: false, lagID: nil, mode: nil, untaggedVLAN: nil, taggedVLANs: []),
+            .init(id: "2", deviceID: "l2", name: "eth1", isVirtual: false, lagID: nil, mode: nil, untaggedVLAN: nil, taggedVLANs: []),
+            .init(id: "3", deviceID: "l1", name: "vlan10", isVirtual: true, lagID: nil, mode: nil, untaggedVLAN: nil, taggedVLANs: []),
+            .init(id: "4", deviceID: "l2", name: "vlan10", isVirtual: true, lagID: nil, mode: nil, untaggedVLAN: nil, taggedVLANs: []),
+            .init(id: "5", deviceID: "l1", name: "eth10", isVirtual: false, lagID: nil, mode: .access, untaggedVLAN: "v", taggedVLANs: []),
+            .init(id: "6", deviceID: "l2", name: "eth10", isVirtual: false, lagID: nil, mode: .access, untaggedVLAN: "v", taggedVLANs: []),
+            .init(id: "7", deviceID: "h1", name: "nic0", isVirtual: false, lagID: nil, mode: nil, untaggedVLAN: nil, taggedVLANs: []),
+            .init(id: "8", deviceID: "h2", name: "nic0", isVirtual: false, lagID: nil, mode: nil, untaggedVLAN: nil, taggedVLANs: []),
+        ]
+        inv.cables = [.init(id: "c1", a: ["1"], b: ["2"]), .init(id: "c2", a: ["7"], b: ["5"]), .init(id: "c3", a: ["6"], b: ["8"])]
+        inv.vlans = [.init(id: "v", name: "app", vid: 10, siteID: nil, vni: 10010)]
+        inv.prefixes = [.init(prefix: "10.10.0.0/24", vlanID: "v")]
+        inv.ipAddresses = [.init(address: "10.10.0.1/24", role: "anycast", interfaceID: "3"),
+                           .init(address: "10.10.0.1/24", role: "anycast", interfaceID: "4")]
+        inv.clusters = [.init(id: "c", name: "prod", type: "proxmox", platform: nil)]
+        inv.virtualMachines = (1...3).map { .init(id: "vm\($0)", name: "vm\($0)", clusterID: "c", role: nil, vlanIDs: ["v"]) }
+        return inv
+    }
+
+    @Test func routedLinkAnycastGatewayAndVTEPs() {
+        let mapped = InventoryMapping.map(evpnPair(), options: MappingOptions(platformMap: ["proxmox": "proxmox-8"], topologyName: "t"))
+        let text = DesignWriter.render(mapped.design, header: [])
+        #expect(text.contains("  - {between: [leaf1, leaf2], mode: routed}\n"))
+        #expect(text.contains("  app: {id: 10, subnet: \"10.10.0.0/24\", vni: 10010, gateway: {anycast: [leaf1, leaf2]}}\n"))
+        #expect(text.contains("  leaf1: {rack: r01, role: leaf, vlans: [app], vtep: true}\n"))
+        #expect(text.contains("    platform: proxmox-8\n    vlans: [app]\n"))
+        #expect(text.contains("  prod-vms: {cluster: prod, vlans: [app], count: 3}\n"))
+        #expect(mapped.warnings.isEmpty)
+    }
+
+    @Test func aClusterTypeWithoutPlatformIsGenericWithAWarning() {
+        let mapped = InventoryMapping.map(evpnPair(), options: MappingOptions(topologyName: "t"))
+        #expect(DesignWriter.render(mapped.design, header: []).contains("    platform: generic\n"))
+        #expect(mapped.warnings == ["cluster prod: type 'proxmox' has no platform (--platform-map proxmox=PLATFORM or custom field topolint_platform); generic used"])
+    }
+
+    @Test func namesSharedAcrossSitesGetTheirSite() {
+        let names = Naming.unique([("1", "r01", "fra1"), ("2", "r01", "ams1"), ("3", "r02", "fra1")])
+        #expect(names == ["1": "fra1-r01", "2": "ams1-r01", "3": "r02"])
+    }
+
+    @Test func scalarsReadBackAsTheSameText() {
+        #expect(DesignWriter.scalar("fra1-r01") == "fra1-r01")
+        #expect(DesignWriter.scalar("no") == "\"no\"")
+        #expect(DesignWriter.scalar("all") == "\"all\"")
+        #expect(DesignWriter.scalar("0101") == "\"0101\"")
+        #expect(DesignWriter.scalar("a: b") == "\"a: b\"")
+        #expect(DesignWriter.scalar("say \"hi\"") == "\"say \\\"hi\\\"\"")
+    }
+
+    @Test func addressesInPrefixes() {
+        #expect(AddressMath.contains(prefix: "10.1.0.0/24", address: "10.1.0.77/24"))
+        #expect(!AddressMath.contains(prefix: "10.1.0.0/24", address: "10.1.1.1/24"))
+        #expect(AddressMath.contains(prefix: "10.1.0.0/22", address: "10.1.3.254/22"))
+        #expect(AddressMath.contains(prefix: "2001:db8:10::/64", address: "2001:db8:10::1/64"))
+        #expect(!AddressMath.contains(prefix: "2001:db8:10::/64", address: "10.1.0.1/24"))
+    }
+
+    @Test func overlayMergesFieldsAppendsListsAndAddsSections() {
+        let imported = DesignValue.map([
+            DesignEntry("vlans", .map([DesignEntry("db", .map([DesignEntry("id", .int(200))]))])),
+            DesignEntry("site_links", .list([.map([DesignEntry("between", .list([.text("a"), .text("b")]))])])),
+        ])
+        guard case let .success(overlay) = Overlay.parse(Array("vlans:\n  db: {zone: data}\nsite_links:\n  - {between: [a, c], rtt_ms: 2.5}\nzones:\n  data: {shared_hosts: false}\n".utf8), file: "o.yaml") else {
+            Issue.record("overlay did not parse"); return
+        }
+        let merged = imported.merged(with: overlay)
+        #expect(DesignWriter.flow(merged["vlans"]!["db"]!) == "{id: 200, zone: data}")
+        #expect(DesignWriter.flow(merged["site_links"]!) == "[{between: [a, b]}, {between: [a, c], rtt_ms: 2.5}]")
+        #expect(DesignWriter.flow(merged["zones"]!) == "{data: {shared_hosts: false}}")
+    }
+}
