@@ -181,20 +181,6 @@ enum Output {
         }
     }
 
-    /// Like `emit`, but a file appears whole or not at all: written beside the target, then
-    /// renamed over it.
-    static func emitAtomically(_ text: String, to path: String?) -> Bool {
-        guard let path, path != "-" else { return emit(text, to: path) }
-        let temporary = path + ".partial-\(getpid())"
-        guard emit(text, to: temporary) else { return false }
-        guard rename(temporary, path) == 0 else {
-            FDWriter.standardError.write("topolint: cannot write \(path): \(String(cString: strerror(errno)))\n")
-            unlink(temporary)
-            return false
-        }
-        return true
-    }
-
     /// Colour only on a terminal, and never with NO_COLOR set (no-color.org).
     static func wantsColor(_ choice: ColorChoice, fd: Int32 = 1) -> Bool {
         switch choice {
