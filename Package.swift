@@ -56,6 +56,9 @@ let package = Package(
         .executableTarget(name: "topolint", dependencies: ["TopolintCLI"]),
         // The floor for benchmarks: libyaml's event parser over a file, nothing else.
         .executableTarget(name: "yaml-bare-parse", dependencies: ["CYAML"]),
+        // The libFuzzer target over the YAML reader and the loader (.ci/fuzz.sh); in an
+        // ordinary build, a tool that replays inputs through it.
+        .executableTarget(name: "topolint-fuzz", dependencies: ["TopolintCore", "TopolintYAML", "TopolintModel"]),
         .testTarget(
             name: "TopolintTests",
             dependencies: [

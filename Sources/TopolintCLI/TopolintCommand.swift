@@ -16,7 +16,8 @@ public struct TopolintCommand: ParsableCommand {
         trombones and related faults, each with a score from 0 to 10.
 
         Exit status: 0 no finding reaches --fail-on; 1 one does; 2 a file cannot be loaded or \
-        the command line is wrong.
+        the command line is wrong; 3 an output cannot be written, or a baseline or \
+        configuration cannot be read.
         """,
         version: Project.version,
         subcommands: CommandList.all
@@ -49,4 +50,7 @@ public struct TopolintCommand: ParsableCommand {
 enum Exit {
     static let findings = ExitCode(1)
     static let loadError = ExitCode(2)
+    /// A report, baseline or other output could not be written, or a baseline or
+    /// configuration could not be read (disk full, permission, no such folder).
+    static let ioError = ExitCode(3)
 }

@@ -16,6 +16,8 @@ public enum PackLoader {
     public struct Layer: Sendable {
         public var name: String?
         public var extends: String?
+        /// Where `extends` is written, so a pack it names that cannot be found is reported there.
+        public var extendsLocation: SourceLocation?
         public var thresholds: [String: ThresholdValue] = [:]
         public var rules: [String: (enabled: Bool?, weight: Double?)] = [:]
         public var platforms: [String: Platform] = [:]
@@ -28,22 +30,24 @@ public enum PackLoader {
 
     /// The pack named `name`: one shipped with topolint (default, strict, legacy-vsphere) or a
     /// YAML file path; resolving `extends` down to the embedded default.
-    public static func pack(named name: String, relativeTo directory: String? = nil) -> (RulePack?, [Diagnostic]) {
+    /// `namedAt` is where the name is written (a config's `pack:`), for a pack not found.
+    public static func pack(named name: String, relativeTo directory: String? = nil, namedAt: SourceLocation? = nil) -> (RulePack?, [Diagnostic]) {
         var chain: [Layer] = []
+        var namedAt = namedAt
         var diagnostics: [Diagnostic] = []
         var next: String? = name
         var base = directory
         var visited = Set<String>()
         while let current = next {
             guard visited.insert(current).inserted, chain.count < 16 else {
-                diagnostics.append(Diagnostic(.schema, "rule pack '\(current)' extends itself in a cycle", at: SourceLocation(file: current, line: 1, column: 1)))
+                diagnostics.append(Diagnostic(.schema, "rule pack '\(current)' extends itself in a cycle", at: namedAt ?? SourceLocation(file: current, line: 1, column: 1)))
                 return (nil, diagnostics)
             }
             let (bytes, file) = source(of: current, relativeTo: base)
             guard let bytes else {
                 let known = EmbeddedPacks.all.keys.sorted().joined(separator: ", ")
-                diagnostics.append(Diagnostic(.schema, "no rule pack '\(current)': not a shipped pack (\(known)) nor a readable file",
-                                              at: SourceLocation(file: file, line: 1, column: 1),
+                diagnostics.append(Diagnostic(.schema, "no rule pack '\(current)': not a shipped pack (\(known)) nor a readable file (\(file))",
+                                              at: namedAt ?? SourceLocation(file: file, line: 1, column: 1),
                                               help: closestMatch(to: current, among: EmbeddedPacks.all.keys).map { "did you mean '\($0)'?" }))
                 return (nil, diagnostics)
             }
@@ -52,6 +56,7 @@ public enum PackLoader {
             guard let layer, problems.isEmpty else { return (nil, diagnostics) }
             chain.append(layer)
             next = layer.extends
+            namedAt = layer.extendsLocation
             if EmbeddedPacks.all[current] == nil, let slash = file.lastIndex(of: "/") { base = String(file[..<slash]) }
             if next == nil && current != "default" && EmbeddedPacks.all[current] == nil {
                 next = "default"   // a user pack without extends builds on the default
@@ -99,7 +104,9 @@ public enum PackLoader {
             case "version":
                 if f.integer(value, range: 0...Int.max, what: "version") != 1 { f.error(.schema, "rule pack version must be 1", at: value) }
             case "description": _ = f.plainString(value, what: "description")
-            case "extends": layer.extends = f.plainString(value, what: "extends")
+            case "extends":
+                layer.extends = f.plainString(value, what: "extends")
+                layer.extendsLocation = f.doc.location(value)
             case "thresholds": layer.thresholds = thresholds(value, &f, requireSource: true)
             case "rules": layer.rules = rules(value, &f)
             case "platforms": layer.platforms = platforms(value, &f)

@@ -22,6 +22,8 @@ public struct ProjectConfig: Sendable {
 
     public var file: String?
     public var pack: String?
+    /// Where `pack` is written, so a pack that cannot be found is reported at that line.
+    public var packLocation: SourceLocation?
     public var failOn: Severity?
     public var layer = PackLoader.Layer()
 
@@ -62,6 +64,11 @@ public struct ProjectConfig: Sendable {
             return (nil, [SourceFile.diagnostic(for: error, path: path)])
         }
         let parsed = YAMLReader.parse(bytes, file: path)
+        if parsed.isEmpty {
+            return (nil, [Diagnostic(.schema, "the configuration file is empty: a topolint configuration is a mapping of settings (pack, fail_on, disable, enable, thresholds, rules)",
+                                     at: SourceLocation(file: path, line: 1, column: 1),
+                                     help: "write a setting such as `fail_on: high`, or delete the file to use the defaults")])
+        }
         guard let doc = parsed.document else { return (nil, parsed.diagnostics) }
         var f = YAMLFields(doc)
         f.diagnostics = parsed.diagnostics
@@ -70,7 +77,9 @@ public struct ProjectConfig: Sendable {
         guard let top = f.mapping(doc.root, allowed: keys, what: "the topolint configuration") else { return (nil, f.diagnostics) }
         for (key, _, value) in top {
             switch key {
-            case "pack": config.pack = f.plainString(value, what: "pack")
+            case "pack":
+                config.pack = f.plainString(value, what: "pack")
+                config.packLocation = doc.location(value)
             case "fail_on":
                 config.failOn = f.oneOf(value, Severity.allCases.map(\.rawValue), what: "fail_on").flatMap(Severity.init(rawValue:))
             case "disable", "enable":
@@ -97,7 +106,7 @@ public struct ProjectConfig: Sendable {
         let name = override ?? pack ?? "default"
         var directory: String?
         if override == nil, let file, let slash = file.lastIndex(of: "/") { directory = String(file[..<slash]) }
-        let (base, diagnostics) = PackLoader.pack(named: name, relativeTo: directory)
+        let (base, diagnostics) = PackLoader.pack(named: name, relativeTo: directory, namedAt: override == nil ? packLocation : nil)
         guard var result = base else { return (nil, diagnostics) }
         _ = PackLoader.apply(layer, to: &result)
         return (result, [])

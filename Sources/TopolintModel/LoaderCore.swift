@@ -40,7 +40,7 @@ public enum TopologyLoader {
         var loader = Loader(document: document, options: options)
         loader.run()
         stage?("model", nil)
-        let diagnostics = Loader.tidy(parsed.diagnostics + loader.diagnostics)
+        let diagnostics = Loader.tidy(parsed.diagnostics + loader.diagnostics, unstored: loader.unstored)
         return LoadResult(topology: diagnostics.isEmpty ? loader.topology : nil, diagnostics: diagnostics, source: bytes)
     }
 }
@@ -65,12 +65,22 @@ struct Loader: YAMLValueReading {
     var names: [String: [String: Int]] = [:]
     // VLAN ids to VLAN indexes, for integers in VLAN lists.
     var vlansByID: [Int: [Int]] = [:]
-    var suggestionsLeft = 200
-    /// Names all patterns of the file may expand to: generous for any real design, small
-    /// enough that a few bytes of `[0000000:9999999]` cannot exhaust memory.
-    lazy var expansionBudget = 1_000_000 + 16 * doc.source.count
+    /// Distinct unresolved names that get a "did you mean": the first few hundred
+    /// diagnostics are read, the rest only counted.
+    var suggestionsLeft = LoadLimits.suggestions
+    /// Per kind, the names to suggest from, built on the first unresolved reference.
+    var suggestionIndexes: [String: SuggestionIndex] = [:]
+    /// Diagnostics past `LoadLimits.storedDiagnostics` are counted, never built; past that
+    /// point checking stops (every lookup fails at once), so this is a lower bound.
+    var unstored = 0
+    /// Names all patterns of the file may expand to (see `LoadLimits`).
+    lazy var expansionBudget = LoadLimits.names(nodes: doc.nodeCount)
     var expanded = 0
     var budgetReported = false
+    /// References resolved and names looked up, for every instance of every pattern.
+    lazy var workBudget = LoadLimits.work(nodes: doc.nodeCount)
+    var work = 0
+    var workReported = false
     /// Pattern references already resolved, by kind and text.
     var resolvedPatterns: [String: [Int]] = [:]
     /// Mistakes already reported, by what and where (see `reportedOnce`).
@@ -82,23 +92,65 @@ struct Loader: YAMLValueReading {
         self.topology = Topology(name: "", file: document.file)
     }
 
-    /// Drops repeats (a pattern entry repeats its mistakes per instance) and keeps at most
-    /// three messages per position, then sorts by position.
-    static func tidy(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    /// Drops repeats (a pattern entry repeats its mistakes per instance), keeps at most
+    /// three messages per position, sorts by position, and keeps the first
+    /// `LoadLimits.diagnosticsPerFile` of each file, the rest summed up in one last
+    /// diagnostic at the first one left out. `unstored` counts diagnostics never built.
+    public static func tidy(_ diagnostics: [Diagnostic], unstored: Int = 0) -> [Diagnostic] {
         var seen = Set<Diagnostic>(), perPlace: [SourceLocation: Int] = [:], result: [Diagnostic] = []
         for d in diagnostics where seen.insert(d).inserted {
             perPlace[d.location, default: 0] += 1
             if perPlace[d.location]! <= 3 { result.append(d) }
         }
-        return result.enumerated().sorted { a, b in
+        let sorted = result.enumerated().sorted { a, b in
             a.element.location == b.element.location ? a.offset < b.offset : a.element.location < b.element.location
         }.map(\.element)
+        var kept: [Diagnostic] = [], perFile: [String: Int] = [:], left: [String: (first: Diagnostic, count: Int)] = [:]
+        var files: [String] = []
+        for d in sorted {
+            if perFile[d.location.file] == nil { files.append(d.location.file) }
+            perFile[d.location.file, default: 0] += 1
+            if perFile[d.location.file]! <= LoadLimits.diagnosticsPerFile {
+                kept.append(d)
+            } else {
+                left[d.location.file, default: (d, 0)].count += 1
+            }
+        }
+        if unstored > 0, let last = kept.last {
+            left[last.location.file, default: (last, 0)].count += unstored
+        }
+        for file in files {
+            guard let (first, count) = left[file] else { continue }
+            kept.append(Diagnostic(first.code, "and \(count) more problem\(count == 1 ? "" : "s") in this file, not shown (the first \(LoadLimits.diagnosticsPerFile) are, and checking stops after \(LoadLimits.storedDiagnostics)); fix these and run again",
+                                   at: first.location))
+        }
+        return kept
     }
 
     // MARK: reporting
 
+    /// Records a diagnostic; past `LoadLimits.storedDiagnostics` it is only counted (the
+    /// costly ones check `storing` first and skip building their message).
     mutating func error(_ code: DiagnosticCode, _ message: String, at node: YAMLNode, help: String? = nil) {
+        guard storing else { unstored += 1; return }
         diagnostics.append(Diagnostic(code, message, at: doc.location(node), help: help))
+    }
+
+    var storing: Bool { diagnostics.count < LoadLimits.storedDiagnostics }
+
+    /// Charges `amount` to the file's work budget; false (after one located error) once it
+    /// is spent, and from then on every lookup stops at once.
+    mutating func spend(_ amount: Int, at node: YAMLNode) -> Bool {
+        // Past the stored diagnostics the file is known to fail: checking stops here.
+        guard storing else { unstored += 1; return false }
+        guard !workReported else { return false }
+        work += amount
+        guard work > workBudget else { return true }
+        if !workReported {
+            workReported = true
+            error(.schema, "this file asks for more than \(workBudget) reference lookups (patterns times their lists); is a range or a list too long?", at: node)
+        }
+        return false
     }
 
     // MARK: fields
@@ -165,6 +217,7 @@ struct Loader: YAMLValueReading {
 
     /// Expands a pattern within the file's budget; past it, one TL002 and no names.
     mutating func expand(_ pattern: RangePattern, at node: YAMLNode) -> [(name: String, values: [String])]? {
+        guard storing else { unstored += 1; return nil }
         expanded += pattern.expansionCount
         guard expanded <= expansionBudget else {
             if !budgetReported {
@@ -183,6 +236,7 @@ struct Loader: YAMLValueReading {
     }
 
     mutating func resolve(_ reference: String, at node: YAMLNode, kind: String, what: @autoclosure () -> String) -> [Int]? {
+        guard spend(1, at: node) else { return nil }
         let table = names[kind] ?? [:]
         // Most references are plain names: look them up without parsing a pattern.
         if !reference.containsByte(UInt8(ascii: "[")) {
@@ -204,12 +258,13 @@ struct Loader: YAMLValueReading {
         }
         // The same pattern reference (an anycast list on every VLAN, say) resolves once.
         let cacheKey = kind + "\u{1F}" + reference
-        if let known = resolvedPatterns[cacheKey] { return known }
+        if let known = resolvedPatterns[cacheKey] { return spend(known.count, at: node) ? known : nil }
         guard let expansion = expand(pattern, at: node) else { return nil }
         var result: [Int] = []
         result.reserveCapacity(expansion.count)
         var ok = true
         for (name, _) in expansion {
+            guard spend(1, at: node) else { return nil }
             if let index = table[name] {
                 result.append(index)
             } else {
@@ -230,13 +285,23 @@ struct Loader: YAMLValueReading {
 
     mutating func unresolved(_ name: String, kind: String, table: [String: Int], at node: YAMLNode, what: @autoclosure () -> String, pattern: String? = nil) {
         guard reportedOnce(at: node, "\(kind)\u{1F}\(name)") else { return }
-        var help: String?
-        if suggestionsLeft > 0 {
-            suggestionsLeft -= 1
-            help = closestMatch(to: name, among: table.keys).map { "did you mean '\($0)'?" }
-        }
+        guard storing else { unstored += 1; return }
         let from = pattern.map { " (from the pattern '\($0)')" } ?? ""
-        error(.unresolvedReference, "\(what()) names \(kind.replacingUnderscores) '\(name)'\(from), which does not exist", at: node, help: help)
+        error(.unresolvedReference, "\(what()) names \(kind.replacingUnderscores) '\(name)'\(from), which does not exist", at: node,
+              help: suggestion(for: name, kind: kind, table: table).map { "did you mean '\($0)'?" })
+    }
+
+    /// "Did you mean" from the kind's index, once per distinct name, for the first
+    /// `LoadLimits.suggestions` names.
+    mutating func suggestion(for name: String, kind: String, table: [String: Int]) -> String? {
+        if suggestionIndexes[kind]?.count != table.count {
+            guard suggestionsLeft > 0 else { return nil }
+            suggestionIndexes[kind] = SuggestionIndex(table.keys)
+        }
+        let before = suggestionIndexes[kind]!.answered
+        let answer = suggestionIndexes[kind]!.suggestion(for: name, searchAllowed: suggestionsLeft > 0)
+        if suggestionIndexes[kind]!.answered > before { suggestionsLeft -= 1 }
+        return answer
     }
 
     /// A list of references (or one), flattened, each index once, in written order.
@@ -244,6 +309,7 @@ struct Loader: YAMLValueReading {
         var result: [Int] = []
         var ok = true
         for item in listItems(node) {
+            guard storing, !workReported else { return nil }
             if let found = resolve(item, kind: kind, values: values, what: what()) {
                 result.append(contentsOf: found)
             } else {
@@ -259,6 +325,7 @@ struct Loader: YAMLValueReading {
         var result: [Int] = []
         var ok = true
         for item in listItems(node) {
+            guard spend(1, at: item) else { return nil }
             // Scalars are read as written: a VLAN named `0101` is that VLAN, not id 101.
             if let id = plainInteger(item), names["vlan"]?[doc.string(item)] == nil {
                 let matches = vlansByID[id] ?? []

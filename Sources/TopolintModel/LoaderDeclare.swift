@@ -59,6 +59,8 @@ extension Loader {
         let spec = FormatSchema.entity(kind)
         var entries: [Entry] = []
         entries.reserveCapacity(doc.count(mapping))
+        // The table index of each kept entry's first name, to find where a name was declared.
+        var starts: [Int] = []
         // Taken out of `names` while it grows, so the dictionary is not copied on write.
         var table = names.removeValue(forKey: kind) ?? [:]
         for i in 0..<doc.count(mapping) {
@@ -92,9 +94,11 @@ extension Loader {
                                      at: key)
             var kept: [(name: String, values: [String])] = []
             kept.reserveCapacity(instances.count)
+            let start = table.count
             for instance in instances {
                 if table[instance.name] != nil {
-                    let first = firstLocation(of: instance.name, in: entries, kind: kind)
+                    guard storing else { unstored += 1; continue }
+                    let first = firstLocation(of: instance.name, index: table[instance.name]!, in: entries, starts: starts, kind: kind)
                     let whereFirst = first.map { " (first at line \($0.line), column \($0.column))" } ?? ""
                     error(.duplicate, "duplicate \(kind.replacingUnderscores) name '\(instance.name)'\(whereFirst)", at: key)
                     continue
@@ -109,17 +113,27 @@ extension Loader {
                 table = names.removeValue(forKey: kind) ?? [:]
             } else {
                 entries.append(entry)
+                starts.append(start)
             }
         }
         names[kind] = table
         return entries
     }
 
-    /// Where a name was first declared, looked up only when a duplicate is reported: in the
-    /// entries of this call, or (hosts, declared cluster by cluster) among loaded hosts.
-    func firstLocation(of name: String, in entries: [Entry], kind: String) -> SourceLocation? {
-        if let entry = entries.first(where: { $0.instances.contains { $0.name == name } }) { return doc.location(entry.key) }
-        if kind == "host", let host = topology.hosts.first(where: { $0.name == name }) { return host.location }
-        return nil
+    /// Where a name was first declared, looked up only when a duplicate is reported, by
+    /// its table index (names are numbered in declaration order): in the entries of this
+    /// call, or (hosts, declared cluster by cluster and loaded as declared) among hosts.
+    func firstLocation(of name: String, index: Int, in entries: [Entry], starts: [Int], kind: String) -> SourceLocation? {
+        if kind == "host" {
+            return topology.hosts.indices.contains(index) && topology.hosts[index].name == name ? topology.hosts[index].location : nil
+        }
+        var low = 0, high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= index { low = mid + 1 } else { high = mid }
+        }
+        guard low > 0 else { return nil }
+        let entry = entries[low - 1], offset = index - starts[low - 1]
+        return entry.instances.indices.contains(offset) && entry.instances[offset].name == name ? doc.location(entry.key) : nil
     }
 }

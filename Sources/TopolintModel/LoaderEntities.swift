@@ -31,6 +31,8 @@ extension Loader {
                 continue
             }
             let reason = doc.string(value)
+            // Every instance of a pattern times every ignore key: within the lookup budget.
+            guard spend(entry.instances.count, at: key) else { return }
             for instance in entry.instances {
                 topology.ignores.append(IgnoreEntry(subject: Subject(kind: kind, name: instance.name), rule: rule,
                                                     reason: reason, location: doc.location(key),
@@ -469,9 +471,11 @@ extension Loader {
                     error(.schema, "migration domain '\(instance.name)' needs at least one cluster", at: node)
                 }
             }
-            var workloads = topology.workloads.indices.filter { clusters.contains(topology.workloads[$0].cluster) }
+            guard spend(topology.workloads.count, at: entry.key) else { continue }
+            let inDomain = Set(clusters)
+            var workloads = topology.workloads.indices.filter { inDomain.contains(topology.workloads[$0].cluster) }
             if let node = field(entry.fields, spec, "workloads"), let listed = resolveList(node, kind: "workload", values: [], what: "workloads of migration domain '\(instance.name)'") {
-                for w in listed where !clusters.contains(topology.workloads[w].cluster) {
+                for w in listed where !inDomain.contains(topology.workloads[w].cluster) {
                     let workload = topology.workloads[w]
                     // A workload whose cluster did not resolve has been reported already.
                     guard topology.clusters.indices.contains(workload.cluster) else { continue }

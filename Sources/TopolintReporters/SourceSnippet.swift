@@ -26,6 +26,48 @@ struct SourceLines {
         return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
     }
 
+    /// The snippet of line `number` around `column`: a long line (a file of one 100 MB
+    /// line, say) is cut to `Snippet.maxScalars` code points around the column, marked
+    /// with "…" where cut, so a snippet costs a bounded amount of output.
+    mutating func snippet(_ number: Int, of file: String, column: Int) -> Snippet? {
+        guard number >= 1, let bytes = sources[file], !bytes.isEmpty else { return nil }
+        if starts[file] == nil { starts[file] = SourceLines.lineStarts(bytes) }
+        guard let lineStarts = starts[file], number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        let end = number < lineStarts.count ? lineStarts[number] : bytes.count
+        // Short lines (nearly all of them) take the usual path.
+        if end - start <= Snippet.maxScalars, let line = line(number, of: file) { return Snippet(line: line, column: column) }
+        // Byte offsets of the window's first and last code point, counted as lead bytes.
+        let first = max(0, max(column, 1) - 1 - Snippet.maxScalars / 2)
+        var index = 0, i = start, from = start
+        while i < end {
+            if bytes[i] & 0xC0 != 0x80 {
+                if index == first { from = i; break }
+                index += 1
+            }
+            i += 1
+        }
+        if i >= end { from = end }
+        var to = from, taken = 0
+        while to < end {
+            if bytes[to] & 0xC0 != 0x80 {
+                if taken == Snippet.maxScalars { break }
+                taken += 1
+            }
+            to += 1
+        }
+        let cutEnd = to < end
+        var shownEnd = to
+        if !cutEnd {   // the line's own end: drop its line break as `line` does
+            while shownEnd > from, bytes[shownEnd - 1] == 0x0A || bytes[shownEnd - 1] == 0x0D { shownEnd -= 1 }
+        }
+        let text = Substring(String(decoding: bytes[from..<shownEnd], as: UTF8.self))
+        var snippet = Snippet(line: text, column: column - first)
+        if first > 0 { snippet.text = "…" + snippet.text; snippet.caretOffset += 1 }
+        if cutEnd { snippet.text += "…" }
+        return snippet
+    }
+
     /// Line starts at the line breaks libyaml counts (LF, CRLF, CR, NEL, LS, PS), so line
     /// numbers from the parser land on the line it meant. A leading byte-order mark is not
     /// part of line 1 (libyaml skips it, and columns do not count it).
@@ -73,6 +115,8 @@ struct Snippet: Equatable {
     var caretOffset: Int
 
     static let tabWidth = 4
+    /// Code points shown of a long line, around the caret.
+    static let maxScalars = 160
 
     /// `column` counts Unicode code points from 1, as libyaml and SARIF's
     /// `unicodeCodePoints` do; a column past the end puts the caret just after the line.

@@ -59,8 +59,7 @@ public struct TextReporter: Reporter {
     /// The gutter, the line and the caret; nothing at all when the line is unknown.
     static func snippet(_ loc: SourceLocation, lines: inout SourceLines, caretStyle: ANSI.Style,
                         ansi: ANSI) -> String {
-        guard let line = lines.line(loc.line, of: loc.file) else { return "" }
-        let shown = Snippet(line: line, column: loc.column)
+        guard let shown = lines.snippet(loc.line, of: loc.file, column: loc.column) else { return "" }
         let number = String(loc.line)
         let blank = String(repeating: " ", count: number.count)
         let bar = ansi.apply(.blue, "|")

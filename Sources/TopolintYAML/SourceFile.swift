@@ -31,26 +31,32 @@ public enum SourceFile {
                 capacity = Int(info.st_size) + 1
             }
         }
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var count = 0
+        // The limit is checked as the bytes arrive: a stream that never ends (/dev/zero, a
+        // pipe) is cut one byte past the limit, never read further.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(capacity, maxBytes + 1))
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
-            if count == bytes.count {
-                if bytes.count > maxBytes { throw .tooLarge(bytes.count) }
-                bytes.append(contentsOf: repeatElement(0, count: bytes.count))
-            }
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
-            }
+            let want = min(chunk.count, maxBytes + 1 - bytes.count)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, want) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw .cannotOpen(String(cString: strerror(errno)))
             }
             if n == 0 { break }
-            count += n
+            chunk.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<n])) }
+            if bytes.count > maxBytes { throw .tooLarge(bytes.count) }
         }
-        if count > maxBytes { throw .tooLarge(count) }
-        bytes.removeSubrange(count...)
         return bytes
+    }
+
+    /// Why a file could not be read, for messages about any kind of file.
+    public static func reason(_ error: ReadError) -> String {
+        switch error {
+        case let .cannotOpen(reason): reason
+        case let .tooLarge(size): "the file is over the \(defaultMaxBytes)-byte limit (at least \(size) bytes)"
+        case .isDirectory: "is a directory"
+        }
     }
 
     /// A one-line TL001 for a file that cannot be read at all.
@@ -58,8 +64,7 @@ public enum SourceFile {
         let message: String
         switch error {
         case let .cannotOpen(reason): message = "cannot read the file: \(reason)"
-        case let .tooLarge(size): message = "the file is \(size) bytes, over the \(defaultMaxBytes)-byte limit for a topology file"
-        case .isDirectory: message = "is a directory, not a topology file"
+        case .tooLarge, .isDirectory: message = reason(error) + (error == .isDirectory ? ", not a topology file" : " for a topology file")
         }
         return Diagnostic(.yamlSyntax, message, at: SourceLocation(file: path, line: 1, column: 1))
     }

@@ -13,10 +13,11 @@ public struct YAMLLimits: Sendable {
         self.maxExpandedNodes = maxExpandedNodes ?? 0
     }
 
-    /// The expansion limit for a file of `byteCount` bytes: a million nodes of headroom plus
-    /// two per byte, far above what a real topology expands to and far below a bomb.
-    func expansionLimit(byteCount: Int) -> Int {
-        maxExpandedNodes > 0 ? maxExpandedNodes : 1_000_000 + 2 * byteCount
+    /// The expansion limit once `writtenNodes` nodes have been read: a million nodes of
+    /// headroom plus four per written node, far above what a real topology expands to and
+    /// far below a bomb. Written nodes, not bytes: comments and padding buy nothing.
+    func expansionLimit(writtenNodes: Int) -> Int {
+        maxExpandedNodes > 0 ? maxExpandedNodes : 1_000_000 + 4 * writtenNodes
     }
 }
 
@@ -27,6 +28,9 @@ public enum YAMLReader {
     public struct Result: Sendable {
         public var document: YAMLDocument?
         public var diagnostics: [Diagnostic]
+        /// The file holds no document at all (nothing, or only comments and blank space):
+        /// callers reading other kinds of file say so in their own words.
+        public var isEmpty = false
     }
 
     public static func parse(_ source: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) -> Result {
@@ -35,7 +39,7 @@ public enum YAMLReader {
         }
         var builder = TreeBuilder(file: file, source: source, limits: limits)
         builder.run()
-        if builder.failed { return Result(document: nil, diagnostics: builder.diagnostics) }
+        if builder.failed { return Result(document: nil, diagnostics: builder.diagnostics, isEmpty: builder.empty) }
         return Result(document: builder.document, diagnostics: builder.diagnostics)
     }
 
@@ -54,8 +58,9 @@ struct TreeBuilder {
     var document: YAMLDocument
     var diagnostics: [Diagnostic] = []
     var failed = false
+    var empty = false
     let limits: YAMLLimits
-    let expansionLimit: Int
+    var expansionLimit: Int { limits.expansionLimit(writtenNodes: document.nodes.count) }
 
     private struct Frame {
         var node: Int32
@@ -84,7 +89,6 @@ struct TreeBuilder {
     init(file: String, source: [UInt8], limits: YAMLLimits) {
         document = YAMLDocument(file: file, source: source)
         self.limits = limits
-        self.expansionLimit = limits.expansionLimit(byteCount: source.count)
         base = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         cursorByte = base
         document.nodes.reserveCapacity(source.count / 12)
@@ -118,6 +122,7 @@ struct TreeBuilder {
             }
         }
         if !failed && !rootSet {
+            empty = true
             fail("the file is empty: a topology file holds one YAML mapping (topology, version, ...)", line: 0, column: 0)
         }
     }

@@ -19,12 +19,13 @@ struct BaselineCommand: ParsableCommand {
     var output: String? { outputOptions.output }
 
     func run() throws {
+        try Output.requireReadable(configOptions.config, what: "configuration")
         let run = LintRun.perform(files: files, settings: configOptions.settings)
         guard run.report.diagnostics.isEmpty else {
             FDWriter.standardError.write(run.report.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
-        guard Output.emit(Baseline.render(run.report.findings), to: output) else { throw Exit.loadError }
+        try Output.emit(Baseline.render(run.report.findings), to: output)
         FDWriter.standardError.write("recorded \(run.report.findings.count) finding\(run.report.findings.count == 1 ? "" : "s")\(output.map { " in \($0)" } ?? "")\n")
     }
 }

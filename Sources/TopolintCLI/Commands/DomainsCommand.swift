@@ -26,6 +26,7 @@ struct DomainsCommand: ParsableCommand {
     var output: String? { outputOptions.output }
 
     func run() throws {
+        try Output.requireReadable(configOptions.config, what: "configuration")
         var pipeline = Pipeline(settings: configOptions.settings)
         let file = pipeline.load(self.file)
         guard let analysis = file.analysis else {
@@ -33,12 +34,12 @@ struct DomainsCommand: ParsableCommand {
                                     sources: [self.file: file.source])
             let text = format == .json ? JSONReporter.render(report, options: ReportOptions())
                 : TextReporter.render(report, options: ReportOptions(color: Output.wantsColor(colorOptions.color, fd: 2)))
-            if format == .json { _ = Output.emit(text, to: output) } else { FDWriter.standardError.write(text) }
+            if format == .json { try Output.emit(text, to: output) } else { FDWriter.standardError.write(text) }
             throw Exit.loadError
         }
         let rows = DomainRows(analysis)
         let text = format == .json ? rows.json.serialized(pretty: true) + "\n" : rows.table
-        guard Output.emit(text, to: output) else { throw Exit.loadError }
+        try Output.emit(text, to: output)
     }
 }
 

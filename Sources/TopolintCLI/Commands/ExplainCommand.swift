@@ -20,10 +20,10 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         if let code = DiagnosticCode.allCases.first(where: { $0.id == rule.uppercased() || $0.name == rule }) {
-            FDWriter.standardOutput.write("\(code.id) \(code.name): a load error. A file with load errors gets no design findings and exit status 2.\n")
+            try Output.emit("\(code.id) \(code.name): a load error. A file with load errors gets no design findings and exit status 2.\n", to: nil)
             return
         }
-        FDWriter.standardOutput.write(RuleDocument.markdown(RuleRegistry.rule(named: rule)!.descriptor))
+        try Output.emit(RuleDocument.markdown(RuleRegistry.rule(named: rule)!.descriptor), to: nil)
     }
 }
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import TopolintGenerate
 
 /// `topolint generate`: writes a deterministic synthetic topology, for tests and benchmarks.
@@ -36,19 +35,8 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let options = GeneratorOptions(profile: profile, seed: seed,
                                        expanded: expanded)
-        let handle: Foundation.FileHandle
-        if let output, output != "-" {
-            guard FileManager.default.createFile(atPath: output, contents: nil),
-                  let file = Foundation.FileHandle(forWritingAtPath: output)
-            else {
-                Self.fail("cannot write \(output)")
-                throw ExitCode(2)
-            }
-            handle = file
-        } else {
-            handle = Foundation.FileHandle.standardOutput
-        }
-        var writer = BufferedWriter(handle: handle)
+        var writer: BufferedWriter
+        do { writer = BufferedWriter(try OutputFile.open(output)) } catch { throw Output.fail(error) }
         if counts {
             let c = TopologyGenerator.expectedCounts(options)
             let vms = TopologyGenerator.expectedVMCount(options)
@@ -59,47 +47,37 @@ struct GenerateCommand: ParsableCommand {
         } else {
             TopologyGenerator.generate(options) { writer.append($0) }
         }
-        writer.flush()
-        if handle !== Foundation.FileHandle.standardOutput { try? handle.close() }
-        if let error = writer.error {
-            Self.fail("write failed: \(error)")
-            throw ExitCode(2)
-        }
-    }
-
-    private static func fail(_ message: String) {
-        Foundation.FileHandle.standardError.write(Data("topolint: \(message)\n".utf8))
+        do { try writer.finish() } catch { throw Output.fail(error) }
     }
 }
 
 extension GeneratorProfile: ExpressibleByArgument {}
 
-/// Collects text into a buffer of about 1 MiB and writes it in large blocks; after the first
-/// failure it keeps the error and drops the rest.
+/// Collects text into a buffer of about 1 MiB and writes it in large blocks to an
+/// `OutputFile`, which keeps the first failure and reports it when finished.
 private struct BufferedWriter {
-    let handle: Foundation.FileHandle
-    private var buffer = Data()
-    private(set) var error: Error?
+    private var file: OutputFile
+    private var buffer: [UInt8] = []
     private static let capacity = 1 << 20
 
-    init(handle: Foundation.FileHandle) {
-        self.handle = handle
+    init(_ file: OutputFile) {
+        self.file = file
         buffer.reserveCapacity(BufferedWriter.capacity + (1 << 18))
     }
 
     mutating func append(_ text: String) {
-        guard error == nil else { return }
         buffer.append(contentsOf: text.utf8)
         if buffer.count >= BufferedWriter.capacity { flush() }
     }
 
     mutating func flush() {
-        guard error == nil, !buffer.isEmpty else { return }
-        do {
-            try handle.write(contentsOf: buffer)
-        } catch {
-            self.error = error
-        }
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBufferPointer { file.write($0) }
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finish() throws(OutputError) {
+        flush()
+        try file.finish()
     }
 }

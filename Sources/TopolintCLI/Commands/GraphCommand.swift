@@ -38,6 +38,7 @@ struct GraphCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Output.requireReadable(configOptions.config, what: "configuration")
         var pipeline = Pipeline(settings: configOptions.settings)
         let loaded = pipeline.load(file)
         guard let analysis = loaded.analysis else {
@@ -64,6 +65,6 @@ struct GraphCommand: ParsableCommand {
             let picture = PictureBuilder.build(analysis, findings: outcome.findings + outcome.suppressed.map(\.finding), vlan: vlanIndex)
             text = PictureSVG.render(picture)
         }
-        guard Output.emit(text, to: output) else { throw Exit.loadError }
+        try Output.emit(text, to: output)
     }
 }

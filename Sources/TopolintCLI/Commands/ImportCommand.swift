@@ -60,7 +60,7 @@ enum ImportWriting {
                 + loaded.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
-        guard Output.emit(text, to: output) else { throw Exit.loadError }
+        try Output.emit(text, to: output)
         for line in outcome.warningLines(source: source) { FDWriter.standardError.write(line + "\n") }
     }
 }

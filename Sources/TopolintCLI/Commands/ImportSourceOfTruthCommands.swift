@@ -107,7 +107,7 @@ enum ImportRun {
                 + problems.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
-        guard Output.emitAtomically(text, to: o.output) else { throw Exit.loadError }
+        try Output.emit(text, to: o.output)   // whole or not at all: written beside the target, then renamed
     }
 
     /// The URL without credentials or query, for the provenance header.

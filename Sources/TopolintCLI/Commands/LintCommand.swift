@@ -12,7 +12,8 @@ struct LintCommand: ParsableCommand {
         discussion: """
         Formats: \(Reporters.ordered.map { "\($0.id) (\($0.summary))" }.joined(separator: "; ")).
         Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 when a file \
-        cannot be loaded.
+        cannot be loaded, 3 when the report cannot be written or the baseline or \
+        configuration cannot be read.
         """
     )
 
@@ -45,6 +46,7 @@ struct LintCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Output.requireReadable(configOptions.config, what: "configuration")
         let run = LintRun.perform(files: files, settings: configOptions.settings, pictures: format.rawValue == HTMLReporter.id)
         var report = run.report
         if let baseline {
@@ -55,13 +57,13 @@ struct LintCommand: ParsableCommand {
                 report.baselined = before - report.findings.count
             case let .failure(problem):
                 FDWriter.standardError.write("topolint: \(problem)\n")
-                throw Exit.loadError
+                throw problem.isIOError ? Exit.ioError : Exit.loadError
             }
         }
         let options = ReportOptions(color: format == .text && Output.wantsColor(color, fd: output == nil ? 1 : -1),
                                     repositoryRoot: repositoryRoot ?? Output.currentDirectory,
                                     currentDirectory: Output.currentDirectory)
-        guard Output.emit(Reporters.render(report, format: format.rawValue, options: options) ?? "", to: output) else { throw Exit.loadError }
+        try Output.emit(Reporters.render(report, format: format.rawValue, options: options) ?? "", to: output)
         if !report.diagnostics.isEmpty { throw Exit.loadError }
         let threshold = failOn ?? run.failOn ?? .medium
         if report.findings.contains(where: { $0.severity >= threshold }) { throw Exit.findings }

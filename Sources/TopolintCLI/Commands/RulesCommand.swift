@@ -19,7 +19,7 @@ struct RulesCommand: ParsableCommand {
     func run() throws {
         if let writeDocs {
             for d in RuleRegistry.descriptors {
-                guard Output.emit(RuleDocument.markdown(d), to: writeDocs + "/" + Self.pageName(d)) else { throw Exit.loadError }
+                try Output.emit(RuleDocument.markdown(d), to: writeDocs + "/" + Self.pageName(d))
             }
             FDWriter.standardError.write("wrote \(RuleRegistry.descriptors.count) rule pages to \(writeDocs)\n")
             return
@@ -30,7 +30,7 @@ struct RulesCommand: ParsableCommand {
                 .object([("id", .string(d.id)), ("name", .string(d.name)), ("severity", .string(d.defaultSeverity.rawValue)),
                          ("subject", .string(d.subjectKind)), ("summary", .string(d.summary))])
             })
-            FDWriter.standardOutput.write(json.serialized(pretty: true) + "\n")
+            try Output.emit(json.serialized(pretty: true) + "\n", to: nil)
             return
         }
         let nameWidth = descriptors.map(\.name.count).max() ?? 0
@@ -40,7 +40,7 @@ struct RulesCommand: ParsableCommand {
         }
         out += "\nLoad errors: " + DiagnosticCode.allCases.map { "\($0.id) \($0.name)" }.joined(separator: ", ") + "\n"
         out += "Run `topolint explain ID` for a rule's rationale, trigger, score formula and examples.\n"
-        FDWriter.standardOutput.write(out)
+        try Output.emit(out, to: nil)
     }
 }
 

@@ -18,6 +18,6 @@ struct SchemaCommand: ParsableCommand {
     var output: String? { outputOptions.output }
 
     func run() throws {
-        guard Output.emit(JSONSchemaExport.schema().serialized(pretty: true) + "\n", to: output) else { throw Exit.loadError }
+        try Output.emit(JSONSchemaExport.schema().serialized(pretty: true) + "\n", to: output)
     }
 }

@@ -52,6 +52,7 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Output.requireReadable(configOptions.config, what: "configuration")
         var pipeline = Pipeline(settings: configOptions.settings)
         let (context, loaded) = try pipeline.ruleContext(for: file)
         let topology = context.topology
@@ -83,7 +84,7 @@ struct WhatIfCommand: ParsableCommand {
         case .html: WhatIfPage.html(session: session, outcome: outcome, proposals: proposals, removing: remove, file: file, source: loaded.source)
         case .text: WhatIfReport.text(outcome, removing: remove)
         }
-        guard Output.emit(text, to: output) else { throw Exit.loadError }
+        try Output.emit(text, to: output)
         let threshold = failOn ?? loaded.failOn ?? .medium
         if outcome.added.contains(where: { $0.severity >= threshold }) { throw Exit.findings }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import TopolintCore
+import TopolintYAML
 
 /// `.topolint-baseline.json`: today's findings by fingerprint, so `lint --baseline` reports
 /// only what is new. Fingerprints leave out line numbers, so edits elsewhere keep them.
@@ -14,19 +14,41 @@ enum Baseline {
         return json.serialized(pretty: true) + "\n"
     }
 
+    /// The fingerprints a baseline records. JSON is read with the YAML reader (JSON is
+    /// YAML), so a corrupt baseline is reported at its line and column.
     static func load(path: String) -> Result<Set<String>, BaselineError> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(BaselineError("cannot read baseline \(path)"))
+        let bytes: [UInt8]
+        do { bytes = try SourceFile.read(path: path) } catch {
+            return .failure(BaselineError(unreadable: "cannot read baseline \(path): \(SourceFile.reason(error))"))
         }
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let entries = object["findings"] as? [[String: Any]] else {
-            return .failure(BaselineError("\(path) is not a topolint baseline (expected {\"findings\": [{\"fingerprint\": ...}]})"))
+        let parsed = YAMLReader.parse(bytes, file: path)
+        guard let doc = parsed.document, parsed.diagnostics.isEmpty else {
+            let first = parsed.diagnostics.first.map(\.oneLine) ?? "\(path):1:1: the baseline is empty"
+            return .failure(BaselineError(invalid: "not a topolint baseline: " + first))
         }
-        return .success(Set(entries.compactMap { $0["fingerprint"] as? String }))
+        func invalid(_ node: YAMLNode, _ what: String) -> Result<Set<String>, BaselineError> {
+            let at = doc.location(node)
+            return .failure(BaselineError(invalid: "\(path):\(at.line):\(at.column): not a topolint baseline: \(what) (expected {\"findings\": [{\"fingerprint\": ...}]})"))
+        }
+        guard doc.kind(doc.root) == .mapping else { return invalid(doc.root, "the top level is not an object") }
+        guard let list = doc.lookup(doc.root, "findings") else { return invalid(doc.root, "no \"findings\" list") }
+        guard doc.kind(list) == .sequence else { return invalid(list, "\"findings\" is not a list") }
+        var fingerprints = Set<String>()
+        for entry in doc.items(list) {
+            guard doc.kind(entry) == .mapping, let fingerprint = doc.lookup(entry, "fingerprint"),
+                  doc.kind(fingerprint) == .scalar, !doc.isNull(fingerprint) else {
+                return invalid(entry, "an entry without a \"fingerprint\"")
+            }
+            fingerprints.insert(doc.string(fingerprint))
+        }
+        return .success(fingerprints)
     }
 }
 
+/// A baseline that cannot be used: unreadable (exit status 3) or not a baseline (2).
 struct BaselineError: Error, CustomStringConvertible {
     var description: String
-    init(_ description: String) { self.description = description }
+    var isIOError: Bool
+    init(unreadable description: String) { self.description = description; isIOError = true }
+    init(invalid description: String) { self.description = description; isIOError = false }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TopolintYAML
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,49 +12,173 @@ struct FDWriter {
     static let standardOutput = FDWriter(fd: 1)
     static let standardError = FDWriter(fd: 2)
 
-    func write(_ text: String) {
+    /// Writes all of `text`; on failure the reason (strerror), else nil. Messages to
+    /// standard error ignore it: there is nowhere left to say that they failed.
+    @discardableResult
+    func write(_ text: String) -> String? {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return }
-                offset += n
+        return text.withUTF8 { write($0) }
+    }
+
+    @discardableResult
+    func write(_ buffer: UnsafeBufferPointer<UInt8>) -> String? {
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
+            }
+            if n == 0 { return "nothing was written" }
+            offset += n
+        }
+        return nil
+    }
+}
+
+/// A write that failed: the path (or "standard output") and why. Exit status 3.
+struct OutputError: Error, CustomStringConvertible {
+    var path: String
+    var reason: String
+    var description: String { "cannot write \(path): \(reason)" }
+}
+
+/// Where a report goes, written so that nothing is lost silently:
+/// - standard output: written directly, every error detected;
+/// - a regular file (or a new one): written to a temporary file in the same folder, then
+///   renamed over the target, so readers see the old file or the new one, never a torn
+///   one, and a failed write leaves the old file untouched;
+/// - a device or FIFO (/dev/null, /dev/full, a pipe): cannot be renamed into, so written
+///   directly, every error still detected.
+struct OutputFile {
+    enum Mode { case direct, replace(temporary: String) }
+
+    let path: String
+    let label: String
+    private(set) var fd: Int32
+    private let mode: Mode
+    private var failure: OutputError?
+
+    /// Opens the destination; nil or "-" is standard output.
+    static func open(_ path: String?) throws(OutputError) -> OutputFile {
+        guard let path, path != "-" else {
+            return OutputFile(path: "-", label: "standard output", fd: 1, mode: .direct)
+        }
+        var info = stat()
+        if stat(path, &info) == 0 {
+            let type = info.st_mode & S_IFMT
+            if type == S_IFDIR { throw OutputError(path: path, reason: "is a directory") }
+            if type != S_IFREG {
+                let fd = Glibc.open(path, O_WRONLY | O_CLOEXEC)
+                guard fd >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+                return OutputFile(path: path, label: path, fd: fd, mode: .direct)
             }
         }
+        // A symbolic link is followed: the file it points at is replaced, the link kept.
+        let target = resolvedLink(path) ?? path
+        var template = Array((directory(of: target) + "/." + baseName(of: target) + ".tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // mkstemp makes the file 0600; give it the old file's mode, or what a new file gets.
+        let mask = umask(0); umask(mask)
+        let mode = stat(target, &info) == 0 ? info.st_mode & 0o7777 : 0o666 & ~mask
+        fchmod(fd, mode)
+        return OutputFile(path: target, label: path, fd: fd, mode: .replace(temporary: temporary))
+    }
+
+    private init(path: String, label: String, fd: Int32, mode: Mode) {
+        self.path = path
+        self.label = label
+        self.fd = fd
+        self.mode = mode
+    }
+
+    /// Appends text; after the first failure the rest is dropped and `finish` reports it.
+    mutating func write(_ text: String) {
+        guard failure == nil else { return }
+        if let reason = FDWriter(fd: fd).write(text) { failure = OutputError(path: label, reason: reason) }
+    }
+
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard failure == nil else { return }
+        if let reason = FDWriter(fd: fd).write(bytes) { failure = OutputError(path: label, reason: reason) }
+    }
+
+    /// Flushes and closes; a replaced file is renamed into place only when every write
+    /// succeeded. Any failure removes the temporary file and is thrown.
+    mutating func finish() throws(OutputError) {
+        defer { fd = -1 }
+        switch mode {
+        case .direct:
+            // Standard output stays open (the runtime flushes nothing of ours there).
+            if fd != 1 {
+                if close(fd) != 0, failure == nil { failure = OutputError(path: label, reason: String(cString: strerror(errno))) }
+            }
+            if let failure { throw failure }
+        case let .replace(temporary):
+            if failure == nil, fsync(fd) != 0, errno != EINVAL {
+                failure = OutputError(path: label, reason: String(cString: strerror(errno)))
+            }
+            if close(fd) != 0, failure == nil { failure = OutputError(path: label, reason: String(cString: strerror(errno))) }
+            if failure == nil, rename(temporary, path) != 0 {
+                failure = OutputError(path: label, reason: String(cString: strerror(errno)))
+            }
+            if let failure {
+                unlink(temporary)
+                throw failure
+            }
+        }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let dir = String(path[..<slash])
+        return dir.isEmpty ? "/" : dir
+    }
+
+    static func baseName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    /// The file a symbolic link at `path` leads to, or nil when `path` is not a link.
+    static func resolvedLink(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK, let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
     }
 }
 
 enum Output {
-    /// Writes the report to `path` (or standard output when nil). Returns false and says
-    /// why on standard error when the file cannot be written.
-    static func emit(_ text: String, to path: String?) -> Bool {
-        guard let path, path != "-" else {
-            FDWriter.standardOutput.write(text)
-            return true
+    /// Writes `text` whole to `path` (or standard output when nil or "-"). A failure is
+    /// said on standard error with the path and ends the command with exit status 3.
+    static func emit(_ text: String, to path: String?) throws {
+        do {
+            var file = try OutputFile.open(path)
+            file.write(text)
+            try file.finish()
+        } catch {
+            throw fail(error)
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else {
-            FDWriter.standardError.write("topolint: cannot write \(path): \(String(cString: strerror(errno)))\n")
-            return false
-        }
-        FDWriter(fd: fd).write(text)
-        close(fd)
-        return true
     }
 
-    /// Like `emit`, but a file appears whole or not at all: written beside the target, then
-    /// renamed over it.
-    static func emitAtomically(_ text: String, to path: String?) -> Bool {
-        guard let path, path != "-" else { return emit(text, to: path) }
-        let temporary = path + ".partial-\(getpid())"
-        guard emit(text, to: temporary) else { return false }
-        guard rename(temporary, path) == 0 else {
-            FDWriter.standardError.write("topolint: cannot write \(path): \(String(cString: strerror(errno)))\n")
-            unlink(temporary)
-            return false
+    /// Says what failed on standard error; the error to throw (exit status 3).
+    static func fail(_ error: OutputError) -> ExitCode {
+        FDWriter.standardError.write("topolint: \(error)\n")
+        return Exit.ioError
+    }
+
+    /// A file named on the command line (--config) that cannot be read is an I/O failure
+    /// (exit status 3), said with its reason before any work starts.
+    static func requireReadable(_ path: String?, what: String) throws {
+        guard let path else { return }
+        do { _ = try SourceFile.read(path: path, maxBytes: 1 << 20) } catch {
+            if case .tooLarge = error { return }   // readable: the loader says what is wrong
+            FDWriter.standardError.write("topolint: cannot read \(what) \(path): \(SourceFile.reason(error))\n")
+            throw Exit.ioError
         }
-        return true
     }
 
     /// Colour only on a terminal, and never with NO_COLOR set (no-color.org).

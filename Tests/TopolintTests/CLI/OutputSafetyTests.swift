@@ -1,0 +1,216 @@
+import Foundation
+import Testing
+
+/// Nothing is lost on write: every failed write is said, with the path, and exit status 3;
+/// a file being replaced is either the old one or the new one, never a torn one.
+@Suite struct OutputSafetyTests {
+    static let example = "examples/two-sites-vsphere.yaml"
+
+    /// Every command that writes, pointed at a full device.
+    static let writers: [[String]] = [
+        ["lint", example, "-o", "/dev/full"],
+        ["lint", example, "--format", "sarif", "-o", "/dev/full"],
+        ["lint", example, "--format", "html", "-o", "/dev/full"],
+        ["graph", example, "-o", "/dev/full"],
+        ["domains", example, "-o", "/dev/full"],
+        ["baseline", example, "-o", "/dev/full"],
+        ["what-if", example, "--remove-migration-domain", "metro", "-o", "/dev/full"],
+        ["generate", "-o", "/dev/full"],
+        ["schema", "-o", "/dev/full"],
+    ]
+
+    @Test(arguments: writers)
+    func aFullDiskIsAnErrorNamingThePath(arguments: [String]) throws {
+        let r = try CLI.run(arguments)
+        #expect(r.status == 3, "\(arguments): \(r.stderr)")
+        #expect(r.stderr.contains("cannot write /dev/full: No space left on device"), "\(arguments): \(r.stderr)")
+        #expect(!r.stderr.contains("recorded"))
+    }
+
+    /// Standard output full (a redirect to /dev/full) or closed is caught the same way.
+    @Test(arguments: [["lint", example], ["rules"], ["schema"], ["generate"], ["explain", "TL200"]])
+    func aFullStandardOutputIsAnError(arguments: [String]) throws {
+        let r = try Self.run(arguments, stdout: FileHandle(forWritingAtPath: "/dev/full")!)
+        #expect(r.status == 3, "\(arguments)")
+        #expect(r.stderr.contains("cannot write standard output: No space left on device"), "\(arguments): \(r.stderr)")
+    }
+
+    @Test func aClosedStandardOutputIsAnError() throws {
+        let r = try Self.shell("exec \"$0\" schema >&-")
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("cannot write standard output: Bad file descriptor"), "\(r.stderr)")
+    }
+
+    @Test func aMissingFolderIsAnError() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("no/such/folder/report.json").path
+        let r = try CLI.run(["lint", Self.example, "--format", "json", "-o", target])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("cannot write \(target): No such file or directory"))
+    }
+
+    /// A rewrite that fails after 8 KB (a file-size limit stands in for a full disk) leaves
+    /// the existing report as it was, and no temporary file behind.
+    @Test func aFailedRewriteLeavesTheOldFileUntouched() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("report.sarif")
+        let first = try CLI.run(["lint", Self.example, "--format", "sarif", "-o", target.path])
+        #expect(first.status == 1)
+        let before = try Data(contentsOf: target)
+        #expect(before.count > 16_384)
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: target.path)
+        let r = try Self.shell("ulimit -f 8; trap '' XFSZ; exec \"$0\" lint \(Self.example) --format sarif -o \(target.path)")
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("cannot write \(target.path): File too large"), "\(r.stderr)")
+        #expect(try Data(contentsOf: target) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.sarif"])
+
+        // A rewrite that succeeds replaces the file whole and keeps its permissions.
+        let ok = try CLI.run(["lint", Self.example, "--format", "json", "-o", target.path])
+        #expect(ok.status == 1)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: target)) as? [String: Any]
+        #expect((json?["findings"] as? [Any])?.count == 7)
+        #expect(try FileManager.default.attributesOfItem(atPath: target.path)[.posixPermissions] as? Int == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.sarif"])
+    }
+
+    /// Eight runs writing one path at once: a reader only ever sees a whole report.
+    @Test func concurrentWritersNeverShowATornFile() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("report.json")
+        let expected = try CLI.run(["lint", Self.example, "--format", "json"]).stdout
+        var processes: [Process] = []
+        for _ in 0..<8 {
+            let p = Process()
+            p.executableURL = CLI.binary
+            p.arguments = ["lint", Self.example, "--format", "json", "-o", target.path]
+            p.currentDirectoryURL = CLI.packageRoot
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            processes.append(p)
+        }
+        var reads = 0, torn = 0
+        while processes.contains(where: \.isRunning) {
+            if let data = FileManager.default.contents(atPath: target.path) {
+                reads += 1
+                if String(decoding: data, as: UTF8.self) != expected { torn += 1 }
+            }
+        }
+        for p in processes { p.waitUntilExit(); #expect(p.terminationStatus == 1) }
+        #expect(torn == 0, "\(torn) of \(reads) reads saw a partial report")
+        #expect(try String(contentsOf: target, encoding: .utf8) == expected)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["report.json"])
+    }
+
+    /// A symbolic link keeps pointing where it did; the file it leads to gets the report.
+    @Test func aLinkedTargetIsWrittenThroughTheLink() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let real = dir.appendingPathComponent("real.json"), link = dir.appendingPathComponent("link.json")
+        try Data("old".utf8).write(to: real)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        #expect(try CLI.run(["schema", "-o", link.path]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+        #expect(try String(contentsOf: real, encoding: .utf8).hasPrefix("{"))
+    }
+
+    @Test func baselineErrorsSayWhyAndWhere() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = dir.appendingPathComponent("none.json").path
+        let r = try CLI.run(["lint", Self.example, "--baseline", missing])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("cannot read baseline \(missing): No such file or directory"))
+
+        let corrupt = dir.appendingPathComponent("corrupt.json")
+        try Data("{\n  \"findings\": [\n    {\"fingerprint\": \"a\"},\n    {\"fingerprint\": \"b\",\n  ]\n".utf8).write(to: corrupt)
+        let c = try CLI.run(["lint", Self.example, "--baseline", corrupt.path])
+        #expect(c.status == 2)
+        #expect(c.stderr.contains("\(corrupt.path):5:3:"), "\(c.stderr)")
+
+        let wrong = dir.appendingPathComponent("wrong.json")
+        try Data("{\"findings\": [{\"fingerprint\": \"a\"}, {\"rule\": \"TL200\"}]}".utf8).write(to: wrong)
+        let w = try CLI.run(["lint", Self.example, "--baseline", wrong.path])
+        #expect(w.status == 2)
+        #expect(w.stderr.contains("\(wrong.path):1:37: not a topolint baseline: an entry without a \"fingerprint\""), "\(w.stderr)")
+    }
+
+    // MARK: helpers
+
+    static func run(_ arguments: [String], stdout: FileHandle) throws -> CLI.Result {
+        let p = Process()
+        p.executableURL = CLI.binary
+        p.arguments = arguments
+        p.currentDirectoryURL = CLI.packageRoot
+        let err = Pipe()
+        p.standardOutput = stdout
+        p.standardError = err
+        try p.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return CLI.Result(status: p.terminationStatus, stdout: "", stderr: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Runs a bash script with the binary as $0, from the package root.
+    static func shell(_ script: String) throws -> CLI.Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", script, CLI.binary.path]
+        p.currentDirectoryURL = CLI.packageRoot
+        let err = Pipe()
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = err
+        try p.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return CLI.Result(status: p.terminationStatus, stdout: "", stderr: String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Configuration and rule-pack mistakes are reported in the file that holds them.
+@Suite struct ConfigLocationTests {
+    static func project(config: String, pack: String? = nil) throws -> URL {
+        let dir = try ConfigAndBaselineTests.project(config: config)
+        if let pack { try pack.write(to: dir.appendingPathComponent("my-pack.yaml"), atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    @Test func anUnknownPackIsLocatedAtTheConfigLine() throws {
+        let dir = try Self.project(config: "fail_on: high\npack: strictt\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["lint", "net/dc/design.yaml", "--color", "never"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout.contains(".topolint.yaml:2:7: error[TL002] no rule pack 'strictt'"), "\(r.stdout)")
+        #expect(r.stdout.contains("did you mean 'strict'?"))
+    }
+
+    @Test func aMissingExtendedPackIsLocatedAtExtends() throws {
+        let dir = try Self.project(config: "pack: my-pack.yaml\n", pack: "pack: mine\nextends: nothere\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["lint", "net/dc/design.yaml", "--color", "never"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout.contains("my-pack.yaml:2:10: error[TL002] no rule pack 'nothere'"), "\(r.stdout)")
+    }
+
+    @Test func anEmptyConfigSaysItIsAConfig() throws {
+        let dir = try Self.project(config: "# nothing yet\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["lint", "net/dc/design.yaml", "--color", "never"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout.contains(".topolint.yaml:1:1: error[TL002] the configuration file is empty"), "\(r.stdout)")
+        #expect(!r.stdout.contains("topology file"))
+    }
+
+    @Test func anUnreadableConfigIsAnIOError() throws {
+        let r = try CLI.run(["lint", "examples/two-sites-vsphere.yaml", "--config", "no/such/config.yaml"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("cannot read configuration no/such/config.yaml: No such file or directory"))
+        let d = try CLI.run(["lint", "examples/two-sites-vsphere.yaml", "--config", "examples"])
+        #expect(d.status == 3)
+        #expect(d.stderr.contains("cannot read configuration examples: is a directory"))
+    }
+}
