@@ -1,5 +1,6 @@
 import ArgumentParser
 import TopolintCore
+import TopolintReporters
 
 /// `topolint baseline FILE… -o .topolint-baseline.json`: record today's findings, so that
 /// `lint --baseline` reports only new ones.
@@ -18,13 +19,18 @@ struct BaselineCommand: ParsableCommand {
 
     var output: String? { outputOptions.output }
 
+    @Option(name: .long, help: "Repository root the recorded file paths are relative to (default: the working directory).")
+    var repositoryRoot: String?
+
     func run() throws {
         let run = LintRun.perform(files: files, settings: configOptions.settings)
         guard run.report.diagnostics.isEmpty else {
             FDWriter.standardError.write(run.report.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
-        guard Output.emit(Baseline.render(run.report.findings), to: output) else { throw Exit.loadError }
+        let paths = ReportOptions(repositoryRoot: ReportOptions.repositoryRoot(repositoryRoot, currentDirectory: Output.currentDirectory),
+                                  currentDirectory: Output.currentDirectory)
+        guard Output.emit(Baseline.render(run.report.findings, relativePath: paths.repositoryPath), to: output) else { throw Exit.loadError }
         FDWriter.standardError.write("recorded \(run.report.findings.count) finding\(run.report.findings.count == 1 ? "" : "s")\(output.map { " in \($0)" } ?? "")\n")
     }
 }
