@@ -1,15 +1,18 @@
 import ArgumentParser
+import TopolintCore
 import TopolintModel
+import TopolintRules
 
 /// `topolint schema`: the topology format as JSON Schema, for editors.
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the JSON Schema (draft 2020-12) of the topology format.",
+        abstract: "Print the JSON Schema (draft-07, or 2020-12) of the topology format.",
         discussion: """
         Editors with the YAML language server validate and complete topology files against it: \
         save it (topolint schema -o topology.schema.json) and start a topology file with \
-        `# yaml-language-server: $schema=./topology.schema.json`.
+        `# yaml-language-server: $schema=./topology.schema.json`. Platform names come from the \
+        active rule pack (--rules, else the nearest .topolint.yaml's pack, else default).
         """
     )
 
@@ -17,7 +20,28 @@ struct SchemaCommand: ParsableCommand {
 
     var output: String? { outputOptions.output }
 
+    @Option(name: .long, help: "JSON Schema draft: 07 (the YAML language server's best supported) or 2020-12.")
+    var draft: JSONSchemaExport.Draft = .draft07
+
+    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml above the working directory).")
+    var config: String?
+
+    @Option(name: .long, help: "Rule pack whose platforms the schema lists: default, strict, legacy-vsphere, or a path.")
+    var rules: String?
+
     func run() throws {
-        guard Output.emit(JSONSchemaExport.schema().serialized(pretty: true) + "\n", to: output) else { throw Exit.loadError }
+        // The configuration a topology file in the working directory would get.
+        var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
+        let (projectConfig, configProblems) = pipeline.configuration(for: "./topology.yaml")
+        let (pack, packProblems) = projectConfig?.resolvePack(override: rules) ?? (nil, [])
+        guard let pack, configProblems.isEmpty, packProblems.isEmpty else {
+            FileHandle.standardError.write((configProblems + packProblems).map(\.oneLine).joined(separator: "\n") + "\n")
+            throw Exit.loadError
+        }
+        let options = JSONSchemaExport.Options(draft: draft, platforms: Array(pack.platforms.keys),
+                                               ruleNames: RuleRegistry.acceptedNames)
+        guard Output.emit(JSONSchemaExport.schema(options).serialized(pretty: true) + "\n", to: output) else { throw Exit.loadError }
     }
 }
+
+extension JSONSchemaExport.Draft: ExpressibleByArgument {}
