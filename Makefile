@@ -21,19 +21,32 @@ BINDIR := $(DESTDIR)$(PREFIX)/bin
 SWIFT ?= swift
 INSTALL ?= install
 
-# A folder holding only the archives to link: the linker searches -L folders before the
-# system's, and picks libyaml.a there over the system's libyaml.so.
+# SwiftPM links system libraries with the -L folders pkg-config gives, and GNU ld applies
+# every -L to every -l, so the folder that comes first decides between libyaml.so and
+# libyaml.a. This folder comes first: copies of the system's yaml-0.1 and libedit .pc files
+# whose libdir is the folder itself, which holds libyaml.a (no libyaml.so, so -lyaml takes
+# the archive) and a link to the system's libedit.so (which stays shared).
 STATIC_LIBS := $(CURDIR)/.build/static-libs
-SWIFT_BUILD := $(SWIFT) build -c release --static-swift-stdlib --product topolint -Xlinker -L$(STATIC_LIBS)
+SWIFT_BUILD := PKG_CONFIG_PATH="$(STATIC_LIBS)$${PKG_CONFIG_PATH:+:$$PKG_CONFIG_PATH}" \
+	$(SWIFT) build -c release --static-swift-stdlib --product topolint
 
-.PHONY: all build install uninstall bin-path
+.PHONY: all build install uninstall bin-path static-libs
 all: build
 
-build:
+static-libs:
 	@mkdir -p "$(STATIC_LIBS)"
-	@libdir=$$(pkg-config --variable=libdir yaml-0.1 2>/dev/null); \
-	if [ -n "$$libdir" ] && [ -f "$$libdir/libyaml.a" ]; then ln -sf "$$libdir/libyaml.a" "$(STATIC_LIBS)/libyaml.a"; \
-	else rm -f "$(STATIC_LIBS)/libyaml.a"; echo "note: no libyaml.a; libyaml stays a shared library" >&2; fi
+	@for pc in yaml-0.1 libedit; do \
+	  src=$$(pkg-config --variable=pcfiledir $$pc)/$$pc.pc; \
+	  sed "s|^libdir=.*|libdir=$(STATIC_LIBS)|" "$$src" > "$(STATIC_LIBS)/$$pc.pc.new"; \
+	  cmp -s "$(STATIC_LIBS)/$$pc.pc.new" "$(STATIC_LIBS)/$$pc.pc" || mv "$(STATIC_LIBS)/$$pc.pc.new" "$(STATIC_LIBS)/$$pc.pc"; \
+	  rm -f "$(STATIC_LIBS)/$$pc.pc.new"; \
+	done
+	@yamldir=$$(pkg-config --variable=libdir yaml-0.1); editdir=$$(pkg-config --variable=libdir libedit); \
+	if [ -f "$$yamldir/libyaml.a" ]; then ln -sfn "$$yamldir/libyaml.a" "$(STATIC_LIBS)/libyaml.a"; \
+	else ln -sfn "$$yamldir/libyaml.so" "$(STATIC_LIBS)/libyaml.so"; echo "note: no libyaml.a; libyaml stays a shared library" >&2; fi; \
+	ln -sfn "$$editdir/libedit.so" "$(STATIC_LIBS)/libedit.so"
+
+build: static-libs
 	$(SWIFT_BUILD)
 
 bin-path:
@@ -41,7 +54,7 @@ bin-path:
 
 install: build
 	$(INSTALL) -d "$(BINDIR)"
-	$(INSTALL) -m 0755 "$$($(SWIFT_BUILD) --show-bin-path)/topolint" "$(BINDIR)/topolint"
+	$(INSTALL) -s -m 0755 "$$($(SWIFT_BUILD) --show-bin-path)/topolint" "$(BINDIR)/topolint"
 
 uninstall:
 	rm -f "$(BINDIR)/topolint"
