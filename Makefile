@@ -11,8 +11,9 @@
 # runs on a machine without a Swift toolchain or libyaml. libedit (line editing in
 # `topolint explore`) stays a shared library: its archive needs the archives of ncurses'
 # libtinfo, libbsd and libmd linked after it, an order SwiftPM's link line for a system
-# library does not give. So the binary needs libc and libedit2 (with its own libtinfo6 and
-# libbsd0), which Debian and Ubuntu systems have or get with `apt-get install libedit2`.
+# library does not give. So the binary needs libc, libstdc++6 and libgcc-s1 (the static
+# Swift runtime uses them) and libedit2 (with its libtinfo6, libbsd0 and libmd0), which
+# Debian and Ubuntu systems have or get with `apt-get install libedit2`.
 # The rule packs are embedded in the binary; nothing else needs installing.
 
 PREFIX ?= /usr/local
