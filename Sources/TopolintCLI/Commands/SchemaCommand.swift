@@ -23,19 +23,17 @@ struct SchemaCommand: ParsableCommand {
     @Option(name: .long, help: "JSON Schema draft: 07 (the YAML language server's best supported) or 2020-12.")
     var draft: JSONSchemaExport.Draft = .draft07
 
-    @Option(name: .long, help: "Configuration file (default: the nearest .topolint.yaml above the working directory).")
-    var config: String?
-
-    @Option(name: .long, help: "Rule pack whose platforms the schema lists: default, strict, legacy-vsphere, or a path.")
-    var rules: String?
+    /// The pack whose platforms the schema lists: --rules, else the pack of the
+    /// configuration a topology file in the working directory would get.
+    @OptionGroup var configOptions: ConfigOptions
 
     func run() throws {
         // The configuration a topology file in the working directory would get.
-        var pipeline = Pipeline(settings: PipelineSettings(configPath: config, packOverride: rules))
+        var pipeline = Pipeline(settings: configOptions.settings)
         let (projectConfig, configProblems) = pipeline.configuration(for: "./topology.yaml")
-        let (pack, packProblems) = projectConfig?.resolvePack(override: rules) ?? (nil, [])
+        let (pack, packProblems) = projectConfig?.resolvePack(override: configOptions.rules) ?? (nil, [])
         guard let pack, configProblems.isEmpty, packProblems.isEmpty else {
-            FileHandle.standardError.write((configProblems + packProblems).map(\.oneLine).joined(separator: "\n") + "\n")
+            FDWriter.standardError.write((configProblems + packProblems).map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
         let options = JSONSchemaExport.Options(draft: draft, platforms: Array(pack.platforms.keys),
