@@ -10,7 +10,10 @@
 #     pre-commit run topolint --files <file>
 #
 # with a .pre-commit-config.yaml naming this repository at HEAD, expecting success for the
-# clean file and failure, naming the rule, for the other.
+# clean file and failure, naming the rule, for the other. Then the same for the second hook,
+# `topolint-system` (`language: system`), with the binary `make install` puts into a
+# temporary prefix on PATH: the self-contained release build that static-binary.sh checks
+# too (one build for both; the second user only relinks or does nothing).
 # It prints PASS/FAIL lines and exits non-zero when a check fails.
 #
 # What it tests: pre-commit clones this repository at its HEAD commit, so the hook is built
@@ -127,10 +130,53 @@ else
     fail "oversized cluster: expected a failing hook naming TL303, exit status $status"
 fi
 
-# Which paths the hook's `files` pattern selects (pre-commit matches it with re.search).
+# --- the installed-binary hook (language: system) ---------------------------------------------
+# `make install` into a temporary prefix: the release build with the Swift runtime linked in.
+echo "building and installing topolint into a temporary prefix (make install)"
+if make --no-print-directory -C "$root" install PREFIX="$tmp/prefix" > "$tmp/make.log" 2>&1; then
+    pass "make install PREFIX=... installs $(ls "$tmp/prefix/bin")"
+else
+    tail -30 "$tmp/make.log" | sed 's/^/    /'
+    fail "make install failed"
+fi
+printf 'repos:\n  - repo: %s\n    rev: %s\n    hooks:\n      - id: topolint-system\n' "$root" "$rev" > .pre-commit-config.yaml
+run_system_hook() {  # file, PATH
+    local status=0
+    PATH="$2" "$pre_commit" run topolint-system --verbose --files "$1" > "$tmp/system-$1.log" 2>&1 || status=$?
+    echo "$status"
+}
+status="$(run_system_hook good.topo.yaml "$tmp/prefix/bin:$PATH")"
+if [ "$status" -eq 0 ] && grep -q "topolint (installed)" "$tmp/system-good.topo.yaml.log" && ! grep -q "Skipped" "$tmp/system-good.topo.yaml.log"; then
+    pass "installed hook, clean topology: passes"
+else
+    sed 's/^/    /' "$tmp/system-good.topo.yaml.log"
+    fail "installed hook, clean topology: expected the hook to run and pass, exit status $status"
+fi
+status="$(run_system_hook bad.topo.yaml "$tmp/prefix/bin:$PATH")"
+if [ "$status" -ne 0 ] && grep -Eq "TL303|cluster-size-limit" "$tmp/system-bad.topo.yaml.log"; then
+    pass "installed hook, oversized cluster: fails and names TL303"
+else
+    sed 's/^/    /' "$tmp/system-bad.topo.yaml.log"
+    fail "installed hook, oversized cluster: expected a failing hook naming TL303, exit status $status"
+fi
+# Without an installed topolint the hook fails (it never falls back to building).
+if ! command -v topolint >/dev/null; then
+    status="$(run_system_hook good.topo.yaml "$PATH")"
+    if [ "$status" -ne 0 ] && grep -q "topolint" "$tmp/system-good.topo.yaml.log"; then
+        pass "installed hook without topolint on PATH: fails, naming topolint"
+    else
+        sed 's/^/    /' "$tmp/system-good.topo.yaml.log"
+        fail "installed hook without topolint on PATH: expected a failure, exit status $status"
+    fi
+fi
+
+# Which paths the hooks' `files` patterns select (pre-commit matches them with re.search).
 if "$tmp/venv/bin/python" - "$root/.pre-commit-hooks.yaml" <<'PY'
 import re, sys, yaml
-hook = next(h for h in yaml.safe_load(open(sys.argv[1])) if h["id"] == "topolint")
+hooks = {h["id"]: h for h in yaml.safe_load(open(sys.argv[1]))}
+assert hooks["topolint"]["files"] == hooks["topolint-system"]["files"], "the two hooks select different files"
+assert hooks["topolint-system"]["language"] == "system" and hooks["topolint"]["language"] == "swift"
+hook = hooks["topolint"]
 pattern = re.compile(hook["files"])
 checked = ["topology.yaml", "net/topology-prod.yml", "dc1.topo.yaml", "a/dc1.topology.yml", "topologies/fra1.yaml"]
 ignored = [".topolint.yaml", "rules/default.yaml", "notes.yaml", "mytopology.yaml", ".pre-commit-config.yaml"]
@@ -139,7 +185,7 @@ print("files pattern:", hook["files"], "misclassified:", wrong)
 sys.exit(1 if wrong else 0)
 PY
 then
-    pass "files pattern selects topology files only"
+    pass "files pattern (the same in both hooks) selects topology files only"
 else
     fail "files pattern misclassifies paths"
 fi

@@ -24,10 +24,14 @@ public struct Finding: Hashable, Sendable {
     public var context: [(String, JSONValue)]
     /// Context keys that identify the finding (with rule and subject) for its fingerprint.
     public var identity: [String]
+    /// The design's name (its `topology:` key), which the fingerprint uses instead of the
+    /// file's path, so that renaming or moving a file keeps every finding's fingerprint.
+    /// Empty for a finding made outside a topology run; the path stands in then.
+    public var topology: String
 
     public init(ruleID: String, ruleName: String, score: Double, message: String, fix: String,
                 subject: Subject, location: SourceLocation, context: [(String, JSONValue)],
-                identity: [String] = []) {
+                identity: [String] = [], topology: String = "") {
         self.ruleID = ruleID
         self.ruleName = ruleName
         self.score = Score.round(score)
@@ -37,16 +41,27 @@ public struct Finding: Hashable, Sendable {
         self.location = location
         self.context = context
         self.identity = identity
+        self.topology = topology
     }
 
     public var severity: Severity { Severity(score: score) }
 
     public func contextValue(_ key: String) -> JSONValue? { context.first { $0.0 == key }?.1 }
 
-    /// Stable across runs and edits elsewhere in the file: rule, file, subject and the
-    /// identifying context, never line numbers.
+    /// Stable across runs, edits elsewhere in the file and renaming or moving the file: rule,
+    /// the topology's name, subject and the identifying context, never line numbers or
+    /// paths. (The severity is left out too: a baseline compares it separately, and a code
+    /// scanning alert whose score rises stays the same alert.)
     public var fingerprint: String {
-        var text = "\(ruleID)\u{1F}\(location.file)\u{1F}\(subject.kind)\u{1F}\(subject.name)"
+        fingerprint(owner: topology.isEmpty ? "file:" + location.file : "topology:" + topology)
+    }
+
+    /// The fingerprint of earlier releases, on the file's path as given on the command line;
+    /// baselines written by them still match through it.
+    public var legacyFingerprint: String { fingerprint(owner: location.file) }
+
+    private func fingerprint(owner: String) -> String {
+        var text = "\(ruleID)\u{1F}\(owner)\u{1F}\(subject.kind)\u{1F}\(subject.name)"
         for key in identity {
             text += "\u{1F}\(key)=\(contextValue(key)?.serialized() ?? "null")"
         }

@@ -41,7 +41,44 @@ public struct RuleDescriptor: Hashable, Sendable {
     }
 
     /// The rule's page in the repository, for SARIF helpUri and Markdown links.
-    public var helpURI: String { "\(Project.repositoryURL)/blob/main/rules/\(id)-\(name).md" }
+    public var helpURI: String { RuleDocs.uri(id: id, name: name) }
+
+    /// Whether the rule's findings are failure-domain or isolation risks (SARIF's `security`
+    /// tag, which GitHub needs before it ranks alerts by `security-severity`).
+    public var isSecurityRelevant: Bool { RuleDocs.securityRuleIDs.contains(id) }
+}
+
+/// Where rule pages live and which rules count as security findings: facts about the rules
+/// that reporters need but rules do not compute.
+public enum RuleDocs {
+    /// The shipped pages (`rules/TLxxx-name.md` on the project's main branch).
+    public static let defaultBaseURL = "\(Project.repositoryURL)/blob/main/rules"
+
+    /// `BASE/TLxxx-name.md`; `base` is an absolute URL of the folder holding the pages (a
+    /// trailing `/` is allowed), the project's own pages when nil.
+    public static func uri(id: String, name: String, base: String? = nil) -> String {
+        var folder = base ?? defaultBaseURL
+        while folder.hasSuffix("/") { folder.removeLast() }
+        return "\(folder)/\(id)-\(name).md"
+    }
+
+    /// `scheme:` followed by something: SARIF's helpUri must be an absolute URI.
+    public static func isAbsoluteURL(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, text.index(after: colon) != text.endIndex else { return false }
+        let scheme = text[..<colon]
+        return scheme.first!.isASCII && scheme.first!.isLetter
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+            && !text.contains(where: \.isWhitespace)
+    }
+
+    /// Rules whose findings widen a failure domain or break isolation between networks:
+    /// an oversized broadcast domain (one storm or loop reaches every endpoint), a VLAN
+    /// stretched across pods or sites (one site's L2 fault reaches the other), two VLANs
+    /// merged on the wire by one id (traffic crosses between networks meant to be apart),
+    /// a migration domain across clusters (VMs and the L2 they need spread failures across
+    /// them), and hosts shared by zones that must not share hosts. The others report reach,
+    /// capacity and latency problems, which are availability or performance concerns.
+    public static let securityRuleIDs: Set<String> = ["TL100", "TL200", "TL220", "TL300", "TL500"]
 }
 
 public enum Project {

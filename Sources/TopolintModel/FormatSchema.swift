@@ -1,3 +1,5 @@
+import TopolintCore
+
 /// The keys the topology format accepts, per mapping: one table that the loader checks
 /// unknown and missing keys against and that `topolint schema` turns into JSON Schema, so
 /// the two cannot drift.
@@ -32,12 +34,16 @@ public struct FieldSpec: Sendable {
     public var type: FieldType
     public var required: Bool
     public var summary: String
+    /// The value an absent key stands for, where one value does (for the JSON Schema's
+    /// `default`, which editors offer when completing).
+    public var defaultValue: JSONValue?
 
-    init(_ name: String, _ type: FieldType, required: Bool = false, _ summary: String) {
+    init(_ name: String, _ type: FieldType, required: Bool = false, default defaultValue: JSONValue? = nil, _ summary: String) {
         self.name = name
         self.type = type
         self.required = required
         self.summary = summary
+        self.defaultValue = defaultValue
     }
 }
 
@@ -106,14 +112,14 @@ public enum FormatSchema {
             FieldSpec("rack", .reference("rack"), "the switch's rack"),
             FieldSpec("pod", .reference("pod"), "the switch's pod"),
             FieldSpec("site", .reference("site"), "the switch's site"),
-            FieldSpec("role", .oneOf(SwitchRole.allCases.map(\.rawValue)), "role in the fabric (default access)"),
+            FieldSpec("role", .oneOf(SwitchRole.allCases.map(\.rawValue)), default: .string("access"), "role in the fabric (default access)"),
             FieldSpec("vlans", .vlanListOrAll, "VLANs the switch carries, or all (default none)"),
-            FieldSpec("vtep", .boolean, "a VXLAN tunnel endpoint (default false)"),
+            FieldSpec("vtep", .boolean, default: .bool(false), "a VXLAN tunnel endpoint (default false)"),
         ] + common, patternKeys: true, summary: "a switch (needs rack, pod or site)"),
         EntitySpec(kind: "link", fields: [
             FieldSpec("between", .pair("switch"), required: true, "two switch references"),
-            FieldSpec("mode", .oneOf(LinkMode.allCases.map(\.rawValue)), "trunk (default) or routed"),
-            FieldSpec("vlans", .vlanListOrAll, "VLANs allowed on a trunk (default all)"),
+            FieldSpec("mode", .oneOf(LinkMode.allCases.map(\.rawValue)), default: .string("trunk"), "trunk (default) or routed"),
+            FieldSpec("vlans", .vlanListOrAll, default: .string("all"), "VLANs allowed on a trunk (default all)"),
         ] + common, patternKeys: false, summary: "a link between switches"),
         EntitySpec(kind: "vlan", fields: [
             FieldSpec("id", .integer(minimum: 1, maximum: 4094), required: true, "802.1Q VLAN id"),
@@ -123,10 +129,10 @@ public enum FormatSchema {
             FieldSpec("gateway", .gateway, "default gateway: a switch, {active, standby} or {anycast}"),
         ] + common, patternKeys: false, summary: "a VLAN"),
         EntitySpec(kind: "zone", fields: [
-            FieldSpec("shared_hosts", .boolean, "whether hosts may carry this zone's VLANs with another zone's (default true)"),
+            FieldSpec("shared_hosts", .boolean, default: .bool(true), "whether hosts may carry this zone's VLANs with another zone's (default true)"),
         ] + common, patternKeys: false, summary: "a security zone"),
         EntitySpec(kind: "cluster", fields: [
-            FieldSpec("platform", .string, "hypervisor release from the rule pack's platform table (default generic)"),
+            FieldSpec("platform", .string, default: .string("generic"), "hypervisor release from the rule pack's platform table (default generic)"),
             FieldSpec("max_hosts", .integer(minimum: 1, maximum: Int(Int32.max)), "overrides the platform's host limit"),
             FieldSpec("max_stretched_rtt_ms", .number(minimum: 0), "overrides the platform's round-trip bound between the sites of a stretched cluster"),
             FieldSpec("vlans", .vlanList, "VLANs trunked to every host of the cluster"),
@@ -140,7 +146,7 @@ public enum FormatSchema {
         EntitySpec(kind: "workload", fields: [
             FieldSpec("cluster", .reference("cluster"), required: true, "the cluster the VMs run on"),
             FieldSpec("vlans", .vlanList, required: true, "VLANs the VMs use"),
-            FieldSpec("count", .integer(minimum: 1, maximum: Int(Int32.max)), "number of VMs (default 1)"),
+            FieldSpec("count", .integer(minimum: 1, maximum: Int(Int32.max)), default: .int(1), "number of VMs (default 1)"),
             FieldSpec("hosts", .references("host"), "hosts of its cluster it may run on, as a DRS host group pins it (default all)"),
         ] + common, patternKeys: true, summary: "a group of VMs"),
         EntitySpec(kind: "migration_domain", fields: [

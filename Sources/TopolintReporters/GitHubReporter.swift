@@ -1,7 +1,9 @@
 import TopolintCore
 
 /// GitHub Actions workflow commands: each line becomes an annotation on the file and line,
-/// shown in the run and on the pull request's diff.
+/// shown in the run and on the pull request's diff. GitHub places an annotation only when
+/// its path is relative to the workspace (the checkout), so paths go through the same
+/// repository-root logic as SARIF and GitLab.
 public struct GitHubReporter: Reporter {
     public static let id = "github"
     public static let summary = "GitHub Actions annotations (workflow commands)"
@@ -9,11 +11,11 @@ public struct GitHubReporter: Reporter {
     public static func render(_ report: LintReport, options: ReportOptions) -> String {
         var out = ""
         for d in report.diagnostics {
-            out += command("error", d.location, title: Format.ruleTitle(d), message: Format.messageWithHelp(d))
+            out += command("error", d.location, title: Format.ruleTitle(d), message: Format.messageWithHelp(d), options: options)
         }
         for f in report.findings {
             let title = "\(Format.ruleTitle(f)) (\(Format.score(f.score)) \(f.severity.rawValue))"
-            out += command(level(f.severity), f.location, title: title, message: Format.messageWithFix(f))
+            out += command(level(f.severity), f.location, title: title, message: Format.messageWithFix(f), options: options)
         }
         return out
     }
@@ -28,9 +30,10 @@ public struct GitHubReporter: Reporter {
         }
     }
 
-    static func command(_ level: String, _ loc: SourceLocation, title: String, message: String) -> String {
+    static func command(_ level: String, _ loc: SourceLocation, title: String, message: String,
+                        options: ReportOptions) -> String {
         let properties = [
-            "file=" + escapeProperty(loc.file), "line=\(loc.line)", "col=\(loc.column)",
+            "file=" + escapeProperty(Paths.display(loc.file, options: options)), "line=\(loc.line)", "col=\(loc.column)",
             "title=" + escapeProperty(title),
         ]
         return "::\(level) \(properties.joined(separator: ","))::\(escapeData(message))\n"

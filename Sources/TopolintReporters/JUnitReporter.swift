@@ -2,17 +2,20 @@ import TopolintCore
 
 /// JUnit XML for CI systems that show test results (GitLab, Jenkins, Azure DevOps).
 ///
-/// Each file is a suite and each active rule a test case in it, so a clean file shows as
-/// passing checks rather than as nothing, and a rule's findings are its failures. Counts
-/// follow the JUnit schema: `failures` and `errors` count test cases, not findings.
+/// Each file is a suite. Each finding is a failing test case of its own (named for the rule
+/// and the subject), because most renderers show only the first `<failure>` of a case; each
+/// active rule that found nothing in the file is one passing case, so a clean file shows as
+/// passing checks rather than as nothing. Each load error is an erroring case. So `tests`
+/// is the number of cases, `failures` the number of findings and `errors` the number of
+/// load errors, and the three add up with `skipped`.
 public struct JUnitReporter: Reporter {
     public static let id = "junit"
-    public static let summary = "JUnit XML, one suite per file and one test case per rule"
+    public static let summary = "JUnit XML, one suite per file, one test case per finding and per clean rule"
 
     struct Case {
         var name: String
         var classname: String
-        var body: [String] = []  // <failure>, <error> or <skipped> elements
+        var body: [String] = []  // one <failure>, <error> or <skipped> element, or none
         var failed = false
         var errored = false
         var skipped = false
@@ -26,8 +29,8 @@ public struct JUnitReporter: Reporter {
             files.append(file)
         }
 
-        // Rules as test cases: the active rules, plus any rule that reported without being
-        // listed, so no finding goes missing.
+        // The active rules, plus any rule that reported without being listed, so no finding
+        // goes missing.
         var rules = report.rules.map { (id: $0.id, name: $0.name) }
         var ruleIDs = Set(rules.map(\.id))
         for f in report.findings where ruleIDs.insert(f.ruleID).inserted { rules.append((f.ruleID, f.ruleName)) }
@@ -50,27 +53,37 @@ public struct JUnitReporter: Reporter {
             var cases: [Case] = []
             if diagnostics.isEmpty {
                 for rule in rules {
-                    var c = Case(name: Format.ruleTitle(id: rule.id, name: rule.name), classname: file)
-                    if !judged {
-                        c.skipped = true
-                        c.body.append("<skipped message=\"\(XML.attribute(notJudged))\"/>")
+                    let title = Format.ruleTitle(id: rule.id, name: rule.name)
+                    let found = findingsByRule[rule.id] ?? []
+                    if found.isEmpty {
+                        var c = Case(name: title, classname: file)
+                        if !judged {
+                            c.skipped = true
+                            c.body.append("<skipped message=\"\(XML.attribute(notJudged))\"/>")
+                        }
+                        cases.append(c)
+                        continue
                     }
-                    for f in findingsByRule[rule.id] ?? [] {
+                    // Case names must tell findings apart: the rule and the subject, and a
+                    // count when one subject has several (one per VLAN, per target cluster).
+                    var seen: [String: Int] = [:]
+                    for f in found {
+                        var name = "\(title): \(f.subject.kind) \(f.subject.name)"
+                        seen[name, default: 0] += 1
+                        if let n = seen[name], n > 1 { name += " (\(n))" }
+                        var c = Case(name: name, classname: file)
                         c.failed = true
                         c.body.append(element("failure", message: f.message, type: f.severity.rawValue, text: failureText(f)))
+                        cases.append(c)
                     }
-                    cases.append(c)
                 }
             } else {
-                // A file that does not load cannot be checked: its rules are skipped, not passed.
-                for code in DiagnosticCode.allCases {
-                    let matching = diagnostics.filter { $0.code == code }
-                    guard !matching.isEmpty else { continue }
-                    var c = Case(name: Format.ruleTitle(id: code.id, name: code.name), classname: file)
+                // A file that does not load cannot be checked: each load error is an erroring
+                // case, and the file's rules are skipped, not passed.
+                for d in diagnostics {
+                    var c = Case(name: "\(Format.ruleTitle(d)): \(d.location.line):\(d.location.column)", classname: file)
                     c.errored = true
-                    for d in matching {
-                        c.body.append(element("error", message: d.message, type: code.id, text: errorText(d)))
-                    }
+                    c.body.append(element("error", message: d.message, type: d.code.id, text: errorText(d)))
                     cases.append(c)
                 }
                 for rule in rules {

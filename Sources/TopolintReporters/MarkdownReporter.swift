@@ -1,14 +1,22 @@
 import TopolintCore
 
 /// GitHub-flavoured Markdown for a pull request comment or `$GITHUB_STEP_SUMMARY`: counts
-/// first, then one table row per finding with the rule linked to its documentation.
+/// first, then a table of rules with their counts, then the findings grouped by rule, worst
+/// rule first and worst finding first within it. Each rule shows its few worst findings and
+/// folds the rest into `<details>`, so a comment on a design with hundreds of findings still
+/// opens on a page of headlines. Past `listedLimit` rows the folded tails stop listing and
+/// say how many they leave out (GitHub refuses comments over 65,536 characters).
 public struct MarkdownReporter: Reporter {
     public static let id = "markdown"
     public static let summary = "Markdown tables, for pull request comments and job summaries"
 
+    /// Findings shown open under each rule.
+    static let shownPerRule = 3
+    /// Finding rows listed in all (open and folded) before the tails stop listing.
+    static let listedLimit = 150
+
     public static func render(_ report: LintReport, options: ReportOptions) -> String {
         let summary = report.summary
-        let helpURIs = Dictionary(report.rules.map { ($0.id, $0.helpURI) }, uniquingKeysWith: { first, _ in first })
         var blocks: [String] = ["## \(Project.name)"]
 
         blocks.append(table(
@@ -29,12 +37,7 @@ public struct MarkdownReporter: Reporter {
         }
 
         if !report.findings.isEmpty {
-            blocks.append(table(["Severity", "Score", "Rule", "Location", "Message"], numeric: [1],
-                                rows: report.findings.map { f in
-                var message = cell(f.message)
-                if !f.fix.isEmpty { message += "<br>*Fix:* " + cell(f.fix) }
-                return [f.severity.rawValue, Format.score(f.score), ruleCell(f, helpURIs), cell(f.location.description), message]
-            }))
+            blocks += findingBlocks(report.findings, options: options)
         } else if report.diagnostics.isEmpty {
             blocks.append("No findings.")
         }
@@ -45,7 +48,7 @@ public struct MarkdownReporter: Reporter {
             blocks.append("<details><summary>\(Format.count(report.suppressed.count, "suppressed finding"))</summary>\n\n"
                 + table(["Severity", "Score", "Rule", "Location", "Reason"], numeric: [1], rows: report.suppressed.map { s in
                     let f = s.finding
-                    return [f.severity.rawValue, Format.score(f.score), ruleCell(f, helpURIs),
+                    return [f.severity.rawValue, Format.score(f.score), ruleCell(f, options),
                             cell(f.location.description), cell(s.reason)]
                 }) + "\n\n</details>")
         }
@@ -56,11 +59,61 @@ public struct MarkdownReporter: Reporter {
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
-    /// `[TL200 stretched-vlan](help page)`, or plain text for a rule without a descriptor.
-    static func ruleCell(_ f: Finding, _ helpURIs: [String: String]) -> String {
-        let title = cell(Format.ruleTitle(f))
-        guard let uri = helpURIs[f.ruleID] else { return title }
-        return "[\(title)](\(uri))"
+    /// The rules table and one section per rule, worst rule first.
+    static func findingBlocks(_ findings: [Finding], options: ReportOptions) -> [String] {
+        let groups = Dictionary(grouping: findings, by: \.ruleID).values
+            .map { $0.sorted(by: FindingSort.worstFirst) }
+            .sorted { a, b in
+                if a[0].ruleID == b[0].ruleID { return false }
+                return FindingSort.worstFirst(a[0], b[0])
+            }
+        let bands = Array(Severity.allCases.reversed())
+        var blocks = ["### Findings by rule"]
+        blocks.append(table(["Rule", "Findings"] + bands.map(\.rawValue) + ["Max score"], numeric: Set(1...6),
+                            rows: groups.map { group in
+            [ruleCell(group[0], options), String(group.count)]
+                + bands.map { band in String(group.filter { $0.severity == band }.count) }
+                + [Format.score(group[0].score)]
+        }))
+
+        let header = ["Severity", "Score", "Location", "Subject", "Message"]
+        func rows(_ slice: ArraySlice<Finding>) -> [[String]] {
+            slice.map { f in
+                var message = cell(f.message)
+                if !f.fix.isEmpty { message += "<br>*Fix:* " + cell(f.fix) }
+                return [f.severity.rawValue, Format.score(f.score), cell(f.location.description),
+                        cell("\(f.subject.kind) \(f.subject.name)"), message]
+            }
+        }
+        var listed = 0
+        for group in groups {
+            let title = ruleCell(group[0], options)
+            var block = "#### \(title): \(Format.count(group.count, "finding"))\n\n"
+            let open = group.prefix(shownPerRule)
+            block += table(header, numeric: [1], rows: rows(open))
+            listed += open.count
+            let tail = group.dropFirst(shownPerRule)
+            if !tail.isEmpty {
+                let room = max(0, listedLimit - listed)
+                let shown = tail.prefix(room)
+                listed += shown.count
+                block += "\n\n<details><summary>\(tail.count) more \(cell(Format.ruleTitle(group[0]))) "
+                    + "finding\(tail.count == 1 ? "" : "s")</summary>\n\n"
+                if !shown.isEmpty { block += table(header, numeric: [1], rows: rows(shown)) }
+                if shown.count < tail.count {
+                    block += (shown.isEmpty ? "" : "\n\n") + "_\(tail.count - shown.count) not listed here; "
+                        + "the JSON or SARIF report has every finding._"
+                }
+                block += "\n\n</details>"
+            }
+            blocks.append(block)
+        }
+        return blocks
+    }
+
+    /// `[TL200 stretched-vlan](help page)`.
+    static func ruleCell(_ f: Finding, _ options: ReportOptions) -> String {
+        "[\(cell(Format.ruleTitle(f)))](\(options.helpURI(id: f.ruleID, name: f.ruleName)))"
     }
 
     static func table(_ header: [String], numeric: Set<Int> = [], rows: [[String]]) -> String {

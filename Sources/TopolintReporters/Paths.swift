@@ -1,4 +1,5 @@
-/// Path handling for formats that must point into a repository (SARIF, GitLab Code Quality):
+/// Path handling for formats that must point into a repository (SARIF, GitLab Code Quality,
+/// GitHub annotations):
 /// those tools resolve paths against the repository root, not the directory `topolint` ran in.
 enum Paths {
     /// Forward slashes everywhere: SARIF URIs and GitLab paths never use backslashes.

@@ -13,11 +13,42 @@ public struct ReportOptions: Sendable {
     /// `sub/net/dc.yaml` for a root of `/repo`; without it, relative paths are taken to be
     /// relative to the root already.
     public var currentDirectory: String?
+    /// The absolute URL of the folder holding the rule pages (`TLxxx-name.md`), for SARIF
+    /// `helpUri` and Markdown links; the project's own pages when nil.
+    public var ruleDocsURL: String?
+    /// How `text` orders findings: by location (editors jump through them in file order) or
+    /// by severity (the worst first).
+    public var sort: FindingSort
 
-    public init(color: Bool = false, repositoryRoot: String? = nil, currentDirectory: String? = nil) {
+    public init(color: Bool = false, repositoryRoot: String? = nil, currentDirectory: String? = nil,
+                ruleDocsURL: String? = nil, sort: FindingSort = .location) {
         self.color = color
         self.repositoryRoot = repositoryRoot
         self.currentDirectory = currentDirectory
+        self.ruleDocsURL = ruleDocsURL
+        self.sort = sort
+    }
+
+    /// The page of a rule, under `ruleDocsURL` when one is set.
+    public func helpURI(id: String, name: String) -> String { RuleDocs.uri(id: id, name: name, base: ruleDocsURL) }
+}
+
+/// The order of findings in `text` output.
+public enum FindingSort: String, Sendable, CaseIterable {
+    case location, severity
+
+    /// Severity: highest severity first, then highest score, then report order.
+    public func sorted(_ findings: [Finding]) -> [Finding] {
+        switch self {
+        case .location: return findings
+        case .severity: return findings.sorted(by: FindingSort.worstFirst)
+        }
+    }
+
+    public static func worstFirst(_ a: Finding, _ b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.score != b.score { return a.score > b.score }
+        return Finding.reportOrder(a, b)
     }
 }
 
@@ -54,5 +85,18 @@ public enum Reporters {
     public static func render(_ report: LintReport, format id: String,
                               options: ReportOptions = ReportOptions()) -> String? {
         reporter(for: id)?.render(report, options: options)
+    }
+}
+
+extension ReportOptions {
+    /// A file's path as repository tools want it: relative to the repository root when it
+    /// lies under it, otherwise as given (with forward slashes).
+    public func repositoryPath(_ file: String) -> String { Paths.display(file, options: self) }
+
+    /// The run's options for repository-relative paths: `root` (the working directory when
+    /// nil) made absolute against `currentDirectory`.
+    public static func repositoryRoot(_ root: String?, currentDirectory: String?) -> String? {
+        guard let root else { return currentDirectory }
+        return Paths.absolute(root, base: currentDirectory) ?? root
     }
 }

@@ -12,7 +12,9 @@ public struct SARIFReporter: Reporter {
     public static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     /// Versioned, so a future change to how fingerprints are computed can use a new key
     /// instead of silently reopening every alert.
-    public static let fingerprintKey = "topolint/v1"
+    /// v2: on the topology's name instead of the file's path (v1), so renaming or moving a
+    /// file keeps its alerts.
+    public static let fingerprintKey = "topolint/v2"
     static let sourceRoot = "%SRCROOT%"
 
     public static func render(_ report: LintReport, options: ReportOptions) -> String {
@@ -20,7 +22,7 @@ public struct SARIFReporter: Reporter {
     }
 
     static func document(_ report: LintReport, options: ReportOptions) -> JSONValue {
-        let rules = RuleTable(report)
+        let rules = RuleTable(report, options: options)
         var results: [JSONValue] = []
         for d in report.diagnostics { results.append(result(d, rules: rules, options: options)) }
         for f in report.findings { results.append(result(f, rules: rules, options: options)) }
@@ -63,12 +65,12 @@ public struct SARIFReporter: Reporter {
         var entries: [JSONValue] = []
         var index: [String: Int] = [:]
 
-        init(_ report: LintReport) {
-            for descriptor in report.rules { add(descriptor.id, SARIFReporter.rule(descriptor)) }
+        init(_ report: LintReport, options: ReportOptions) {
+            for descriptor in report.rules { add(descriptor.id, SARIFReporter.rule(descriptor, options: options)) }
             // A finding of a rule missing from `rules` (e.g. TL900 from an ignore entry) still
             // needs a rule to point at, or its ruleIndex would be wrong.
             for f in report.findings + report.suppressed.map(\.finding) where index[f.ruleID] == nil {
-                add(f.ruleID, SARIFReporter.minimalRule(f))
+                add(f.ruleID, SARIFReporter.minimalRule(f, options: options))
             }
             if !report.diagnostics.isEmpty {
                 for code in DiagnosticCode.allCases { add(code.id, SARIFReporter.rule(code)) }
@@ -94,7 +96,7 @@ public struct SARIFReporter: Reporter {
         }
     }
 
-    static func rule(_ d: RuleDescriptor) -> JSONValue {
+    static func rule(_ d: RuleDescriptor, options: ReportOptions) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("id", .string(d.id)), ("name", .string(d.name))]
         pairs.append(("shortDescription", text(d.summary.isEmpty ? d.name : d.summary)))
         if !d.rationale.isEmpty { pairs.append(("fullDescription", text(d.rationale))) }
@@ -108,9 +110,10 @@ public struct SARIFReporter: Reporter {
             ("text", .string(d.fix.isEmpty ? (d.summary.isEmpty ? d.name : d.summary) : d.fix)),
             ("markdown", .string(markdown.joined(separator: "\n\n"))),
         ])))
-        pairs.append(("helpUri", .string(d.helpURI)))
+        pairs.append(("helpUri", .string(options.helpURI(id: d.id, name: d.name))))
         pairs.append(("defaultConfiguration", .object([("level", .string(d.defaultSeverity.sarifLevel))])))
-        var tags = ["design", "network"]
+        // GitHub reads `security-severity` only for rules tagged `security`.
+        var tags = d.isSecurityRelevant ? ["security", "design", "network"] : ["design", "network"]
         if !d.subjectKind.isEmpty { tags.append(d.subjectKind) }
         pairs.append(("properties", .object([
             ("security-severity", .string(representativeScore(d.defaultSeverity))),
@@ -120,10 +123,11 @@ public struct SARIFReporter: Reporter {
         return .object(pairs)
     }
 
-    static func minimalRule(_ f: Finding) -> JSONValue {
+    static func minimalRule(_ f: Finding, options: ReportOptions) -> JSONValue {
         .object([
             ("id", .string(f.ruleID)), ("name", .string(f.ruleName)),
             ("shortDescription", text(f.ruleName)),
+            ("helpUri", .string(options.helpURI(id: f.ruleID, name: f.ruleName))),
             ("properties", .object([("tags", .strings(["design", "network"])), ("precision", .string("high"))])),
         ])
     }

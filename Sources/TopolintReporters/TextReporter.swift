@@ -19,7 +19,7 @@ public struct TextReporter: Reporter {
             entries.append(entry)
         }
 
-        for f in report.findings {
+        for f in options.sort.sorted(report.findings) {
             let style = severityStyle(f.severity)
             var entry = "\(clean(f.location.description)): \(ansi.apply(style, f.severity.rawValue)) "
                 + "[\(Format.score(f.score))] \(ansi.apply(.bold, f.ruleID)) \(clean(f.ruleName)): \(clean(f.message))\n"
@@ -30,6 +30,9 @@ public struct TextReporter: Reporter {
 
         var out = entries.joined(separator: "\n")
         if !entries.isEmpty { out += "\n" }
+        let causes = RootCauses.find(report.findings)
+        for cause in causes { out += "\(ansi.apply(.bold, "note")): \(clean(cause.line))\n" }
+        if !causes.isEmpty { out += "\n" }
         out += summaryLine(report) + "\n"
         return out
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TopolintCore
+import TopolintReporters
 
 /// `topolint baseline FILE… -o .topolint-baseline.json`: record today's findings, so that
 /// `lint --baseline` reports only new ones.
@@ -18,6 +19,9 @@ struct BaselineCommand: ParsableCommand {
 
     var output: String? { outputOptions.output }
 
+    @Option(name: .long, help: "Repository root the recorded file paths are relative to (default: the working directory).")
+    var repositoryRoot: String?
+
     func run() throws {
         try Output.requireReadable(configOptions.config, what: "configuration")
         let run = LintRun.perform(files: files, settings: configOptions.settings)
@@ -25,7 +29,9 @@ struct BaselineCommand: ParsableCommand {
             FDWriter.standardError.write(run.report.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
             throw Exit.loadError
         }
-        try Output.emit(Baseline.render(run.report.findings), to: output)
+        let paths = ReportOptions(repositoryRoot: ReportOptions.repositoryRoot(repositoryRoot, currentDirectory: Output.currentDirectory),
+                                  currentDirectory: Output.currentDirectory)
+        try Output.emit(Baseline.render(run.report.findings, relativePath: paths.repositoryPath), to: output)
         FDWriter.standardError.write("recorded \(run.report.findings.count) finding\(run.report.findings.count == 1 ? "" : "s")\(output.map { " in \($0)" } ?? "")\n")
     }
 }

@@ -34,8 +34,14 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var colorOptions: ColorOptions
 
-    @Option(name: .long, help: "Repository root for relative paths in SARIF and GitLab reports (default: the working directory).")
+    @Option(name: .long, help: "Repository root for relative paths in SARIF, GitLab and GitHub reports (default: the working directory).")
     var repositoryRoot: String?
+
+    @Option(name: .long, help: "Order of findings in text output: location (file, line, column) or severity (worst first).")
+    var sort: FindingSort = .location
+
+    @Option(name: .long, help: "Absolute URL of the folder holding the rule pages (TLxxx-name.md), for SARIF helpUri and Markdown links (default: the project's rules/ folder).")
+    var ruleDocsURL: String?
 
     var format: LintFormat { formatOptions.format }
     var output: String? { outputOptions.output }
@@ -43,6 +49,9 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one topology file") }
+        if let ruleDocsURL, !RuleDocs.isAbsoluteURL(ruleDocsURL) {
+            throw ValidationError("--rule-docs-url needs an absolute URL (https://…, file:///…), got '\(ruleDocsURL)'")
+        }
     }
 
     func run() throws {
@@ -52,17 +61,15 @@ struct LintCommand: ParsableCommand {
         if let baseline {
             switch Baseline.load(path: baseline) {
             case let .success(known):
-                let before = report.findings.count
-                report.findings = report.findings.filter { !known.contains($0.fingerprint) }
-                report.baselined = before - report.findings.count
+                (report.findings, report.baselined) = Baseline.apply(known, to: report.findings)
             case let .failure(problem):
                 FDWriter.standardError.write("topolint: \(problem)\n")
                 throw problem.isIOError ? Exit.ioError : Exit.loadError
             }
         }
         let options = ReportOptions(color: format == .text && Output.wantsColor(color, fd: output == nil ? 1 : -1),
-                                    repositoryRoot: repositoryRoot ?? Output.currentDirectory,
-                                    currentDirectory: Output.currentDirectory)
+                                    repositoryRoot: ReportOptions.repositoryRoot(repositoryRoot, currentDirectory: Output.currentDirectory),
+                                    currentDirectory: Output.currentDirectory, ruleDocsURL: ruleDocsURL, sort: sort)
         try Output.emit(Reporters.render(report, format: format.rawValue, options: options) ?? "", to: output)
         if !report.diagnostics.isEmpty { throw Exit.loadError }
         let threshold = failOn ?? run.failOn ?? .medium
@@ -71,6 +78,7 @@ struct LintCommand: ParsableCommand {
 }
 
 extension Severity: ExpressibleByArgument {}
+extension FindingSort: ExpressibleByArgument {}
 
 /// The lint of several files into one report.
 struct LintRun {

@@ -1,22 +1,36 @@
 import TopolintCore
 import TopolintYAML
 
-/// `.topolint-baseline.json`: today's findings by fingerprint, so `lint --baseline` reports
-/// only what is new. Fingerprints leave out line numbers, so edits elsewhere keep them.
+/// `.topolint-baseline.json`: today's findings by fingerprint and severity, so `lint
+/// --baseline` reports only what is new or worse.
+///
+/// Fingerprints leave out line numbers and paths (they use the topology's name), so edits
+/// elsewhere, and renaming or moving a file, keep them. A recorded finding comes back as new
+/// when its severity rose: high at 12 ms is not the same news as critical at 30 ms.
+/// Baselines of earlier releases (fingerprints on the path as given, no severity) still
+/// match, by the finding's legacy fingerprint and whatever its severity.
 enum Baseline {
-    static func render(_ findings: [Finding]) -> String {
+    /// One recorded finding: the severity it had, nil for entries that do not say.
+    typealias Known = [String: Severity?]
+
+    /// `file` is informative (relative to the repository root, so the file reads the same
+    /// from any working directory); matching uses the fingerprint and severity only.
+    static func render(_ findings: [Finding], relativePath: (String) -> String) -> String {
         let entries: [JSONValue] = findings.sorted(by: Finding.reportOrder).map { f in
             .object([("fingerprint", .string(f.fingerprint)), ("rule", .string(f.ruleID)),
-                     ("subject", .string("\(f.subject.kind) \(f.subject.name)")), ("file", .string(f.location.file)),
+                     ("severity", .string(f.severity.rawValue)), ("score", .double(f.score)),
+                     ("topology", .string(f.topology)),
+                     ("subject", .string("\(f.subject.kind) \(f.subject.name)")),
+                     ("file", .string(relativePath(f.location.file))),
                      ("message", .string(f.message))])
         }
-        let json = JSONValue.object([("tool", .string(Project.name)), ("version", .int(1)), ("findings", .array(entries))])
+        let json = JSONValue.object([("tool", .string(Project.name)), ("version", .int(2)), ("findings", .array(entries))])
         return json.serialized(pretty: true) + "\n"
     }
 
     /// The fingerprints a baseline records. JSON is read with the YAML reader (JSON is
     /// YAML), so a corrupt baseline is reported at its line and column.
-    static func load(path: String) -> Result<Set<String>, BaselineError> {
+    static func load(path: String) -> Result<Known, BaselineError> {
         let bytes: [UInt8]
         do { bytes = try SourceFile.read(path: path) } catch {
             return .failure(BaselineError(unreadable: "cannot read baseline \(path): \(SourceFile.reason(error))"))
@@ -26,22 +40,40 @@ enum Baseline {
             let first = parsed.diagnostics.first.map(\.oneLine) ?? "\(path):1:1: the baseline is empty"
             return .failure(BaselineError(invalid: "not a topolint baseline: " + first))
         }
-        func invalid(_ node: YAMLNode, _ what: String) -> Result<Set<String>, BaselineError> {
+        func invalid(_ node: YAMLNode, _ what: String) -> Result<Known, BaselineError> {
             let at = doc.location(node)
             return .failure(BaselineError(invalid: "\(path):\(at.line):\(at.column): not a topolint baseline: \(what) (expected {\"findings\": [{\"fingerprint\": ...}]})"))
         }
         guard doc.kind(doc.root) == .mapping else { return invalid(doc.root, "the top level is not an object") }
         guard let list = doc.lookup(doc.root, "findings") else { return invalid(doc.root, "no \"findings\" list") }
         guard doc.kind(list) == .sequence else { return invalid(list, "\"findings\" is not a list") }
-        var fingerprints = Set<String>()
+        var known: Known = [:]
         for entry in doc.items(list) {
             guard doc.kind(entry) == .mapping, let fingerprint = doc.lookup(entry, "fingerprint"),
                   doc.kind(fingerprint) == .scalar, !doc.isNull(fingerprint) else {
                 return invalid(entry, "an entry without a \"fingerprint\"")
             }
-            fingerprints.insert(doc.string(fingerprint))
+            let severity = doc.lookup(entry, "severity").flatMap { doc.kind($0) == .scalar ? Severity(rawValue: doc.string($0)) : nil }
+            // The same fingerprint twice (two files of one design name): keep the higher.
+            if let existing = known[doc.string(fingerprint)], let old = existing, let severity, severity < old { continue }
+            known[doc.string(fingerprint)] = severity
         }
-        return .success(fingerprints)
+        return .success(known)
+    }
+
+    /// The findings the baseline does not cover, and how many it did.
+    static func apply(_ known: Known, to findings: [Finding]) -> (findings: [Finding], baselined: Int) {
+        let kept = findings.filter { !covers(known, $0) }
+        return (kept, findings.count - kept.count)
+    }
+
+    static func covers(_ known: Known, _ f: Finding) -> Bool {
+        if let recorded = known[f.fingerprint] {
+            guard let recorded else { return true }
+            return f.severity <= recorded
+        }
+        // Written by an earlier release: its key, and no severity to compare.
+        return known[f.legacyFingerprint] != nil
     }
 }
 

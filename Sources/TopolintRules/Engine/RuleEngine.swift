@@ -36,7 +36,12 @@ public enum RuleEngine {
 
     /// Applies ignores (and TL900) to evaluated findings.
     public static func finish(_ raw: [Finding], context: RuleContext, rules: [any Rule] = RuleRegistry.all) -> Outcome {
-        applyIgnores(raw, context: context, rules: rules)
+        var outcome = applyIgnores(raw, context: context, rules: rules)
+        // Every finding carries its design's name: fingerprints use it rather than the path.
+        let name = context.topology.name
+        for i in outcome.findings.indices { outcome.findings[i].topology = name }
+        for i in outcome.suppressed.indices { outcome.suppressed[i].finding.topology = name }
+        return outcome
     }
 
     /// Moves findings named by an `ignore` on their subject into `suppressed`; each ignore

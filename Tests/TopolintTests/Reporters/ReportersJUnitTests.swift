@@ -28,13 +28,17 @@ struct ReportersJUnitTests {
 
         let fra1 = suites[0]
         let cases = children(fra1, "testcase")
-        #expect(cases.compactMap { attribute($0, "name") } == ReportFixture.rules.map { "\($0.id) \($0.name)" })
+        // Findings are cases named for rule and subject; rules with nothing to report pass.
+        #expect(cases.compactMap { attribute($0, "name") } == [
+            "TL100 oversized-broadcast-domain: vlan ü名", "TL200 stretched-vlan: vlan web",
+            "TL300 cross-cluster-migration", "TL400 gateway-trombone", "TL601 host-vlan-unreachable",
+        ])
         #expect(cases.allSatisfy { attribute($0, "classname") == ReportFixture.fra1 })
         #expect(attribute(fra1, "tests") == "5")
         #expect(attribute(fra1, "failures") == "2")  // TL100 and TL200
         #expect(attribute(fra1, "errors") == "0")
 
-        let tl200 = try #require(cases.first { attribute($0, "name") == "TL200 stretched-vlan" })
+        let tl200 = try #require(cases.first { attribute($0, "name") == "TL200 stretched-vlan: vlan web" })
         let failures = children(tl200, "failure")
         #expect(failures.count == 1)
         #expect(attribute(failures[0], "type") == "critical")
@@ -55,7 +59,7 @@ struct ReportersJUnitTests {
         let broken = try #require(children(root, "testsuite").first { attribute($0, "name") == ReportFixture.broken })
         #expect(attribute(broken, "errors") == "1")
         #expect(attribute(broken, "skipped") == "5")
-        let schema = try #require(children(broken, "testcase").first { attribute($0, "name") == "TL002 schema" })
+        let schema = try #require(children(broken, "testcase").first { attribute($0, "name") == "TL002 schema: 7:9" })
         let error = try #require(children(schema, "error").first)
         #expect(attribute(error, "type") == "TL002")
         #expect(attribute(error, "message") == "unknown key `uplink`")
@@ -79,7 +83,7 @@ struct ReportersJUnitTests {
     @Test func escapingSurvivesAParser() throws {
         let root = try parse(output)
         let ams1 = try #require(children(root, "testsuite").first { attribute($0, "name") == ReportFixture.ams1 })
-        let tl400 = try #require(children(ams1, "testcase").first { attribute($0, "name") == "TL400 gateway-trombone" })
+        let tl400 = try #require(children(ams1, "testcase").first { attribute($0, "name") == "TL400 gateway-trombone: workload shop" })
         let failure = try #require(children(tl400, "failure").first)
         // Everything but the U+0001, which XML 1.0 cannot hold at all, round-trips, line
         // breaks included.
@@ -96,6 +100,37 @@ struct ReportersJUnitTests {
                                        options: ReportOptions())
         let root = try parse(out)
         #expect(attribute(try #require(children(root, "testsuite").first), "name") == "a&b<c>\"d'e.yaml")
+    }
+
+    @Test func oneCasePerFindingAndCountsThatAddUp() throws {
+        // Three TL400 findings in one file, two on the same workload (one per VLAN), and one
+        // TL200: four failing cases with one <failure> each, and the three other rules pass.
+        var web = ReportFixture.trombone
+        web.location.file = ReportFixture.fra1
+        var db = web
+        db.context[0] = ("vlan", .string("web"))
+        var other = web
+        other.subject = Subject(kind: "workload", name: "crm")
+        let findings = [ReportFixture.stretched, web, db, other]
+        let report = LintReport(files: [ReportFixture.fra1], diagnostics: [], findings: findings, suppressed: [],
+                                rules: ReportFixture.rules)
+        let root = try parse(JUnitReporter.render(report, options: ReportOptions()))
+        let suite = try #require(children(root, "testsuite").first)
+        let cases = children(suite, "testcase")
+        #expect(cases.count == 4 + 3)
+        #expect(cases.allSatisfy { children($0, "failure").count <= 1 })
+        #expect(cases.filter { children($0, "failure").count == 1 }.count == 4)
+        let names = cases.compactMap { attribute($0, "name") }
+        #expect(names.contains("TL400 gateway-trombone: workload shop"))
+        #expect(names.contains("TL400 gateway-trombone: workload shop (2)"))
+        #expect(names.contains("TL400 gateway-trombone: workload crm"))
+        #expect(Set(names).count == names.count)
+        for element in [root, suite] {
+            #expect(attribute(element, "tests") == "7")
+            #expect(attribute(element, "failures") == "4")
+            #expect(attribute(element, "errors") == "0")
+            #expect(attribute(element, "skipped") == "0")
+        }
     }
 
     @Test func cleanFileOnlyPasses() throws {

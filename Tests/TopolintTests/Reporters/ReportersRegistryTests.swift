@@ -48,9 +48,16 @@ struct ReportersRegistryTests {
         case "github":
             return Self.groups(#"(?m)^::\w+ file=([^,]+),line=(\d+),col=\d+,title=(TL\d+) "#, in: output).map { "\($0[2]) \($0[0]):\($0[1])" }
         case "markdown":
-            let findingsTable = output.components(separatedBy: "<details>")[0]
-            return Self.groups(#"(?m)^\| \w+ \| [\d.]+ \| \[(TL\d+) [^\]]*\]\([^)]*\) \| ([^|]+):(\d+):\d+ \|"#, in: findingsTable)
-                .map { "\($0[0]) \($0[1]):\($0[2])" }
+            // One section per rule (`#### [TL200 name](page): N findings`), its rows below it;
+            // the suppressed findings' <details> at the end is not part of them.
+            var shown: [String] = [], rule = ""
+            for line in output.components(separatedBy: "<details><summary>1 suppressed")[0].split(separator: "\n") {
+                if let heading = Self.groups(#"^#### \[(TL\d+) "#, in: String(line)).first { rule = heading[0]; continue }
+                if let row = Self.groups(#"^\| \w+ \| [\d.]+ \| ([^|]+):(\d+):\d+ \|"#, in: String(line)).first {
+                    shown.append("\(rule) \(row[0]):\(row[1])")
+                }
+            }
+            return shown
         case "junit":
             return Self.groups(#"name="(TL\d+) [^"]*">\s*<failure [^>]*>([^:<]+):(\d+):\d+ "#, in: output).map { "\($0[0]) \($0[1]):\($0[2])" }
         case "html":

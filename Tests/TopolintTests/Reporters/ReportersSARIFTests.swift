@@ -113,7 +113,7 @@ struct ReportersSARIFTests {
         let artifact = try jsonObject(physical["artifactLocation"])
         #expect(artifact["uri"] as? String == "dc/fra1.yaml")
         #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
-        #expect(try jsonObject(tl200["partialFingerprints"])["topolint/v1"] as? String == ReportFixture.stretched.fingerprint)
+        #expect(try jsonObject(tl200["partialFingerprints"])["topolint/v2"] as? String == ReportFixture.stretched.fingerprint)
         let properties = try jsonObject(tl200["properties"])
         #expect(properties["security-severity"] as? String == "9.4")
         #expect(jsonNumber(properties["score"]) == 9.4)
@@ -122,7 +122,7 @@ struct ReportersSARIFTests {
 
         let diagnostic = try #require(byRule["TL002"])
         #expect(try jsonObject(diagnostic["message"])["text"] as? String == "unknown key `uplink` (did you mean `uplinks`?)")
-        #expect(try jsonObject(diagnostic["partialFingerprints"])["topolint/v1"] is String)
+        #expect(try jsonObject(diagnostic["partialFingerprints"])["topolint/v2"] is String)
         #expect(results.filter { $0["suppressions"] != nil }.count == 1)
     }
 
@@ -135,7 +135,7 @@ struct ReportersSARIFTests {
         #expect(suppressions[0]["kind"] as? String == "inSource")
         #expect(suppressions[0]["justification"] as? String == "approved 2026-03")
         #expect(suppressed["level"] as? String == "warning")
-        #expect(try jsonObject(suppressed["partialFingerprints"])["topolint/v1"] as? String == ReportFixture.migration.finding.fingerprint)
+        #expect(try jsonObject(suppressed["partialFingerprints"])["topolint/v2"] as? String == ReportFixture.migration.finding.fingerprint)
     }
 
     @Test func absolutePathsBecomeRelativeToTheRepositoryRoot() throws {
