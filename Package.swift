@@ -43,8 +43,8 @@ let package = Package(
         // Importers: other tools' designs (netlab, ...) as a document written in the format.
         .target(name: "TopolintImport", dependencies: ["TopolintCore", "TopolintYAML"]),
         // Sources of truth (NetBox, Nautobot) read over their REST APIs into one inventory,
-        // mapped to a design, merged with a hand-kept overlay.
-        .target(name: "TopolintInventory", dependencies: ["TopolintCore", "TopolintYAML"]),
+        // mapped to an import document, merged with a hand-kept overlay, written by the import writer.
+        .target(name: "TopolintInventory", dependencies: ["TopolintCore", "TopolintYAML", "TopolintImport"]),
         .target(
             name: "TopolintCLI",
             dependencies: [

@@ -14,13 +14,14 @@ public enum DocumentWriter {
 
         let notes = document.sectionNotes
         section(&out, .sites, notes, sorted(document.sites, \.name)) { site in
-            (site.name, [], site.notes)
+            (site.name, extra(site.extra), site.notes)
         }
+        writeSiteLinks(&out, document.siteLinks, notes[.siteLinks] ?? [])
         section(&out, .pods, notes, sorted(document.pods, \.name)) { pod in
-            (pod.name, [("site", s(pod.site))], pod.notes)
+            (pod.name, [("site", s(pod.site))] + extra(pod.extra), pod.notes)
         }
         section(&out, .racks, notes, sorted(document.racks, \.name)) { rack in
-            (rack.name, [("pod", rack.pod.map(s)), ("site", rack.site.map(s))].compactMap(present), rack.notes)
+            (rack.name, [("pod", rack.pod.map(s)), ("site", rack.site.map(s))].compactMap(present) + extra(rack.extra), rack.notes)
         }
         section(&out, .switches, notes, sorted(document.switches, \.name)) { sw in
             var fields: [(String, String)] = []
@@ -28,9 +29,9 @@ public enum DocumentWriter {
             if let pod = sw.pod { fields.append(("pod", s(pod))) }
             if let site = sw.site { fields.append(("site", s(site))) }
             if let role = sw.role { fields.append(("role", role.rawValue)) }
-            if !sw.vlans.isEmpty { fields.append(("vlans", list(sw.vlans))) }
+            if sw.allVLANs { fields.append(("vlans", "all")) } else if !sw.vlans.isEmpty { fields.append(("vlans", list(sw.vlans))) }
             if sw.vtep { fields.append(("vtep", "true")) }
-            return (sw.name, fields, sw.notes)
+            return (sw.name, fields + extra(sw.extra), sw.notes)
         }
         writeLinks(&out, document.links, notes[.links] ?? [])
         section(&out, .vlans, notes, sorted(document.vlans, \.name)) { vlan in
@@ -38,11 +39,18 @@ public enum DocumentWriter {
             if let subnet = vlan.subnet { fields.append(("subnet", s(subnet))) }
             if let vni = vlan.vni { fields.append(("vni", String(vni))) }
             if let gateway = vlan.gateway { fields.append(("gateway", gatewayText(gateway))) }
-            return (vlan.name, fields, vlan.notes)
+            if let zone = vlan.zone { fields.append(("zone", s(zone))) }
+            return (vlan.name, fields + extra(vlan.extra), vlan.notes)
+        }
+        section(&out, .zones, notes, sorted(document.zones, \.name)) { zone in
+            (zone.name, [("shared_hosts", zone.sharedHosts.map { $0 ? "true" : "false" })].compactMap(present) + extra(zone.extra), zone.notes)
         }
         writeClusters(&out, sorted(document.clusters, \.name), notes[.clusters] ?? [])
         section(&out, .workloads, notes, sorted(document.workloads, \.name)) { workload in
-            (workload.name, [("cluster", s(workload.cluster)), ("vlans", list(workload.vlans)), ("count", String(workload.count))], workload.notes)
+            (workload.name, [("cluster", s(workload.cluster)), ("vlans", list(workload.vlans)), ("count", String(workload.count))] + extra(workload.extra), workload.notes)
+        }
+        section(&out, .migrationDomains, notes, sorted(document.migrationDomains, \.name)) { domain in
+            (domain.name, [("clusters", list(domain.clusters)), ("workloads", domain.workloads.map(list))].compactMap(present) + extra(domain.extra), domain.notes)
         }
         return out.text
     }
@@ -75,6 +83,7 @@ public enum DocumentWriter {
     private static func gatewayText(_ gateway: ImportDocument.Gateway) -> String {
         switch gateway {
         case let .single(name): s(name)
+        case let .activeStandby(active, standby) where standby.isEmpty: "{active: \(s(active))}"
         case let .activeStandby(active, standby): "{active: \(s(active)), standby: \(list(standby))}"
         case let .anycast(names): "{anycast: \(list(names))}"
         }
@@ -106,20 +115,59 @@ public enum DocumentWriter {
         guard !links.isEmpty || !head.isEmpty else { return }
         out.line(links.isEmpty ? "links: []" : "links:")
         for note in head { out.comment(note, indent: "  ") }
-        let ordered = links.enumerated().sorted { lhs, rhs in
-            let l = (Array(lhs.element.a.utf8), Array(lhs.element.b.utf8)), r = (Array(rhs.element.a.utf8), Array(rhs.element.b.utf8))
-            if l.0 != r.0 { return l.0.lexicographicallyPrecedes(r.0) }
-            if l.1 != r.1 { return l.1.lexicographicallyPrecedes(r.1) }
-            return lhs.offset < rhs.offset
-        }.map(\.element)
-        for link in ordered {
+        for link in byEnds(links, \.a, \.b) {
             for note in link.notes { out.comment(note, indent: "  ") }
             var fields: [(String, String)] = [("between", list([link.a, link.b]))]
             switch link.mode {
             case .routed: fields.append(("mode", "routed"))
+            case .trunk where link.allVLANs: break
             case .trunk: fields.append(("vlans", list(link.vlans)))
             }
+            out.line("  - \(flow(fields + extra(link.extra)))")
+        }
+    }
+
+    private static func writeSiteLinks(_ out: inout Output, _ links: [ImportDocument.SiteLink], _ head: [String]) {
+        guard !links.isEmpty || !head.isEmpty else { return }
+        out.line(links.isEmpty ? "site_links: []" : "site_links:")
+        for note in head { out.comment(note, indent: "  ") }
+        for link in byEnds(links, \.a, \.b) {
+            for note in link.notes { out.comment(note, indent: "  ") }
+            let fields = [("between", list([link.a, link.b])), ("rtt_ms", number(link.rttMs))]
+                + (link.bandwidthGbps.map { [("bandwidth_gbps", number($0))] } ?? []) + extra(link.extra)
             out.line("  - \(flow(fields))")
+        }
+    }
+
+    /// Ordered by their two ends (UTF-8 bytes), then as given.
+    private static func byEnds<T>(_ items: [T], _ a: KeyPath<T, String>, _ b: KeyPath<T, String>) -> [T] {
+        items.enumerated().sorted { lhs, rhs in
+            let l = (Array(lhs.element[keyPath: a].utf8), Array(lhs.element[keyPath: b].utf8))
+            let r = (Array(rhs.element[keyPath: a].utf8), Array(rhs.element[keyPath: b].utf8))
+            if l.0 != r.0 { return l.0.lexicographicallyPrecedes(r.0) }
+            if l.1 != r.1 { return l.1.lexicographicallyPrecedes(r.1) }
+            return lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+
+    /// A whole number without a fraction (`8`), anything else as Swift prints it (`2.5`).
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    private static func extra(_ fields: [ImportField]) -> [(String, String)] {
+        fields.map { (s($0.key), value($0.value)) }
+    }
+
+    private static func value(_ value: ImportValue) -> String {
+        switch value {
+        case let .text(text): s(text)
+        case let .keyword(word): word
+        case let .int(n): String(n)
+        case let .number(d): number(d)
+        case let .bool(b): b ? "true" : "false"
+        case let .list(items): "[" + items.map(Self.value).joined(separator: ", ") + "]"
+        case let .map(fields): flow(extra(fields))
         }
     }
 
@@ -131,13 +179,15 @@ public enum DocumentWriter {
             for note in cluster.notes { out.comment(note, indent: "  ") }
             out.line("  \(s(cluster.name)):")
             if let platform = cluster.platform { out.line("    platform: \(s(platform))") }
+            if let max = cluster.maxHosts { out.line("    max_hosts: \(max)") }
             if !cluster.vlans.isEmpty { out.line("    vlans: \(list(cluster.vlans))") }
+            for field in extra(cluster.extra) { out.line("    \(field.0): \(field.1)") }
             out.line(cluster.hosts.isEmpty ? "    hosts: {}" : "    hosts:")
             for host in sorted(cluster.hosts, \.name) {
                 for note in host.notes { out.comment(note, indent: "      ") }
                 var fields: [(String, String)] = [("rack", s(host.rack)), ("uplinks", list(host.uplinks))]
                 if !host.vlans.isEmpty { fields.append(("vlans", list(host.vlans))) }
-                out.line("      \(s(host.name)): \(flow(fields))")
+                out.line("      \(s(host.name)): \(flow(fields + extra(host.extra)))")
             }
             for note in cluster.trailingNotes { out.comment(note, indent: "      ") }
         }

@@ -10,6 +10,7 @@ public struct ImportDocument: Sendable, Equatable {
     public var header: [String]
     public var description: String?
     public var sites: [Site] = []
+    public var siteLinks: [SiteLink] = []
     public var pods: [Pod] = []
     public var racks: [Rack] = []
     public var switches: [Switch] = []
@@ -17,6 +18,8 @@ public struct ImportDocument: Sendable, Equatable {
     public var vlans: [VLAN] = []
     public var clusters: [Cluster] = []
     public var workloads: [Workload] = []
+    public var zones: [Zone] = []
+    public var migrationDomains: [MigrationDomain] = []
     /// Comments at the head of a section (before its first entity), by section.
     public var sectionNotes: [Section: [String]] = [:]
 
@@ -27,14 +30,65 @@ public struct ImportDocument: Sendable, Equatable {
     }
 
     public enum Section: String, Sendable, CaseIterable, Hashable {
-        case sites, pods, racks, switches, links, vlans, clusters, workloads
+        case sites, siteLinks = "site_links", pods, racks, switches, links, vlans, zones, clusters, workloads
+        case migrationDomains = "migration_domains"
     }
 
     public struct Site: Sendable, Equatable {
         public var name: String
         public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
         public init(name: String, notes: [String] = []) {
             self.name = name
+            self.notes = notes
+        }
+    }
+
+    /// Two sites and the round trip between them.
+    public struct SiteLink: Sendable, Equatable {
+        public var a: String
+        public var b: String
+        public var rttMs: Double
+        public var bandwidthGbps: Double?
+        public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
+        public init(a: String, b: String, rttMs: Double, bandwidthGbps: Double? = nil, notes: [String] = []) {
+            self.a = a
+            self.b = b
+            self.rttMs = rttMs
+            self.bandwidthGbps = bandwidthGbps
+            self.notes = notes
+        }
+    }
+
+    public struct Zone: Sendable, Equatable {
+        public var name: String
+        /// nil: the format's default (`true`), not written.
+        public var sharedHosts: Bool?
+        public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
+        public init(name: String, sharedHosts: Bool? = nil, notes: [String] = []) {
+            self.name = name
+            self.sharedHosts = sharedHosts
+            self.notes = notes
+        }
+    }
+
+    public struct MigrationDomain: Sendable, Equatable {
+        public var name: String
+        public var clusters: [String]
+        /// nil: every workload of those clusters.
+        public var workloads: [String]?
+        public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
+        public init(name: String, clusters: [String], workloads: [String]? = nil, notes: [String] = []) {
+            self.name = name
+            self.clusters = clusters
+            self.workloads = workloads
             self.notes = notes
         }
     }
@@ -43,6 +97,8 @@ public struct ImportDocument: Sendable, Equatable {
         public var name: String
         public var site: String
         public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
         public init(name: String, site: String, notes: [String] = []) {
             self.name = name
             self.site = site
@@ -56,6 +112,8 @@ public struct ImportDocument: Sendable, Equatable {
         public var pod: String?
         public var site: String?
         public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
         public init(name: String, pod: String? = nil, site: String? = nil, notes: [String] = []) {
             self.name = name
             self.pod = pod
@@ -77,8 +135,12 @@ public struct ImportDocument: Sendable, Equatable {
         public var site: String?
         public var role: Role?
         public var vlans: [String]
+        /// `vlans: all`: every VLAN of the file (then `vlans` is not written).
+        public var allVLANs = false
         public var vtep: Bool
         public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
         public init(name: String, rack: String? = nil, pod: String? = nil, site: String? = nil, role: Role? = nil,
                     vlans: [String] = [], vtep: Bool = false, notes: [String] = []) {
             self.name = name
@@ -102,7 +164,11 @@ public struct ImportDocument: Sendable, Equatable {
         public var mode: LinkMode
         /// The VLANs a trunk allows; ignored for a routed link.
         public var vlans: [String]
+        /// A trunk that allows every VLAN: `vlans` is left out (the format's default).
+        public var allVLANs = false
         public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
         public init(a: String, b: String, mode: LinkMode = .trunk, vlans: [String] = [], notes: [String] = []) {
             self.a = a
             self.b = b
@@ -125,7 +191,11 @@ public struct ImportDocument: Sendable, Equatable {
         public var subnet: String?
         public var vni: Int?
         public var gateway: Gateway?
+        /// The security zone, by name.
+        public var zone: String?
         public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
         public init(name: String, id: Int, subnet: String? = nil, vni: Int? = nil, gateway: Gateway? = nil, notes: [String] = []) {
             self.name = name
             self.id = id
@@ -142,6 +212,8 @@ public struct ImportDocument: Sendable, Equatable {
         public var uplinks: [String]
         public var vlans: [String]
         public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
         public init(name: String, rack: String, uplinks: [String], vlans: [String] = [], notes: [String] = []) {
             self.name = name
             self.rack = rack
@@ -154,9 +226,13 @@ public struct ImportDocument: Sendable, Equatable {
     public struct Cluster: Sendable, Equatable {
         public var name: String
         public var platform: String?
+        /// A host limit replacing the platform's.
+        public var maxHosts: Int?
         public var vlans: [String]
         public var hosts: [Host]
         public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
         /// Comments written among the hosts, after the last one (e.g. nodes left out).
         public var trailingNotes: [String]
         public init(name: String, platform: String? = nil, vlans: [String] = [], hosts: [Host] = [],
@@ -176,6 +252,8 @@ public struct ImportDocument: Sendable, Equatable {
         public var vlans: [String]
         public var count: Int
         public var notes: [String]
+        /// Fields the document does not model, written after the others.
+        public var extra: [ImportField] = []
         public init(name: String, cluster: String, vlans: [String], count: Int = 1, notes: [String] = []) {
             self.name = name
             self.cluster = cluster

@@ -1,3 +1,5 @@
+import TopolintImport
+
 /// How an inventory becomes a design. Options come from the command line.
 public struct MappingOptions: Sendable {
     /// Device role slugs (lower case) that make a device a switch.
@@ -25,7 +27,7 @@ public struct MappingOptions: Sendable {
 /// The result of a mapping: the design, and what could not be carried over (said on
 /// standard error, so a re-import shows what the source of truth still lacks).
 public struct MappedDesign: Sendable {
-    public var design: DesignValue
+    public var design: ImportDocument
     public var warnings: [String]
 }
 
@@ -150,7 +152,7 @@ public enum InventoryMapping {
         }
 
         // Gateways: FHRP groups, then anycast addresses, then the one switch with an address.
-        var gateway: [String: DesignValue] = [:]
+        var gateway: [String: ImportDocument.Gateway] = [:]
         for g in inv.fhrpGroups {
             let members = g.members.compactMap { m -> (String, Int, Inventory.Interface)? in
                 guard let i = interfaceByID[m.interfaceID], switchIDs.contains(i.deviceID) else { return nil }
@@ -165,7 +167,7 @@ public enum InventoryMapping {
             let ranked = members.sorted { ($1.1, deviceNames[$0.0]!) < ($0.1, deviceNames[$1.0]!) }
             let active = ranked[0].0
             let standby = Array(Set(ranked.dropFirst().map { deviceNames[$0.0]! }.filter { $0 != deviceNames[active]! })).sorted()
-            gateway[v] = .map([DesignEntry("active", .text(deviceNames[active]!))] + (standby.isEmpty ? [] : [DesignEntry("standby", .list(standby.map { .text($0) }))]))
+            gateway[v] = .activeStandby(active: deviceNames[active]!, standby: standby)
         }
         var addressedSwitches: [String: Set<String>] = [:], anycast: [String: Set<String>] = [:]
         for ip in inv.ipAddresses {
@@ -176,9 +178,9 @@ public enum InventoryMapping {
         }
         for v in inv.vlans.map(\.id) where gateway[v] == nil {
             if let set = anycast[v], set.count >= 2 {
-                gateway[v] = .map([DesignEntry("anycast", .list(set.map { deviceNames[$0]! }.sorted().map { .text($0) }))])
+                gateway[v] = .anycast(set.map { deviceNames[$0]! }.sorted())
             } else if let set = addressedSwitches[v], set.count == 1 {
-                gateway[v] = .text(deviceNames[set.first!]!)
+                gateway[v] = .single(deviceNames[set.first!]!)
             } else if let set = addressedSwitches[v], set.count > 1 {
                 warnings.append("VLAN \(vlanNames[v]!): \(set.count) switches have addresses in its prefix and no FHRP group ties them; no gateway set")
             }
@@ -199,62 +201,50 @@ public enum InventoryMapping {
         }
         let clusterNames = Naming.unique(inv.clusters.filter { hostsOf[$0.id] != nil }.map { ($0.id, $0.name, nil) })
 
-        // Assemble, every section sorted by name.
-        func vlanList(_ ids: Set<String>) -> DesignValue { .list(ids.sorted(by: vlanOrder).map { .text(vlanNames[$0]!) }) }
-        var top: [DesignEntry] = [DesignEntry("topology", .text(options.topologyName)), DesignEntry("version", .int(1))]
-        top.append(DesignEntry("sites", .map(inv.sites.map { DesignEntry(siteNames[$0.id]!, .map([])) }.sorted { $0.key < $1.key })))
-        top.append(DesignEntry("pods", .map(inv.locations.map { DesignEntry(podNames[$0.id]!, .map([DesignEntry("site", .text(siteNames[$0.siteID]!))])) }.sorted { $0.key < $1.key })))
-        top.append(DesignEntry("racks", .map(inv.racks.map { r in
-            DesignEntry(rackNames[r.id]!, .map([r.locationID.flatMap { podNames[$0] }.map { DesignEntry("pod", .text($0)) } ?? DesignEntry("site", .text(siteNames[r.siteID]!))]))
-        }.sorted { $0.key < $1.key })))
-        top.append(DesignEntry("switches", .map(switches.map { sw in
-            var f: [DesignEntry] = []
-            if let r = sw.rackID.flatMap({ rackNames[$0] }) { f.append(DesignEntry("rack", .text(r))) }
-            else if let p = sw.locationID.flatMap({ podNames[$0] }) { f.append(DesignEntry("pod", .text(p))) }
-            else { f.append(DesignEntry("site", .text(siteNames[sw.siteID]!))) }
-            f.append(DesignEntry("role", .text(Naming.role(sw.role ?? ""))))
-            // A leaf carrying a VLAN with a VNI is taken for a VTEP: EVPN fabrics put them there.
-            f.append(DesignEntry("vlans", vlanList(switchVLANs[sw.id] ?? [])))
-            if inv.vlans.contains(where: { $0.vni != nil && (switchVLANs[sw.id] ?? []).contains($0.id) }) && (sw.role ?? "").contains("leaf") {
-                f.append(DesignEntry("vtep", .bool(true)))
-            }
+        // Assemble; the writer orders every section.
+        func vlanList(_ ids: Set<String>) -> [String] { ids.sorted(by: vlanOrder).map { vlanNames[$0]! } }
+        var document = ImportDocument(name: options.topologyName)
+        document.sites = inv.sites.map { .init(name: siteNames[$0.id]!) }
+        document.pods = inv.locations.map { .init(name: podNames[$0.id]!, site: siteNames[$0.siteID]!) }
+        document.racks = inv.racks.map { r in
+            let pod = r.locationID.flatMap { podNames[$0] }
+            return .init(name: rackNames[r.id]!, pod: pod, site: pod == nil ? siteNames[r.siteID]! : nil)
+        }
+        document.switches = switches.map { sw in
+            let rack = sw.rackID.flatMap { rackNames[$0] }
+            let pod = rack == nil ? sw.locationID.flatMap { podNames[$0] } : nil
             let mapped = Naming.role(sw.role ?? "")
-            return DesignEntry(deviceNames[sw.id]!, .map(f), comment: sw.role.flatMap { $0 == mapped ? nil : "role \($0) in the source" })
-        }.sorted { $0.key < $1.key })))
-        let linkItems = links.values.map { (a, b, allow) -> (String, String, DesignValue) in
-            var f = [DesignEntry("between", .list([.text(deviceNames[a]!), .text(deviceNames[b]!)]))]
+            let carried = switchVLANs[sw.id] ?? []
+            // A leaf carrying a VLAN with a VNI is taken for a VTEP: EVPN fabrics put them there.
+            let vtep = inv.vlans.contains { $0.vni != nil && carried.contains($0.id) } && (sw.role ?? "").contains("leaf")
+            return .init(name: deviceNames[sw.id]!, rack: rack, pod: pod, site: rack == nil && pod == nil ? siteNames[sw.siteID]! : nil,
+                         role: ImportDocument.Role(rawValue: mapped), vlans: vlanList(carried), vtep: vtep,
+                         notes: sw.role.flatMap { $0 == mapped ? nil : ["role \($0) in the source"] } ?? [])
+        }
+        // Several links between one pair keep an order of their own: by what they carry.
+        document.links = links.values.map { (a, b, allow) -> (ImportDocument.Link, String) in
             switch allow {
-            case .routed: f.append(DesignEntry("mode", .text("routed")))
-            case .all: break
-            case let .some(s): f.append(DesignEntry("vlans", vlanList(s)))
+            case .routed: return (.init(a: deviceNames[a]!, b: deviceNames[b]!, mode: .routed), "routed")
+            case .all:
+                var link = ImportDocument.Link(a: deviceNames[a]!, b: deviceNames[b]!)
+                link.allVLANs = true
+                return (link, "all")
+            case let .some(s): return (.init(a: deviceNames[a]!, b: deviceNames[b]!, vlans: vlanList(s)), "vlans " + vlanList(s).joined(separator: ","))
             }
-            return (deviceNames[a]!, deviceNames[b]!, .map(f))
-        }.sorted { ($0.0, $0.1, DesignWriter.flow($0.2)) < ($1.0, $1.1, DesignWriter.flow($1.2)) }
-        top.append(DesignEntry("links", .list(linkItems.map(\.2))))
-        top.append(DesignEntry("vlans", .map(inv.vlans.map { v in
-            var f = [DesignEntry("id", .int(v.vid))]
+        }.sorted { ($0.0.a, $0.0.b, $0.1) < ($1.0.a, $1.0.b, $1.1) }.map(\.0)
+        document.vlans = inv.vlans.map { v in
             let prefixes = (prefixesOf[v.id] ?? []).map(\.prefix).sorted { (AddressMath.isIPv4($1) ? 1 : 0, $0) < (AddressMath.isIPv4($0) ? 1 : 0, $1) }
-            if let p = prefixes.first { f.append(DesignEntry("subnet", .text(p))) }
-            if let vni = v.vni { f.append(DesignEntry("vni", .int(vni))) }
-            if let g = gateway[v.id] { f.append(DesignEntry("gateway", g)) }
-            return DesignEntry(vlanNames[v.id]!, .map(f))
-        }.sorted { $0.key < $1.key })))
-        top.append(DesignEntry("clusters", .map(inv.clusters.compactMap { c -> DesignEntry? in
+            return .init(name: vlanNames[v.id]!, id: v.vid, subnet: prefixes.first, vni: v.vni, gateway: gateway[v.id])
+        }
+        document.clusters = inv.clusters.compactMap { c -> ImportDocument.Cluster? in
             guard let hosts = hostsOf[c.id], !hosts.isEmpty else { return nil }
             let shared = hosts.dropFirst().reduce(hosts[0].vlans) { $0.intersection($1.vlans) }
-            var f: [DesignEntry] = []
             let platform = c.platform ?? c.type.flatMap { options.platformMap[$0] }
-            f.append(DesignEntry("platform", .text(platform ?? "generic")))
-            if !shared.isEmpty { f.append(DesignEntry("vlans", vlanList(shared))) }
-            f.append(DesignEntry("hosts", .map(hosts.map { h in
-                var hf = [DesignEntry("rack", .text(h.rack)), DesignEntry("uplinks", .list(h.uplinks.map { .text($0) }))]
-                let own = h.vlans.subtracting(shared)
-                if !own.isEmpty { hf.append(DesignEntry("vlans", vlanList(own))) }
-                return DesignEntry(deviceNames[h.device.id]!, .map(hf))
-            }.sorted { $0.key < $1.key })))
             if platform == nil, let t = c.type { warnings.append("cluster \(clusterNames[c.id]!): type '\(t)' has no platform (--platform-map \(t)=PLATFORM or custom field topolint_platform); generic used") }
-            return DesignEntry(clusterNames[c.id]!, .map(f), comment: c.type.map { "cluster type \($0)" })
-        }.sorted { $0.key < $1.key })))
+            return .init(name: clusterNames[c.id]!, platform: platform ?? "generic", vlans: vlanList(shared),
+                         hosts: hosts.map { .init(name: deviceNames[$0.device.id]!, rack: $0.rack, uplinks: $0.uplinks, vlans: vlanList($0.vlans.subtracting(shared))) },
+                         notes: c.type.map { ["cluster type \($0)"] } ?? [])
+        }
 
         // Workloads: VMs grouped by cluster, VLANs and role.
         struct GroupKey: Hashable { var cluster: String; var vlans: [String]; var role: String }
@@ -267,14 +257,12 @@ public enum InventoryMapping {
         }
         let ordered = groups.keys.sorted { ($0.cluster, $0.role, $0.vlans.joined(separator: ",")) < ($1.cluster, $1.role, $1.vlans.joined(separator: ",")) }
         let base = Dictionary(grouping: ordered) { "\($0.cluster)-\($0.role.isEmpty ? "vms" : $0.role)" }
-        let workloads = ordered.map { k -> DesignEntry in
+        document.workloads = ordered.map { k in
             let stem = "\(k.cluster)-\(k.role.isEmpty ? "vms" : k.role)"
             let name = base[stem]!.count > 1 ? stem + "-" + k.vlans.joined(separator: "-") : stem
-            return DesignEntry(name, .map([DesignEntry("cluster", .text(k.cluster)), DesignEntry("vlans", .list(k.vlans.map { .text($0) })),
-                                           DesignEntry("count", .int(groups[k]!))]))
-        }.sorted { $0.key < $1.key }
-        top.append(DesignEntry("workloads", .map(workloads)))
-        return MappedDesign(design: .map(top), warnings: warnings)
+            return .init(name: name, cluster: k.cluster, vlans: k.vlans, count: groups[k]!)
+        }
+        return MappedDesign(design: document, warnings: warnings)
     }
 }
 

@@ -26,9 +26,9 @@ expect("LAG folded into one DCI link", text.count("between: [ams1-core, fra1-cor
 expect("DCI link carries web only", "  - {between: [ams1-core, fra1-core], vlans: [web]}\n" in text, True)
 expect("tagged-all core carries both VLANs", "  fra1-core: {pod: fra1-p1, role: core, vlans: [web, db]}\n" in text, True)
 expect("HSRP pair as active/standby gateway",
-       '  web: {id: 100, subnet: "10.1.0.0/24", gateway: {active: fra1-core, standby: [ams1-core]}}\n' in text, True)
+       '  web: {id: 100, subnet: 10.1.0.0/24, gateway: {active: fra1-core, standby: [ams1-core]}}\n' in text, True)
 expect("single SVI as gateway, overlay zone merged",
-       '  db: {id: 200, subnet: "10.2.0.0/24", gateway: fra1-core, zone: data}\n' in text, True)
+       '  db: {id: 200, subnet: 10.2.0.0/24, gateway: fra1-core, zone: data}\n' in text, True)
 expect("host VLANs from the port it faces",
        "      fra1-r01-esx: {rack: fra1-r01, uplinks: [fra1-r01-leaf], vlans: [db]}\n" in text, True)
 expect("platform from --platform-map", "    platform: vsphere-6.7\n" in text, True)

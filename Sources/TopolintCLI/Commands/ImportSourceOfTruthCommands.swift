@@ -6,6 +6,7 @@ import TopolintModel
 import TopolintRules
 import TopolintConfig
 import TopolintInventory
+import TopolintImport
 
 /// What the NetBox and Nautobot importers share on the command line.
 struct SourceOfTruthOptions: ParsableArguments {
@@ -65,7 +66,7 @@ enum ImportRun {
         let token = ProcessInfo.processInfo.environment[tokenVariable].flatMap { $0.isEmpty ? nil : $0 }
         if token == nil { FDWriter.standardError.write("topolint: warning: \(tokenVariable) is not set; reading \(product) without a token\n") }
 
-        var overlay: DesignValue?
+        var overlay: Overlay?
         if let path = o.overlay {
             switch Overlay.read(path: path) {
             case let .success(v): overlay = v
@@ -85,13 +86,20 @@ enum ImportRun {
         let mapped = InventoryMapping.map(inventory, options: options)
         for w in mapped.warnings { FDWriter.standardError.write("topolint: warning: \(w)\n") }
         var design = mapped.design
-        if let overlay { design = design.merged(with: overlay) }
-        var header = [
+        if let overlay {
+            switch overlay.merged(into: design) {
+            case let .success(merged): design = merged
+            case let .failure(problems):
+                FDWriter.standardError.write(problems.diagnostics.map(\.oneLine).joined(separator: "\n") + "\n")
+                throw Exit.loadError
+            }
+        }
+        design.header = [
             "Imported from \(inventory.source) at \(Self.redacted(url)) by `topolint import \(product.lowercased())`.",
             "Re-import rather than edit: hand-kept facts belong in the overlay\(o.overlay.map { " (\($0))" } ?? "").",
         ]
-        if !o.site.isEmpty { header.append("Sites: \(o.site.joined(separator: ", ")).") }
-        let text = DesignWriter.render(design, header: header)
+        if !o.site.isEmpty { design.header.append("Sites: \(o.site.joined(separator: ", ")).") }
+        let text = DocumentWriter.write(design)
 
         // The result must load; a design topolint cannot read is not written.
         let shownName = o.output ?? "<import>"

@@ -1,5 +1,6 @@
 import Testing
 @testable import TopolintInventory
+import TopolintImport
 
 /// The source-of-truth mapping on inventories built in the test, and its helpers.
 @Suite struct InventoryMappingTests {
@@ -39,9 +40,9 @@ import Testing
 
     @Test func routedLinkAnycastGatewayAndVTEPs() {
         let mapped = InventoryMapping.map(evpnPair(), options: MappingOptions(platformMap: ["proxmox": "proxmox-8"], topologyName: "t"))
-        let text = DesignWriter.render(mapped.design, header: [])
+        let text = DocumentWriter.write(mapped.design)
         #expect(text.contains("  - {between: [leaf1, leaf2], mode: routed}\n"))
-        #expect(text.contains("  app: {id: 10, subnet: \"10.10.0.0/24\", vni: 10010, gateway: {anycast: [leaf1, leaf2]}}\n"))
+        #expect(text.contains("  app: {id: 10, subnet: 10.10.0.0/24, vni: 10010, gateway: {anycast: [leaf1, leaf2]}}\n"))
         #expect(text.contains("  leaf1: {rack: r01, role: leaf, vlans: [app], vtep: true}\n"))
         #expect(text.contains("    platform: proxmox-8\n    vlans: [app]\n"))
         #expect(text.contains("  prod-vms: {cluster: prod, vlans: [app], count: 3}\n"))
@@ -50,22 +51,13 @@ import Testing
 
     @Test func aClusterTypeWithoutPlatformIsGenericWithAWarning() {
         let mapped = InventoryMapping.map(evpnPair(), options: MappingOptions(topologyName: "t"))
-        #expect(DesignWriter.render(mapped.design, header: []).contains("    platform: generic\n"))
+        #expect(DocumentWriter.write(mapped.design).contains("    platform: generic\n"))
         #expect(mapped.warnings == ["cluster prod: type 'proxmox' has no platform (--platform-map proxmox=PLATFORM or custom field topolint_platform); generic used"])
     }
 
     @Test func namesSharedAcrossSitesGetTheirSite() {
         let names = Naming.unique([("1", "r01", "fra1"), ("2", "r01", "ams1"), ("3", "r02", "fra1")])
         #expect(names == ["1": "fra1-r01", "2": "ams1-r01", "3": "r02"])
-    }
-
-    @Test func scalarsReadBackAsTheSameText() {
-        #expect(DesignWriter.scalar("fra1-r01") == "fra1-r01")
-        #expect(DesignWriter.scalar("no") == "\"no\"")
-        #expect(DesignWriter.scalar("all") == "\"all\"")
-        #expect(DesignWriter.scalar("0101") == "\"0101\"")
-        #expect(DesignWriter.scalar("a: b") == "\"a: b\"")
-        #expect(DesignWriter.scalar("say \"hi\"") == "\"say \\\"hi\\\"\"")
     }
 
     @Test func addressesInPrefixes() {
@@ -76,17 +68,68 @@ import Testing
         #expect(!AddressMath.contains(prefix: "2001:db8:10::/64", address: "10.1.0.1/24"))
     }
 
-    @Test func overlayMergesFieldsAppendsListsAndAddsSections() {
-        let imported = DesignValue.map([
-            DesignEntry("vlans", .map([DesignEntry("db", .map([DesignEntry("id", .int(200))]))])),
-            DesignEntry("site_links", .list([.map([DesignEntry("between", .list([.text("a"), .text("b")]))])])),
-        ])
-        guard case let .success(overlay) = Overlay.parse(Array("vlans:\n  db: {zone: data}\nsite_links:\n  - {between: [a, c], rtt_ms: 2.5}\nzones:\n  data: {shared_hosts: false}\n".utf8), file: "o.yaml") else {
-            Issue.record("overlay did not parse"); return
+    func overlay(_ text: String) throws -> Overlay {
+        guard case let .success(overlay) = Overlay.parse(Array(text.utf8), file: "o.yaml") else {
+            throw OverlayProblems(diagnostics: [])
         }
-        let merged = imported.merged(with: overlay)
-        #expect(DesignWriter.flow(merged["vlans"]!["db"]!) == "{id: 200, zone: data}")
-        #expect(DesignWriter.flow(merged["site_links"]!) == "[{between: [a, b]}, {between: [a, c], rtt_ms: 2.5}]")
-        #expect(DesignWriter.flow(merged["zones"]!) == "{data: {shared_hosts: false}}")
+        return overlay
+    }
+
+    @Test func overlayMergesFieldsAppendsListsAndAddsSections() throws {
+        var imported = ImportDocument(name: "t")
+        imported.vlans = [.init(name: "db", id: 200, subnet: "10.2.0.0/24")]
+        imported.siteLinks = [.init(a: "a", b: "b", rttMs: 1)]
+        let overlay = try overlay("""
+            vlans:
+              db: {zone: data, ignore: {TL200: accepted}}
+              web: {id: 100}
+            site_links:
+              - {between: [a, b], rtt_ms: 1}
+              - {between: [a, c], rtt_ms: 2.5}
+            zones:
+              data: {shared_hosts: false}
+            migration_domains:
+              metro: {clusters: [c1, c2]}
+
+            """)
+        let merged = try overlay.merged(into: imported).get()
+        #expect(merged.vlans.map(\.name) == ["db", "web"])
+        #expect(merged.vlans[0].zone == "data")
+        #expect(merged.vlans[0].subnet == "10.2.0.0/24")
+        #expect(merged.vlans[0].extra == [ImportField("ignore", .map([ImportField("TL200", .text("accepted"))]))])
+        #expect(merged.vlans[1].id == 100)
+        // The identical site link is not repeated; the new one is appended.
+        #expect(merged.siteLinks.map { "\($0.a)-\($0.b) \($0.rttMs)" } == ["a-b 1.0", "a-c 2.5"])
+        #expect(merged.zones == [.init(name: "data", sharedHosts: false)])
+        #expect(merged.migrationDomains == [.init(name: "metro", clusters: ["c1", "c2"])])
+        let text = DocumentWriter.write(merged)
+        #expect(text == """
+            topology: t
+            version: 1
+            site_links:
+              - {between: [a, b], rtt_ms: 1}
+              - {between: [a, c], rtt_ms: 2.5}
+            vlans:
+              db: {id: 200, subnet: 10.2.0.0/24, zone: data, ignore: {TL200: accepted}}
+              web: {id: 100}
+            zones:
+              data: {shared_hosts: false}
+            migration_domains:
+              metro: {clusters: [c1, c2]}
+
+            """)
+    }
+
+    @Test func overlayErrorsPointIntoTheOverlay() throws {
+        let imported = ImportDocument(name: "t")
+        let bad = try overlay("vlans:\n  web: {subnet: 10.1.0.0/24}\n  db: {id: two}\nsite_links:\n  - {between: [a], rtt_ms: 1}\n")
+        guard case let .failure(problems) = bad.merged(into: imported) else { Issue.record("merged"); return }
+        #expect(problems.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" } == [
+            "2:8 a VLAN the import does not have needs 'id' here",
+            "3:12 expected a whole number",
+            "5:15 'between' names two ends",
+        ])
+        guard case let .failure(top) = Overlay.parse(Array("vlan:\n  db: {zone: data}\n".utf8), file: "o.yaml") else { Issue.record("parsed"); return }
+        #expect(top.map(\.oneLine) == ["o.yaml:1:1: error[TL002] 'vlan' is not a top-level key of a topology file"])
     }
 }
