@@ -83,7 +83,6 @@ public enum DocumentWriter {
     private static func gatewayText(_ gateway: ImportDocument.Gateway) -> String {
         switch gateway {
         case let .single(name): s(name)
-        case let .activeStandby(active, standby) where standby.isEmpty: "{active: \(s(active))}"
         case let .activeStandby(active, standby): "{active: \(s(active)), standby: \(list(standby))}"
         case let .anycast(names): "{anycast: \(list(names))}"
         }
