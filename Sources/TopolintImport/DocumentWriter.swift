@@ -16,7 +16,10 @@ public enum DocumentWriter {
         section(&out, .sites, notes, sorted(document.sites, \.name)) { site in
             (site.name, extra(site.extra), site.notes)
         }
-        writeSiteLinks(&out, document.siteLinks, notes[.siteLinks] ?? [])
+        listSection(&out, .siteLinks, notes, document.siteLinks, ends: \.a, \.b) { link in
+            ([("between", list([link.a, link.b])), ("rtt_ms", number(link.rttMs))]
+                + (link.bandwidthGbps.map { [("bandwidth_gbps", number($0))] } ?? []) + extra(link.extra), link.notes)
+        }
         section(&out, .pods, notes, sorted(document.pods, \.name)) { pod in
             (pod.name, [("site", s(pod.site))] + extra(pod.extra), pod.notes)
         }
@@ -33,7 +36,15 @@ public enum DocumentWriter {
             if sw.vtep { fields.append(("vtep", "true")) }
             return (sw.name, fields + extra(sw.extra), sw.notes)
         }
-        writeLinks(&out, document.links, notes[.links] ?? [])
+        listSection(&out, .links, notes, document.links, ends: \.a, \.b) { link in
+            var fields: [(String, String)] = [("between", list([link.a, link.b]))]
+            switch link.mode {
+            case .routed: fields.append(("mode", "routed"))
+            case .trunk where link.allVLANs: break
+            case .trunk: fields.append(("vlans", list(link.vlans)))
+            }
+            return (fields + extra(link.extra), link.notes)
+        }
         section(&out, .vlans, notes, sorted(document.vlans, \.name)) { vlan in
             var fields: [(String, String)] = [("id", String(vlan.id))]
             if let subnet = vlan.subnet { fields.append(("subnet", s(subnet))) }
@@ -110,30 +121,18 @@ public enum DocumentWriter {
         }
     }
 
-    private static func writeLinks(_ out: inout Output, _ links: [ImportDocument.Link], _ head: [String]) {
-        guard !links.isEmpty || !head.isEmpty else { return }
-        out.line(links.isEmpty ? "links: []" : "links:")
+    /// A list section (links, site links): omitted when empty and without notes; items
+    /// ordered by their two ends, then as given.
+    private static func listSection<T>(_ out: inout Output, _ section: ImportDocument.Section, _ notes: [ImportDocument.Section: [String]],
+                                       _ items: [T], ends a: KeyPath<T, String>, _ b: KeyPath<T, String>,
+                                       _ describe: (T) -> ([(String, String)], [String])) {
+        let head = notes[section] ?? []
+        guard !items.isEmpty || !head.isEmpty else { return }
+        out.line(items.isEmpty ? "\(section.rawValue): []" : "\(section.rawValue):")
         for note in head { out.comment(note, indent: "  ") }
-        for link in byEnds(links, \.a, \.b) {
-            for note in link.notes { out.comment(note, indent: "  ") }
-            var fields: [(String, String)] = [("between", list([link.a, link.b]))]
-            switch link.mode {
-            case .routed: fields.append(("mode", "routed"))
-            case .trunk where link.allVLANs: break
-            case .trunk: fields.append(("vlans", list(link.vlans)))
-            }
-            out.line("  - \(flow(fields + extra(link.extra)))")
-        }
-    }
-
-    private static func writeSiteLinks(_ out: inout Output, _ links: [ImportDocument.SiteLink], _ head: [String]) {
-        guard !links.isEmpty || !head.isEmpty else { return }
-        out.line(links.isEmpty ? "site_links: []" : "site_links:")
-        for note in head { out.comment(note, indent: "  ") }
-        for link in byEnds(links, \.a, \.b) {
-            for note in link.notes { out.comment(note, indent: "  ") }
-            let fields = [("between", list([link.a, link.b])), ("rtt_ms", number(link.rttMs))]
-                + (link.bandwidthGbps.map { [("bandwidth_gbps", number($0))] } ?? []) + extra(link.extra)
+        for item in byEnds(items, a, b) {
+            let (fields, itemNotes) = describe(item)
+            for note in itemNotes { out.comment(note, indent: "  ") }
             out.line("  - \(flow(fields))")
         }
     }

@@ -49,6 +49,31 @@ import TopolintImport
         #expect(mapped.warnings.isEmpty)
     }
 
+    @Test func aTrunkAllowingEverythingOnBothEndsLeavesVLANsOut() {
+        var inv = evpnPair()
+        for i in inv.interfaces.indices where ["1", "2"].contains(inv.interfaces[i].id) { inv.interfaces[i].mode = .taggedAll }
+        let mapped = InventoryMapping.map(inv, options: MappingOptions(topologyName: "t"))
+        #expect(mapped.design.links.count == 1)
+        #expect(mapped.design.links.first?.allVLANs == true)
+        #expect(DocumentWriter.write(mapped.design).contains("links:\n  - {between: [leaf1, leaf2]}\nvlans:\n"))
+    }
+
+    @Test func overlayCanSetAllVLANsAHostLimitAndAddAHost() throws {
+        let mapped = InventoryMapping.map(evpnPair(), options: MappingOptions(topologyName: "t"))
+        let merged = try overlay("""
+            switches:
+              leaf1: {vlans: all, description: first leaf}
+            clusters:
+              prod: {max_hosts: 8, hosts: {esx3: {rack: r02, uplinks: [leaf2]}}}
+
+            """).merged(into: mapped.design).get()
+        let text = DocumentWriter.write(merged)
+        #expect(text.contains("  leaf1: {rack: r01, role: leaf, vlans: all, vtep: true, description: \"first leaf\"}\n"))
+        #expect(text.contains("    platform: generic\n    max_hosts: 8\n    vlans: [app]\n    hosts:\n"))
+        #expect(merged.clusters.first?.hosts.map(\.name) == ["esx1", "esx2", "esx3"])
+        #expect(text.contains("      esx3: {rack: r02, uplinks: [leaf2]}\n"))
+    }
+
     @Test func aClusterTypeWithoutPlatformIsGenericWithAWarning() {
         let mapped = InventoryMapping.map(evpnPair(), options: MappingOptions(topologyName: "t"))
         #expect(DocumentWriter.write(mapped.design).contains("    platform: generic\n"))
