@@ -3,9 +3,9 @@
 #
 #     Benchmarks/run.sh
 #
-# Builds release, generates large and hyperscale topologies (pattern and expanded form)
-# into Benchmarks/data/, measures lint time, peak memory and scaling against their
-# targets, compares with the libyaml floor (yaml-bare-parse) and with yamllint, prints the
+# Builds release, generates large and hyperscale topologies (pattern and expanded form, and
+# a findings-heavy expanded form) into Benchmarks/data/, measures lint time (JSON and text
+# output), peak memory, scaling and a what-if step against their targets, compares with the libyaml floor (yaml-bare-parse) and with yamllint, prints the
 # figures and writes them to Benchmarks/RESULTS.md. See Benchmarks/README.md.
 #
 # Environment:
@@ -87,14 +87,17 @@ bare="$bin/yaml-bare-parse"
 
 mkdir -p "$data"
 for profile in large hyperscale; do
-    say "generating $profile (seed $seed), pattern and expanded form"
+    say "generating $profile (seed $seed), pattern and expanded form, clean and findings-heavy"
     "$topolint" generate --profile "$profile" --seed "$seed" -o "$data/$profile.yaml"
     "$topolint" generate --profile "$profile" --seed "$seed" --expanded -o "$data/$profile-expanded.yaml"
+    "$topolint" generate --profile "$profile" --seed "$seed" --expanded --findings-heavy -o "$data/$profile-heavy-expanded.yaml"
     "$topolint" generate --profile "$profile" --seed "$seed" --counts > "$data/$profile.counts.json"
 done
 hyper_x="$data/hyperscale-expanded.yaml"
+hyper_h="$data/hyperscale-heavy-expanded.yaml"
 hyper_p="$data/hyperscale.yaml"
 large_x="$data/large-expanded.yaml"
+large_h="$data/large-heavy-expanded.yaml"
 
 example="$(find examples -maxdepth 2 -type f \( -name '*.yaml' -o -name '*.yml' \) -printf '%s %p\n' 2>/dev/null \
            | sort -n | tail -1 | cut -d' ' -f2-)"
@@ -104,8 +107,9 @@ example="$(find examples -maxdepth 2 -type f \( -name '*.yaml' -o -name '*.yml' 
 # Measurements
 
 # lint's exit status 1 means "findings": a success here. 2 (a load error) or worse is not.
-lint_cmd() { printf '%q lint %q --format json > /dev/null || [ $? -eq 1 ]' "$topolint" "$1"; }
+lint_cmd() { printf '%q lint %q --format %q > /dev/null || [ $? -eq 1 ]' "$topolint" "$1" "${2:-json}"; }
 
+# checks that the file lints; prints the number of findings
 check_lint() {
     local status=0
     "$topolint" lint "$1" --format json > "$work/check.json" 2> "$work/check.err" || status=$?
@@ -113,6 +117,7 @@ check_lint() {
         cat "$work/check.err" >&2
         die "topolint lint $1 exited $status"
     fi
+    python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$work/check.json"
 }
 
 # median seconds of one command, from hyperfine's JSON export
@@ -126,7 +131,7 @@ median() {
 # peak resident set size in KiB, from GNU time
 peak_rss() {
     local status=0
-    /usr/bin/time -v "$topolint" lint "$1" --format json > /dev/null 2> "$work/time.txt" || status=$?
+    /usr/bin/time -v "$topolint" lint "$1" --format "${2:-json}" > /dev/null 2> "$work/time.txt" || status=$?
     [ "$status" -le 1 ] || { cat "$work/time.txt" >&2; die "topolint lint $1 exited $status"; }
     awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt"
 }
@@ -136,18 +141,30 @@ fmt() { python3 -c "import sys; print(format(float(sys.argv[1]), sys.argv[2]))" 
 verdict() { if python3 -c "import sys; sys.exit(0 if $1 else 1)"; then echo PASS; else echo FAIL; fi; }
 entities() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["entities"])' "$1"; }
 
-for file in "$hyper_x" "$hyper_p" "$large_x" "$example"; do check_lint "$file"; done
+findings_x="$(check_lint "$hyper_x")"
+findings_h="$(check_lint "$hyper_h")"
+for file in "$hyper_p" "$large_x" "$large_h" "$example"; do check_lint "$file" > /dev/null; done
 "$bare" "$hyper_x" > /dev/null || die "yaml-bare-parse failed on $hyper_x"
 
-say "(a) lint vs bare libyaml parse, expanded hyperscale"
-t_lint_x="$(median lint-hyperscale-expanded 1 "$runs" "$(lint_cmd "$hyper_x")")"
+say "(a) lint vs bare libyaml parse, expanded hyperscale, clean and findings-heavy, JSON and text"
 t_bare_x="$(median bare-parse-hyperscale-expanded 1 "$runs" "$(printf '%q %q > /dev/null' "$bare" "$hyper_x")")"
-ratio_a="$(calc "$t_lint_x / $t_bare_x")"
+t_bare_h="$(median bare-parse-hyperscale-heavy 1 "$runs" "$(printf '%q %q > /dev/null' "$bare" "$hyper_h")")"
+declare -A t_lint rss
+for design in clean heavy; do
+    file="$hyper_x"; [ "$design" = heavy ] && file="$hyper_h"
+    for format in json text; do
+        t_lint[$design-$format]="$(median "lint-hyperscale-$design-$format" 1 "$runs" "$(lint_cmd "$file" "$format")")"
+    done
+done
+t_lint_x="${t_lint[clean-json]}"
 
-say "(b) peak memory of that lint"
-rss_kib="$(peak_rss "$hyper_x")"
+say "(b) peak memory of those lints"
 size_x="$(stat -c %s "$hyper_x")"
-ratio_b="$(calc "$rss_kib * 1024 / $size_x")"
+size_h="$(stat -c %s "$hyper_h")"
+for design in clean heavy; do
+    file="$hyper_x"; [ "$design" = heavy ] && file="$hyper_h"
+    for format in json text; do rss[$design-$format]="$(peak_rss "$file" "$format")"; done
+done
 
 say "(c) lint, pattern-form hyperscale"
 t_lint_p="$(median lint-hyperscale-pattern 1 "$runs" "$(lint_cmd "$hyper_p")")"
@@ -164,19 +181,36 @@ ratio_d="$(calc "$time_ratio / $entity_ratio")"
 
 # Wall time on a shared 2-core machine swings by ±20% run to run; instruction counts from
 # callgrind are repeatable, so the same ratio is also given in instructions.
-ir_lint="" ir_bare=""
+ir_lint="" ir_lint_h="" ir_bare="" ir_bare_h=""
 if command -v valgrind > /dev/null 2>&1; then
-    say "(a') instructions, lint vs bare parse, large expanded (callgrind)"
+    say "(a') instructions, lint vs bare parse, large expanded, clean and findings-heavy (callgrind)"
     instructions() { valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" "$@" > /dev/null 2> "$work/cg.log" || true
                      awk '/Collected :/ {print $NF}' "$work/cg.log"; }
     ir_lint="$(instructions "$topolint" lint "$large_x" --format json)"
     ir_bare="$(instructions "$bare" "$large_x")"
+    ir_lint_h="$(instructions "$topolint" lint "$large_h" --format json)"
+    ir_bare_h="$(instructions "$bare" "$large_h")"
 fi
 
 say "(e) lint vs yamllint on the largest example, $example"
 t_lint_e="$(median lint-example 1 "$small_runs" "$(lint_cmd "$example")")"
 t_yl_e="$(median yamllint-example 1 "$small_runs" "$(printf '%q %q > /dev/null || [ $? -eq 1 ]' "$yamllint" "$example")")"
 ratio_e="$(calc "$t_lint_e / $t_yl_e")"
+
+# One what-if step: the evaluation of a proposal (adding one migration domain, taking one
+# away) after the file is loaded and linted as written, from TOPOLINT_TIMINGS' "what-if
+# evaluation" stage; the median of the runs, against the full lint's median.
+say "(f) what-if step vs full lint, expanded hyperscale"
+whatif_ms=()
+for _ in $(seq "$runs"); do
+    status=0
+    TOPOLINT_TIMINGS=1 "$topolint" what-if "$hyper_x" --migration-domain dc1-p01-cl01,dc2-p01-cl01 \
+        --remove-migration-domain dr-far --format json > /dev/null 2> "$work/whatif.err" || status=$?
+    [ "$status" -le 1 ] || { cat "$work/whatif.err" >&2; die "topolint what-if exited $status"; }
+    whatif_ms+=("$(awk '/^timing what-if evaluation:/ {print $4}' "$work/whatif.err")")
+done
+t_step="$(python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]) / 1000)' "${whatif_ms[@]}")"
+ratio_f="$(calc "$t_step / $t_lint_x")"
 
 # ---------------------------------------------------------------------------------------
 # Report
@@ -192,19 +226,49 @@ date_utc="$(date -u '+%Y-%m-%d %H:%M UTC')"
 swift_version="$(swift --version 2>/dev/null | head -1)"
 hyperfine_version="$(hyperfine --version | head -1)"
 
-v_a="$(verdict "$ratio_a <= 1.5")"
-v_b="$(verdict "$ratio_b <= 3.0")"
+ratio_row() { # label, lint seconds, parse seconds
+    local r v; r="$(calc "$2 / $3")"; v="$(verdict "$r <= 1.5")"
+    echo "| a | \`topolint lint\` vs \`yaml-bare-parse\`, $1 (median) | $(ms "$2") ms vs $(ms "$3") ms = **$(fmt "$r" .2f)×** | ≤ 1.5× | $v |"
+}
+rss_row() { # label, KiB, file bytes
+    local r v; r="$(calc "$2 * 1024 / $3")"; v="$(verdict "$r <= 3.0")"
+    echo "| b | peak RSS of that lint vs file size, $1 | $(mib "$(($2 * 1024))") MiB vs $(mib "$3") MiB = **$(fmt "$r" .2f)×** | ≤ 3× | $v |"
+}
+ir_row() { # label, lint instructions, parse instructions
+    local r v; r="$(calc "$2 / $3")"; v="$(verdict "$r <= 1.5")"
+    echo "| a′ | the same in instructions (callgrind), $1 | $(python3 -c "print(f'{$2/1e9:.2f} G vs {$3/1e9:.2f} G')") = **$(fmt "$r" .2f)×** | ≤ 1.5× | $v |"
+}
+rows_a="$(ratio_row "clean hyperscale, JSON" "${t_lint[clean-json]}" "$t_bare_x")
+$(ratio_row "clean hyperscale, text" "${t_lint[clean-text]}" "$t_bare_x")
+$(ratio_row "findings-heavy hyperscale, JSON" "${t_lint[heavy-json]}" "$t_bare_h")
+$(ratio_row "findings-heavy hyperscale, text" "${t_lint[heavy-text]}" "$t_bare_h")"
+if [ -n "$ir_lint" ] && [ -n "$ir_bare" ] && [ -n "$ir_lint_h" ] && [ -n "$ir_bare_h" ]; then
+    rows_ir="$(ir_row "clean large, JSON" "$ir_lint" "$ir_bare")
+$(ir_row "findings-heavy large, JSON" "$ir_lint_h" "$ir_bare_h")"
+else
+    rows_ir="| a′ | instructions (callgrind) | skipped: valgrind not installed | ≤ 1.5× | — |"
+fi
+rows_b="$(rss_row "clean, JSON" "${rss[clean-json]}" "$size_x")
+$(rss_row "clean, text" "${rss[clean-text]}" "$size_x")
+$(rss_row "findings-heavy, JSON" "${rss[heavy-json]}" "$size_h")
+$(rss_row "findings-heavy, text" "${rss[heavy-text]}" "$size_h")"
+# Every verdict, read back from the rows' last column (the rows are built in subshells).
+verdicts=()
+while read -r v; do verdicts+=("$v"); done < <(printf '%s\n%s\n%s\n' "$rows_a" "$rows_ir" "$rows_b" | awk -F'|' '{gsub(/ /, "", $6); print $6}')
 v_d="$(verdict "$ratio_d <= 1.1")"
 v_e="$(verdict "$ratio_e <= 1.0")"
+v_f="$(verdict "$ratio_f <= 0.05")"
+verdicts+=("$v_d" "$v_e" "$v_f")
 
 table="| # | Figure | Measured | Target | Result |
 | --- | --- | --- | --- | --- |
-| a | \`topolint lint\` vs \`yaml-bare-parse\`, expanded hyperscale (median) | $(ms "$t_lint_x") ms vs $(ms "$t_bare_x") ms = **$(fmt "$ratio_a" .2f)×** | ≤ 1.5× | $v_a |
-$(if [ -n "$ir_lint" ] && [ -n "$ir_bare" ]; then echo "| a′ | the same in instructions (callgrind), large expanded | $(python3 -c "print(f'{$ir_lint/1e9:.2f} G vs {$ir_bare/1e9:.2f} G')") = **$(fmt "$(calc "$ir_lint / $ir_bare")" .2f)×** | ≤ 1.5× | $(verdict "$ir_lint / $ir_bare <= 1.5") |"; else echo "| a′ | instructions (callgrind) | skipped: valgrind not installed | ≤ 1.5× | — |"; fi)
-| b | peak RSS of that lint vs file size | $(mib "$((rss_kib * 1024))") MiB vs $(mib "$size_x") MiB = **$(fmt "$ratio_b" .2f)×** | ≤ 3× | $v_b |
+$rows_a
+$rows_ir
+$rows_b
 | c | \`topolint lint\`, pattern-form hyperscale (median; peak RSS) | **$(ms "$t_lint_p") ms**; $(mib "$((rss_p_kib * 1024))") MiB for a $(mib "$size_p") MiB file | (information) | — |
 | d | scaling: lint time large → hyperscale (expanded) vs entity ratio | $(ms "$t_lint_l") ms → $(ms "$t_lint_x") ms = $(fmt "$time_ratio" .2f)× for $(fmt "$entity_ratio" .2f)× entities ($e_large → $e_hyper) = **$(fmt "$ratio_d" .2f)×** | ≤ 1.1× | $v_d |
-| e | \`topolint lint\` vs \`yamllint\`, $(basename "$example") (start-up included, median) | $(ms "$t_lint_e") ms vs $(ms "$t_yl_e") ms = **$(fmt "$ratio_e" .2f)×** | ≤ 1× | $v_e |"
+| e | \`topolint lint\` vs \`yamllint\`, $(basename "$example") (start-up included, median) | $(ms "$t_lint_e") ms vs $(ms "$t_yl_e") ms = **$(fmt "$ratio_e" .2f)×** | ≤ 1× | $v_e |
+| f | one \`what-if\` step (evaluation after loading) vs a full lint, clean hyperscale (medians) | $(ms "$t_step") ms vs $(ms "$t_lint_x") ms = **$(fmt "$(calc "$ratio_f * 100")" .1f)%** | ≤ 5% | $v_f |"
 
 {
     echo "# Benchmark results"
@@ -213,21 +277,21 @@ $(if [ -n "$ir_lint" ] && [ -n "$ir_bare" ]; then echo "| a′ | the same in ins
     echo
     echo "- Date: $date_utc"
     echo "- Commit: $commit"
-    echo "- CPU: $cpu ($cores logical cores)"
+    echo "- Machine: $cpu ($cores logical cores), $(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null), $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) at the end of the run"
     echo "- Toolchain: $swift_version; $hyperfine_version; yamllint $("$yamllint" --version | awk '{print $2}')"
-    echo "- Data: \`topolint generate --seed $seed\`, profiles large and hyperscale; $runs measured runs after 1 warmup ($small_runs for the example)"
+    echo "- Data: \`topolint generate --seed $seed\`, profiles large and hyperscale, clean and \`--findings-heavy\`; $runs measured runs after 1 warmup ($small_runs for the example)"
     echo
     echo "$table"
     echo
-    echo "Files: hyperscale expanded $(mib "$size_x") MiB, hyperscale pattern $(mib "$size_p") MiB, large expanded $(mib "$(stat -c %s "$large_x")") MiB."
+    echo "Files: hyperscale expanded $(mib "$size_x") MiB ($findings_x findings), findings-heavy $(mib "$size_h") MiB ($findings_h findings), hyperscale pattern $(mib "$size_p") MiB, large expanded $(mib "$(stat -c %s "$large_x")") MiB."
 } > "$results"
 
 echo
 echo "$table"
 echo
-echo "CPU: $cpu ($cores cores) | commit $commit | $date_utc"
+echo "Machine: $cpu ($cores cores) | commit $commit | $date_utc"
 echo "Written to ${results#"$root"/}"
-if [ "${BENCH_STRICT:-0}" = 1 ] && printf '%s\n' "$v_a" "$v_b" "$v_d" "$v_e" | grep -q FAIL; then
+if [ "${BENCH_STRICT:-0}" = 1 ] && printf '%s\n' "${verdicts[@]}" | grep -q FAIL; then
     echo "some figures miss their targets" >&2
     exit 1
 fi

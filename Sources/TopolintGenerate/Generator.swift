@@ -17,11 +17,17 @@ public struct GeneratorOptions: Sendable {
     public var seed: UInt64
     /// Write every entity and link by plain name (no range patterns, no placeholders).
     public var expanded: Bool
+    /// Add problems that scale with the design (one per workload and one per cluster), so a
+    /// lint reports tens of thousands of findings at the hyperscale size: the report writers
+    /// then do as much work as the analysis. The entity counts stay the same.
+    public var findingsHeavy: Bool
 
-    public init(profile: GeneratorProfile = .small, seed: UInt64 = 1, expanded: Bool = false) {
+    public init(profile: GeneratorProfile = .small, seed: UInt64 = 1, expanded: Bool = false,
+                findingsHeavy: Bool = false) {
         self.profile = profile
         self.seed = seed
         self.expanded = expanded
+        self.findingsHeavy = findingsHeavy
     }
 }
 

@@ -541,6 +541,8 @@ struct TopologyPlan {
         addGroup(apiB, "orphan", instances: 1, vlans: [pods[p11].appVLANs[0]], count: 8, numbered: false,
                  description: "names a VLAN of another site")
 
+        if options.findingsHeavy { addScaledProblems() }
+
         // Migration domains.
         domains = [
             DomainPlan(name: "\(pods[p11].name)-ha", clusters: [haA, haB], workloads: nil,
@@ -558,5 +560,34 @@ struct TopologyPlan {
             DomainPlan(name: "\(clusters[backupA].name)-local", clusters: [backupA], workloads: nil,
                        description: "within one cluster"),
         ]
+    }
+}
+
+extension TopologyPlan {
+    /// The findings-heavy variant: after every random choice is made (so the rest of the
+    /// design is the one the seed gives without it), each workload group also names the
+    /// first application VLAN of the next pod, which its cluster does not carry
+    /// (workload-vlan-missing, once per workload), and each cluster's first host range
+    /// carries the last application VLAN of the next pod, which its leaves do not carry
+    /// (host-vlan-unreachable, once per cluster).
+    mutating func addScaledProblems() {
+        guard pods.count > 1 else { return }
+        func foreign(_ pod: Int, last: Bool) -> Int? {
+            let apps = pods[(pod + 1) % pods.count].appVLANs
+            return last ? apps.last : apps.first
+        }
+        for w in workloads.indices {
+            let c = workloads[w].cluster
+            guard let v = foreign(clusters[c].pod, last: false), !clusters[c].vlans.contains(v),
+                  !workloads[w].vlans.contains(v) else { continue }
+            workloads[w] = WorkloadGroup(stem: workloads[w].stem, instances: workloads[w].instances, cluster: c,
+                                         vlans: workloads[w].vlans + [v], count: workloads[w].count,
+                                         description: workloads[w].description)
+        }
+        for c in clusters.indices {
+            guard let v = foreign(clusters[c].pod, last: true), !clusters[c].vlans.contains(v),
+                  !clusters[c].segments.isEmpty, !clusters[c].segments[0].extraVLANs.contains(v) else { continue }
+            clusters[c].segments[0].extraVLANs.append(v)
+        }
     }
 }

@@ -33,7 +33,7 @@ public struct GitLabReporter: Reporter {
                                 fingerprint: unique(f.fingerprint), severity: severity(f.severity),
                                 location: f.location, options: options))
         }
-        return JSONValue.array(issues).serialized(pretty: true) + "\n"
+        return JSONBytes.text(.array(issues), pretty: true, capacity: 512 * issues.count + 64)
     }
 
     /// GitLab's scale is info, minor, major, critical, blocker. Ours has four bands, so each

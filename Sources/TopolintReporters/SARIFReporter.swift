@@ -18,7 +18,8 @@ public struct SARIFReporter: Reporter {
     static let sourceRoot = "%SRCROOT%"
 
     public static func render(_ report: LintReport, options: ReportOptions) -> String {
-        document(report, options: options).serialized(pretty: true) + "\n"
+        JSONBytes.text(document(report, options: options), pretty: true,
+                       capacity: 1024 * (report.findings.count + report.suppressed.count) + 8192)
     }
 
     static func document(_ report: LintReport, options: ReportOptions) -> JSONValue {

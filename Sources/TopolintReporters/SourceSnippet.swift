@@ -121,6 +121,13 @@ struct Snippet: Equatable {
     /// `column` counts Unicode code points from 1, as libyaml and SARIF's
     /// `unicodeCodePoints` do; a column past the end puts the caret just after the line.
     init(line: Substring, column: Int) {
+        // Printable ASCII (nearly every line of a topology file) shows as it is, one cell
+        // per byte: no per-scalar work.
+        if line.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            text = String(line)
+            caretOffset = min(max(column, 1) - 1, line.utf8.count)
+            return
+        }
         var text = ""
         var width = 0
         var caret: Int?

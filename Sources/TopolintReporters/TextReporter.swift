@@ -9,32 +9,75 @@ public struct TextReporter: Reporter {
     public static func render(_ report: LintReport, options: ReportOptions) -> String {
         let ansi = ANSI(enabled: options.color)
         var lines = SourceLines(report.sources)
-        var entries: [String] = []
+        // Entries are written straight into one byte buffer (a few hundred bytes each), not
+        // built as strings and joined: with tens of thousands of findings the copies add up.
+        var out = ByteBuffer(capacity: 320 * (report.diagnostics.count + report.findings.count) + 256)
+        var entries = 0
 
         for d in report.diagnostics {
-            var entry = "\(clean(d.location.description)): \(ansi.apply(.redBold, "error"))"
-                + "[\(ansi.apply(.bold, d.code.id))] \(clean(d.message))\n"
-            entry += snippet(d.location, lines: &lines, caretStyle: .redBold, ansi: ansi)
-            if let help = d.help, !help.isEmpty { entry += "  = help: \(clean(help))\n" }
-            entries.append(entry)
+            if entries > 0 { out.append(byte: UInt8(ascii: "\n")) }
+            entries += 1
+            appendLocation(d.location, to: &out)
+            out.append(": " as StaticString)
+            out.append(ansi.apply(.redBold, "error"))
+            out.append(byte: UInt8(ascii: "["))
+            out.append(ansi.apply(.bold, d.code.id))
+            out.append("] " as StaticString)
+            out.append(clean(d.message))
+            out.append(byte: UInt8(ascii: "\n"))
+            appendSnippet(d.location, lines: &lines, caretStyle: .redBold, ansi: ansi, to: &out)
+            if let help = d.help, !help.isEmpty {
+                out.append("  = help: " as StaticString)
+                out.append(clean(help))
+                out.append(byte: UInt8(ascii: "\n"))
+            }
         }
 
         for f in options.sort.sorted(report.findings) {
+            if entries > 0 { out.append(byte: UInt8(ascii: "\n")) }
+            entries += 1
             let style = severityStyle(f.severity)
-            var entry = "\(clean(f.location.description)): \(ansi.apply(style, f.severity.rawValue)) "
-                + "[\(Format.score(f.score))] \(ansi.apply(.bold, f.ruleID)) \(clean(f.ruleName)): \(clean(f.message))\n"
-            entry += snippet(f.location, lines: &lines, caretStyle: style, ansi: ansi)
-            if !f.fix.isEmpty { entry += "  = fix: \(clean(f.fix))\n" }
-            entries.append(entry)
+            appendLocation(f.location, to: &out)
+            out.append(": " as StaticString)
+            out.append(ansi.apply(style, f.severity.rawValue))
+            out.append(" [" as StaticString)
+            out.append(Format.score(f.score))
+            out.append("] " as StaticString)
+            out.append(ansi.apply(.bold, f.ruleID))
+            out.append(byte: UInt8(ascii: " "))
+            out.append(clean(f.ruleName))
+            out.append(": " as StaticString)
+            out.append(clean(f.message))
+            out.append(byte: UInt8(ascii: "\n"))
+            appendSnippet(f.location, lines: &lines, caretStyle: style, ansi: ansi, to: &out)
+            if !f.fix.isEmpty {
+                out.append("  = fix: " as StaticString)
+                out.append(clean(f.fix))
+                out.append(byte: UInt8(ascii: "\n"))
+            }
         }
 
-        var out = entries.joined(separator: "\n")
-        if !entries.isEmpty { out += "\n" }
+        if entries > 0 { out.append(byte: UInt8(ascii: "\n")) }
         let causes = RootCauses.find(report.findings)
-        for cause in causes { out += "\(ansi.apply(.bold, "note")): \(clean(cause.line))\n" }
-        if !causes.isEmpty { out += "\n" }
-        out += summaryLine(report) + "\n"
-        return out
+        for cause in causes {
+            out.append(ansi.apply(.bold, "note"))
+            out.append(": " as StaticString)
+            out.append(clean(cause.line))
+            out.append(byte: UInt8(ascii: "\n"))
+        }
+        if !causes.isEmpty { out.append(byte: UInt8(ascii: "\n")) }
+        out.append(summaryLine(report))
+        out.append(byte: UInt8(ascii: "\n"))
+        return out.string
+    }
+
+    /// `file:line:col`, the file name cleaned (the numbers need no cleaning).
+    static func appendLocation(_ loc: SourceLocation, to out: inout ByteBuffer) {
+        out.append(clean(loc.file))
+        out.append(byte: UInt8(ascii: ":"))
+        out.append(loc.line)
+        out.append(byte: UInt8(ascii: ":"))
+        out.append(loc.column)
     }
 
     /// Names in messages come from the file, and a YAML double-quoted string can hold any
@@ -62,13 +105,30 @@ public struct TextReporter: Reporter {
     /// The gutter, the line and the caret; nothing at all when the line is unknown.
     static func snippet(_ loc: SourceLocation, lines: inout SourceLines, caretStyle: ANSI.Style,
                         ansi: ANSI) -> String {
-        guard let shown = lines.snippet(loc.line, of: loc.file, column: loc.column) else { return "" }
+        var out = ByteBuffer(capacity: 256)
+        appendSnippet(loc, lines: &lines, caretStyle: caretStyle, ansi: ansi, to: &out)
+        return out.string
+    }
+
+    static func appendSnippet(_ loc: SourceLocation, lines: inout SourceLines, caretStyle: ANSI.Style,
+                              ansi: ANSI, to out: inout ByteBuffer) {
+        guard let shown = lines.snippet(loc.line, of: loc.file, column: loc.column) else { return }
         let number = String(loc.line)
-        let blank = String(repeating: " ", count: number.count)
         let bar = ansi.apply(.blue, "|")
-        let gutter = ansi.apply(.blue, number)
-        return "  \(gutter) \(bar) \(shown.text)\n"
-            + "  \(blank) \(bar) \(String(repeating: " ", count: shown.caretOffset))\(ansi.apply(caretStyle, "^"))\n"
+        out.append("  " as StaticString)
+        out.append(ansi.apply(.blue, number))
+        out.append(byte: UInt8(ascii: " "))
+        out.append(bar)
+        out.append(byte: UInt8(ascii: " "))
+        out.append(shown.text)
+        out.append("\n  " as StaticString)
+        out.append(repeating: UInt8(ascii: " "), count: number.utf8.count)
+        out.append(byte: UInt8(ascii: " "))
+        out.append(bar)
+        out.append(byte: UInt8(ascii: " "))
+        out.append(repeating: UInt8(ascii: " "), count: shown.caretOffset)
+        out.append(ansi.apply(caretStyle, "^"))
+        out.append(byte: UInt8(ascii: "\n"))
     }
 
     /// One line: the counts that decide whether the run is clean.

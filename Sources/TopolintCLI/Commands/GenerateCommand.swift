@@ -11,8 +11,10 @@ struct GenerateCommand: ParsableCommand {
         hosts) and hyperscale (4 sites, about 8,000 switches, 160,000 hosts, 4,000 VLANs, \
         20,000 workloads and 2 million VMs). The same profile and seed always give the same \
         bytes. The default pattern form uses range keys and placeholders; --expanded writes \
-        every entity and link by name, describing the same topology. --counts prints the \
-        entity counts as JSON instead.
+        every entity and link by name, describing the same topology. --findings-heavy adds \
+        problems that scale with the design (one per workload and one per cluster: tens of \
+        thousands of findings at the hyperscale size) without changing the entity counts. \
+        --counts prints the entity counts as JSON instead.
         """
     )
 
@@ -25,6 +27,9 @@ struct GenerateCommand: ParsableCommand {
     @Flag(name: .long, help: "Write every entity and link by plain name (no range patterns or placeholders).")
     var expanded = false
 
+    @Flag(name: .long, help: "Add a problem per workload and per cluster, for benchmarks of large reports.")
+    var findingsHeavy = false
+
     @OptionGroup var outputOptions: OutputOptions
 
     var output: String? { outputOptions.output }
@@ -34,7 +39,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let options = GeneratorOptions(profile: profile, seed: seed,
-                                       expanded: expanded)
+                                       expanded: expanded, findingsHeavy: findingsHeavy)
         var writer: BufferedWriter
         do { writer = BufferedWriter(try OutputFile.open(output)) } catch { throw Output.fail(error) }
         if counts {

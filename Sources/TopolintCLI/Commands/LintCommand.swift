@@ -70,7 +70,11 @@ struct LintCommand: ParsableCommand {
         let options = ReportOptions(color: format == .text && Output.wantsColor(color, fd: output == nil ? 1 : -1),
                                     repositoryRoot: ReportOptions.repositoryRoot(repositoryRoot, currentDirectory: Output.currentDirectory),
                                     currentDirectory: Output.currentDirectory, ruleDocsURL: ruleDocsURL, sort: sort)
-        try Output.emit(Reporters.render(report, format: format.rawValue, options: options) ?? "", to: output)
+        var clock = StageClock()
+        let text = Reporters.render(report, format: format.rawValue, options: options) ?? ""
+        clock.lap("report", detail: "\(report.findings.count) findings, \(text.utf8.count) bytes of \(format.rawValue)")
+        try Output.emit(text, to: output)
+        clock.lap("write")
         if !report.diagnostics.isEmpty { throw Exit.loadError }
         let threshold = failOn ?? run.failOn ?? .medium
         if report.findings.contains(where: { $0.severity >= threshold }) { throw Exit.findings }

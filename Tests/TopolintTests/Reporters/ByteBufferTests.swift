@@ -1,0 +1,77 @@
+import Testing
+import TopolintCore
+@testable import TopolintReporters
+
+@Suite("Byte-buffer writers")
+struct ByteBufferTests {
+    /// Strings that exercise every escape, multi-byte UTF-8 next to escapes, and a bridged
+    /// (non-contiguous-capable) string path through Substring.
+    static let strings = [
+        "", "plain", "quote \" and backslash \\", "line\nbreak\r\ttab", "bell \u{07} nul \u{00} esc \u{1B} us \u{1F}",
+        "del \u{7F} c1 \u{85} ä 漢字 🚀", "\u{1F}\u{1F}\"", "ends with escape\n", "é\"é",
+    ]
+
+    static let doubles: [Double] = [0, 8, -8, 7.5, 0.1, 1e15, 1e16, -1e15, 123456.789, .infinity, -.infinity, .nan, .leastNonzeroMagnitude]
+
+    static var sample: JSONValue {
+        .object([
+            ("strings", .strings(strings)),
+            ("doubles", .array(doubles.map { .double($0) })),
+            ("ints", .array([0, 1, -1, 42, Int.max, Int.min].map { .int($0) })),
+            ("flags", .array([.bool(true), .bool(false), .null])),
+            ("empty", .object([("a", .array([])), ("b", .object([]))])),
+            ("nested", .array([.object([("k \"q\"", .array([.array([.string("x")])]))])])),
+        ])
+    }
+
+    @Test(arguments: [false, true])
+    func jsonMatchesTheStringSerializer(pretty: Bool) {
+        let expected = ByteBufferTests.sample.serialized(pretty: pretty) + "\n"
+        let written = JSONBytes.text(ByteBufferTests.sample, pretty: pretty, capacity: 16)
+        #expect(written == expected)
+        #expect(Array(written.utf8) == Array(expected.utf8))
+    }
+
+    @Test func eachStringEscapesAsTheStringSerializerDoes() {
+        for s in ByteBufferTests.strings {
+            var out = ByteBuffer(capacity: 0)
+            out.appendJSONString(s)
+            #expect(out.string == JSONValue.string(s).serialized(), "\(s.debugDescription)")
+        }
+    }
+
+    @Test func integersAreWrittenInDecimal() {
+        for value in [0, 7, -7, 10, 100, 2_147_483_648, Int.max, Int.min] {
+            var out = ByteBuffer(capacity: 0)
+            out.append(value)
+            #expect(out.string == String(value))
+        }
+    }
+
+    @Test func piecesAreAppendedInOrder() {
+        var out = ByteBuffer(capacity: 4)
+        out.append("ab" as StaticString)
+        out.append("ç".dropFirst(0))
+        out.append(byte: UInt8(ascii: "-"))
+        out.append(repeating: UInt8(ascii: " "), count: 3)
+        out.append(repeating: UInt8(ascii: " "), count: 0)
+        out.append("ü漢")
+        #expect(out.string == "abç-   ü漢")
+        #expect(out.bytes.count == 2 + 2 + 1 + 3 + 2 + 3)
+    }
+
+    func snippet(_ line: String, _ column: Int) -> (String, Int) {
+        let shown = Snippet(line: Substring(line), column: column)
+        return (shown.text, shown.caretOffset)
+    }
+
+    @Test func snippetsOfASCIIAndOtherLinesPutTheCaretUnderTheColumn() {
+        #expect(snippet("  web: {id: 100}", 3) == ("  web: {id: 100}", 2))
+        #expect(Snippet(line: "abc", column: 9).caretOffset == 3)
+        #expect(Snippet(line: "abc", column: 0).caretOffset == 0)
+        #expect(snippet("", 1) == ("", 0))
+        #expect(snippet("\tx", 2) == ("    x", 4))
+        #expect(snippet("漢x", 2) == ("漢x", 2))
+        #expect(snippet("a\u{1B}b", 3) == ("a\u{FFFD}b", 2))
+    }
+}
