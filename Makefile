@@ -28,6 +28,9 @@ INSTALL ?= install
 # whose libdir is the folder itself, which holds libyaml.a (no libyaml.so, so -lyaml takes
 # the archive) and a link to the system's libedit.so (which stays shared).
 STATIC_LIBS := $(CURDIR)/.build/static-libs
+# The importers' HTTP client (FoundationNetworking) is built on libcurl; linked statically,
+# it asks for -lcurl. libcurl stays a shared library (Debian's libcurl4; no -dev package is
+# needed: static-libs links libcurl.so to it), like libedit.
 SWIFT_BUILD := PKG_CONFIG_PATH="$(STATIC_LIBS)$${PKG_CONFIG_PATH:+:$$PKG_CONFIG_PATH}" \
 	$(SWIFT) build -c release --static-swift-stdlib --product topolint
 
@@ -45,7 +48,10 @@ static-libs:
 	@yamldir=$$(pkg-config --variable=libdir yaml-0.1); editdir=$$(pkg-config --variable=libdir libedit); \
 	if [ -f "$$yamldir/libyaml.a" ]; then ln -sfn "$$yamldir/libyaml.a" "$(STATIC_LIBS)/libyaml.a"; \
 	else ln -sfn "$$yamldir/libyaml.so" "$(STATIC_LIBS)/libyaml.so"; echo "note: no libyaml.a; libyaml stays a shared library" >&2; fi; \
-	ln -sfn "$$editdir/libedit.so" "$(STATIC_LIBS)/libedit.so"
+	ln -sfn "$$editdir/libedit.so" "$(STATIC_LIBS)/libedit.so"; \
+	curl=$$(/sbin/ldconfig -p | awk '/libcurl\.so\.4 /{print $$NF; exit}'); \
+	if [ -n "$$curl" ]; then ln -sfn "$$curl" "$(STATIC_LIBS)/libcurl.so"; \
+	else echo "note: no libcurl.so.4 found (install libcurl4); the link will fail" >&2; fi
 
 build: static-libs
 	$(SWIFT_BUILD)
