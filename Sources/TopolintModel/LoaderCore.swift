@@ -61,8 +61,9 @@ struct Loader: YAMLValueReading {
     var topology: Topology
     var diagnostics: [Diagnostic] = []
 
-    // Names to indexes, per kind.
-    var names: [String: [String: Int]] = [:]
+    /// Names to indexes, per kind: a short list searched in order, since a kind's name is
+    /// a small string that compares in one step where a dictionary would hash it.
+    var names: [(kind: String, table: NameTable)] = []
     // VLAN ids to VLAN indexes, for integers in VLAN lists.
     var vlansByID: [Int: [Int]] = [:]
     /// Distinct unresolved names that get a "did you mean": the first few hundred
@@ -229,18 +230,38 @@ struct Loader: YAMLValueReading {
         return pattern.expand()
     }
 
+    /// The index of a reference written as a declared name (no pattern, no placeholder),
+    /// looked up from the scalar's bytes; nil sends the reference down the general path.
+    mutating func declaredName(_ node: YAMLNode, kind: String) -> Int? {
+        guard doc.kind(node) == .scalar else { return nil }
+        let table = nameTable(kind)
+        return doc.withScalarBytes(node) { bytes -> Int? in
+            guard !bytes.isEmpty, !bytes.contains(UInt8(ascii: "{")), !bytes.contains(UInt8(ascii: "[")) else { return nil }
+            return table.index(ofBytes: bytes)
+        }
+    }
+
+    /// The names of `kind` (an empty table before any is declared).
+    mutating func nameTable(_ kind: String) -> NameTable {
+        for entry in names where entry.kind == kind { return entry.table }
+        let table = NameTable()
+        names.append((kind, table))
+        return table
+    }
+
     /// Resolves one reference (a name or a pattern) to entity indexes of `kind`.
     mutating func resolve(_ node: YAMLNode, kind: String, values: [String], what: @autoclosure () -> String) -> [Int]? {
+        if let index = declaredName(node, kind: kind) { return spend(1, at: node) ? [index] : nil }
         guard let reference = text(node, values, what: what()) else { return nil }
         return resolve(reference, at: node, kind: kind, what: what())
     }
 
     mutating func resolve(_ reference: String, at node: YAMLNode, kind: String, what: @autoclosure () -> String) -> [Int]? {
         guard spend(1, at: node) else { return nil }
-        let table = names[kind] ?? [:]
+        let table = nameTable(kind)
         // Most references are plain names: look them up without parsing a pattern.
         if !reference.containsByte(UInt8(ascii: "[")) {
-            if let index = table[reference] { return [index] }
+            if let index = table.index(of: reference) { return [index] }
             unresolved(reference, kind: kind, table: table, at: node, what: what())
             return nil
         }
@@ -252,7 +273,7 @@ struct Loader: YAMLValueReading {
             return nil
         }
         if !pattern.isPattern {
-            if let index = table[reference] { return [index] }
+            if let index = table.index(of: reference) { return [index] }
             unresolved(reference, kind: kind, table: table, at: node, what: what())
             return nil
         }
@@ -265,7 +286,7 @@ struct Loader: YAMLValueReading {
         var ok = true
         for (name, _) in expansion {
             guard spend(1, at: node) else { return nil }
-            if let index = table[name] {
+            if let index = table.index(of: name) {
                 result.append(index)
             } else {
                 unresolved(name, kind: kind, table: table, at: node, what: what(), pattern: reference)
@@ -283,7 +304,7 @@ struct Loader: YAMLValueReading {
         return reportedMistakes.insert("\(mistake)\u{1F}\(at.line):\(at.column)").inserted
     }
 
-    mutating func unresolved(_ name: String, kind: String, table: [String: Int], at node: YAMLNode, what: @autoclosure () -> String, pattern: String? = nil) {
+    mutating func unresolved(_ name: String, kind: String, table: NameTable, at node: YAMLNode, what: @autoclosure () -> String, pattern: String? = nil) {
         guard reportedOnce(at: node, "\(kind)\u{1F}\(name)") else { return }
         guard storing else { unstored += 1; return }
         let from = pattern.map { " (from the pattern '\($0)')" } ?? ""
@@ -293,10 +314,10 @@ struct Loader: YAMLValueReading {
 
     /// "Did you mean" from the kind's index, once per distinct name, for the first
     /// `LoadLimits.suggestions` names.
-    mutating func suggestion(for name: String, kind: String, table: [String: Int]) -> String? {
+    mutating func suggestion(for name: String, kind: String, table: NameTable) -> String? {
         if suggestionIndexes[kind]?.count != table.count {
             guard suggestionsLeft > 0 else { return nil }
-            suggestionIndexes[kind] = SuggestionIndex(table.keys)
+            suggestionIndexes[kind] = SuggestionIndex(table.names)
         }
         let before = suggestionIndexes[kind]!.answered
         let answer = suggestionIndexes[kind]!.suggestion(for: name, searchAllowed: suggestionsLeft > 0)
@@ -327,7 +348,7 @@ struct Loader: YAMLValueReading {
         for item in listItems(node) {
             guard spend(1, at: item) else { return nil }
             // Scalars are read as written: a VLAN named `0101` is that VLAN, not id 101.
-            if let id = plainInteger(item), names["vlan"]?[doc.string(item)] == nil {
+            if let id = plainInteger(item), doc.withScalarBytes(item, { nameTable("vlan").index(ofBytes: $0) }) == nil {
                 let matches = vlansByID[id] ?? []
                 if matches.count == 1 {
                     result.append(matches[0])

@@ -61,8 +61,7 @@ extension Loader {
         entries.reserveCapacity(doc.count(mapping))
         // The table index of each kept entry's first name, to find where a name was declared.
         var starts: [Int] = []
-        // Taken out of `names` while it grows, so the dictionary is not copied on write.
-        var table = names.removeValue(forKey: kind) ?? [:]
+        let table = nameTable(kind)
         for i in 0..<doc.count(mapping) {
             let key = doc.key(mapping, i), value = doc.value(mapping, i)
             guard doc.kind(key) == .scalar, !doc.isNull(key) else {
@@ -96,27 +95,23 @@ extension Loader {
             kept.reserveCapacity(instances.count)
             let start = table.count
             for instance in instances {
-                if table[instance.name] != nil {
+                if table.insert(instance.name) == nil {
                     guard storing else { unstored += 1; continue }
-                    let first = firstLocation(of: instance.name, index: table[instance.name]!, in: entries, starts: starts, kind: kind)
+                    let first = firstLocation(of: instance.name, index: table.index(of: instance.name)!, in: entries, starts: starts, kind: kind)
                     let whereFirst = first.map { " (first at line \($0.line), column \($0.column))" } ?? ""
                     error(.duplicate, "duplicate \(kind.replacingUnderscores) name '\(instance.name)'\(whereFirst)", at: key)
                     continue
                 }
-                table[instance.name] = table.count
                 kept.append(instance)
             }
             let entry = Entry(key: key, value: value, fields: entryFields, instances: kept)
             if let each {
-                names[kind] = table
                 each(&self, entry)
-                table = names.removeValue(forKey: kind) ?? [:]
             } else {
                 entries.append(entry)
                 starts.append(start)
             }
         }
-        names[kind] = table
         return entries
     }
 

@@ -110,6 +110,7 @@ extension Loader {
 
     /// One reference that must stand for exactly one entity.
     mutating func single(_ node: YAMLNode, kind: String, values: [String], what: @autoclosure () -> String) -> Int? {
+        if let index = declaredName(node, kind: kind) { return spend(1, at: node) ? index : nil }
         guard let found = resolve(node, kind: kind, values: values, what: what()) else { return nil }
         guard found.count == 1 else {
             error(.schema, "\(what()) names one \(kind.replacingUnderscores), but its pattern stands for \(found.count)", at: node)
@@ -257,7 +258,7 @@ extension Loader {
             }
             guard let gateway else { continue }
             for instance in entry.instances {
-                if let index = names["vlan"]?[instance.name] { topology.vlans[index].gateway = gateway }
+                if let index = nameTable("vlan").index(of: instance.name) { topology.vlans[index].gateway = gateway }
             }
         }
     }

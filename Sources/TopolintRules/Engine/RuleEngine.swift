@@ -22,16 +22,21 @@ public enum RuleEngine {
     /// The weighted findings of the enabled rules (those `include` selects), before ignores.
     public static func evaluate(_ context: RuleContext, rules: [any Rule] = RuleRegistry.all,
                                 include: (any Rule) -> Bool = { _ in true }) -> [Finding] {
-        var raw: [Finding] = []
-        for rule in rules where rule.descriptor.id != UnusedIgnoreRule.id && include(rule) {
-            let setting = context.pack.setting(rule.descriptor.id)
-            guard setting.enabled else { continue }
-            for var finding in rule.check(context) {
-                if setting.weight != 1.0 { finding.score = Score.round(finding.score * setting.weight) }
-                raw.append(finding)
-            }
+        let enabled = rules.filter { rule in
+            rule.descriptor.id != UnusedIgnoreRule.id && include(rule) && context.pack.setting(rule.descriptor.id).enabled
         }
-        return raw
+        // Rules are pure functions of the context: they run side by side, and their findings
+        // are joined in registry order, as a serial run would give them.
+        let perRule = Parallel.map(enabled.count) { i -> [Finding] in
+            let rule = enabled[i]
+            let weight = context.pack.setting(rule.descriptor.id).weight
+            var found = rule.check(context)
+            if weight != 1.0 {
+                for j in found.indices { found[j].score = Score.round(found[j].score * weight) }
+            }
+            return found
+        }
+        return Array(perRule.joined())
     }
 
     /// Applies ignores (and TL900) to evaluated findings.

@@ -1,0 +1,40 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Work spread over the machine's cores where the pieces are independent. Results always
+/// come back in index order, so a parallel run gives exactly what a serial one gives.
+/// `TOPOLINT_THREADS=1` makes every such step serial (for comparisons and profiles).
+public enum Parallel {
+    /// Whether independent work runs on several threads: more than one core online and
+    /// TOPOLINT_THREADS not set to 1.
+    public static let enabled: Bool = {
+        if let value = getenv("TOPOLINT_THREADS"), String(cString: value) == "1" { return false }
+        return sysconf(Int32(_SC_NPROCESSORS_ONLN)) > 1
+    }()
+
+    /// `body(i)` for every i in 0..<count, in parallel when `enabled` (and `parallel`),
+    /// the results in index order.
+    public static func map<T>(_ count: Int, parallel: Bool = true, _ body: (Int) -> T) -> [T] {
+        guard count > 1, parallel, enabled else { return (0..<count).map(body) }
+        let slots = UnsafeMutablePointer<T>.allocate(capacity: count)
+        defer { slots.deinitialize(count: count); slots.deallocate() }
+        withoutActuallyEscaping(body) { body in
+            let shared = Shared(slots: slots, body: body)
+            DispatchQueue.concurrentPerform(iterations: count) { i in
+                (shared.slots + i).initialize(to: shared.body(i))
+            }
+        }
+        return Array(UnsafeBufferPointer(start: slots, count: count))
+    }
+
+    /// Every iteration writes only its own slot, and `body` reads only values that no
+    /// iteration changes: that is what makes sharing them across threads safe.
+    private struct Shared<T>: @unchecked Sendable {
+        let slots: UnsafeMutablePointer<T>
+        let body: (Int) -> T
+    }
+}

@@ -1,0 +1,91 @@
+import TopolintYAML
+
+/// The names of one kind of entity, each with its index (names are numbered in the order
+/// they are declared). A reference is looked up straight from the YAML scalar's bytes, so
+/// resolving the hundreds of thousands of references of a large design makes no String
+/// and hashes with FNV-1a rather than Swift's seeded SipHash: this table was the largest
+/// single cost of loading. A class, so that the loader grows it in place (no copy on
+/// write while it sits in the loader's dictionary of kinds).
+final class NameTable {
+    /// Every name, by index.
+    private(set) var names: [String] = []
+    private var hashes: [UInt64] = []
+    /// Open addressing: 0 is an empty slot, otherwise the name's index + 1. Kept at most
+    /// half full, so a probe ends soon.
+    private var slots: [Int32]
+    private var mask: Int
+
+    init(capacity: Int = 8) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = [Int32](repeating: 0, count: size)
+        mask = size - 1
+        names.reserveCapacity(capacity)
+        hashes.reserveCapacity(capacity)
+    }
+
+    var count: Int { names.count }
+
+    /// The index of `name`, if declared.
+    func index(of name: String) -> Int? {
+        var name = name
+        return name.withUTF8 { index(ofBytes: $0) }
+    }
+
+    /// The index of the name spelled by `bytes`, if declared.
+    func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = fnv1a(bytes)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { return nil }
+            let index = Int(entry) - 1
+            if hashes[index] == hash && equal(index, bytes) { return index }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Declares `name`: its new index, or nil (and nothing changes) when it is declared already.
+    func insert(_ name: String) -> Int? {
+        var copy = name
+        let hash = copy.withUTF8 { fnv1a($0) }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let index = Int(slots[slot]) - 1
+            if hashes[index] == hash && names[index] == name { return nil }
+            slot = (slot + 1) & mask
+        }
+        let index = names.count
+        names.append(name)
+        hashes.append(hash)
+        slots[slot] = Int32(truncatingIfNeeded: index + 1)
+        if names.count * 2 > slots.count { grow() }
+        return index
+    }
+
+    private func equal(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var stored = names[index]
+        return stored.withUTF8 { have in
+            have.count == bytes.count && (have.count == 0 || memcmp(have.baseAddress!, bytes.baseAddress!, have.count) == 0)
+        }
+    }
+
+    private func grow() {
+        let size = slots.count * 2
+        var grown = [Int32](repeating: 0, count: size)
+        let newMask = size - 1
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & newMask
+            while grown[slot] != 0 { slot = (slot + 1) & newMask }
+            grown[slot] = Int32(truncatingIfNeeded: index + 1)
+        }
+        slots = grown
+        mask = newMask
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
