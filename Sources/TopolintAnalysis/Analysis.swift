@@ -1,3 +1,4 @@
+import TopolintCore
 import TopolintModel
 
 /// The graph view of a topology: broadcast domains per VLAN, site distances, and queries
@@ -111,17 +112,58 @@ public struct Analysis: Sendable {
             for v in workload.vlans { workloadBuckets[v].append(Int32(w)) }
         }
 
+        // VLANs are independent: two runs of the loop below, each over a contiguous range of
+        // VLANs holding about half the work, join into what one run over all would give.
+        var work = [Int](repeating: 1, count: vlanCount)
+        for v in 0..<vlanCount {
+            let size: Int = buckets[v].count + edgeBuckets[v].count + hostBuckets[v].count
+            work[v] += size
+        }
+        let total = work.reduce(0, +)
+        var middle = 0, sum = 0
+        while middle < vlanCount && 2 * (sum + work[middle]) <= total { sum += work[middle]; middle += 1 }
+        let ranges = Parallel.enabled && vlanCount > 1 && switchCount > 1000 ? [0..<middle, middle..<vlanCount] : [0..<vlanCount]
+        let parts = Parallel.map(ranges.count) { i in
+            VLANRangePart(ranges[i], topology: t, buckets: buckets, edgeBuckets: edgeBuckets, hostBuckets: hostBuckets,
+                          workloadBuckets: workloadBuckets, rank: switchNameRank)
+        }
         vlanSwitches = []
         vlanSwitchDomain = []
         vlanSwitches.reserveCapacity(vlanCount)
         vlanSwitchDomain.reserveCapacity(vlanCount)
-        var scratch = Scratch(switchCount: switchCount, topology: t)
+        for part in parts {
+            let offset = domains.count
+            domains.append(contentsOf: part.domains)
+            gatewayIndexes.append(contentsOf: part.gatewayIndexes)
+            domainRanges.append(contentsOf: part.domainRanges.map { ($0.lowerBound + offset)..<($0.upperBound + offset) })
+            vlanSwitches.append(contentsOf: part.vlanSwitches)
+            vlanSwitchDomain.append(contentsOf: offset == 0 ? part.vlanSwitchDomain : part.vlanSwitchDomain.map { $0.map { $0 + Int32(offset) } })
+            carriersByClusterVLAN.merge(part.carriers) { a, _ in a }
+            unreachableHostVLANs.append(contentsOf: part.unreachable)
+        }
+    }
+}
+
+/// The broadcast domains of a contiguous range of VLANs, numbered from 0 (the caller shifts
+/// them into place).
+struct VLANRangePart {
+    var domains: [BroadcastDomain] = []
+    var domainRanges: [Range<Int>] = []
+    var gatewayIndexes: [GatewayIndex?] = []
+    var vlanSwitches: [[Int32]] = []
+    var vlanSwitchDomain: [[Int32]] = []
+    var carriers: [Analysis.ClusterVLAN: Int] = [:]
+    var unreachable: [(host: Int, vlan: Int)] = []
+
+    init(_ range: Range<Int>, topology t: Topology, buckets: [[Int32]], edgeBuckets: [[(Int32, Int32)]],
+         hostBuckets: [[Int32]], workloadBuckets: [[Int32]], rank: [Int32]) {
+        var scratch = Scratch(switchCount: t.switches.count, topology: t)
         var reach = AllCarriers(t)
-        for v in 0..<vlanCount {
+        vlanSwitches.reserveCapacity(range.count)
+        vlanSwitchDomain.reserveCapacity(range.count)
+        for v in range {
             var members = buckets[v]
-            buckets[v] = []
             var edges = edgeBuckets[v]
-            edgeBuckets[v] = []
             if reach.hasAllSwitches {
                 let carried = reach.carriers(vlan: v, hosts: hostBuckets[v], edges: &edges)
                 if !carried.isEmpty {
@@ -132,12 +174,12 @@ public struct Analysis: Sendable {
             let first = domains.count
             let (comp, built) = scratch.domains(vlan: v, switches: members, edges: edges,
                                                hosts: hostBuckets[v], workloads: workloadBuckets[v],
-                                               rank: switchNameRank, base: first,
-                                               carriers: &carriersByClusterVLAN, unreachable: &unreachableHostVLANs)
+                                               rank: rank, base: first,
+                                               carriers: &carriers, unreachable: &unreachable)
             domains.append(contentsOf: built)
             domainRanges.append(first..<domains.count)
             for d in built {
-                gatewayIndexes.append(d.gateways.isEmpty ? nil : GatewayIndex(gateways: d.gateways, topology: t, rank: switchNameRank))
+                gatewayIndexes.append(d.gateways.isEmpty ? nil : GatewayIndex(gateways: d.gateways, topology: t, rank: rank))
             }
             vlanSwitches.append(members)
             vlanSwitchDomain.append(comp)

@@ -33,9 +33,15 @@ public enum YAMLReader {
         public var isEmpty = false
     }
 
-    public static func parse(_ source: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) -> Result {
+    /// A file of `parallelThreshold` bytes or more is read in two halves at once (see
+    /// `parseInHalves`) unless `inHalves` is false.
+    public static func parse(_ source: [UInt8], file: String, limits: YAMLLimits = YAMLLimits(), inHalves: Bool = true) -> Result {
         if let problem = unsupportedEncoding(source) {
             return Result(document: nil, diagnostics: [Diagnostic(.yamlSyntax, problem, at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        if inHalves, source.count >= parallelThreshold, Parallel.enabled,
+           let halves = parseInHalves(source, file: file, limits: limits) {
+            return halves
         }
         var builder = TreeBuilder(file: file, source: source, limits: limits)
         builder.run()
@@ -86,13 +92,17 @@ struct TreeBuilder {
     /// Reused by duplicate-key detection in large mappings.
     private var keyTable: [UInt64: Int32] = [:]
 
-    init(file: String, source: [UInt8], limits: YAMLLimits) {
+    /// libyaml reads the first `inputLength` bytes of `source` (all of them when nil).
+    let inputLength: Int
+
+    init(file: String, source: [UInt8], limits: YAMLLimits, inputLength: Int? = nil, reserve: Int? = nil) {
         document = YAMLDocument(file: file, source: source)
         self.limits = limits
+        self.inputLength = min(inputLength ?? source.count, source.count)
         base = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         cursorByte = base
-        document.nodes.reserveCapacity(source.count / 12)
-        document.children.reserveCapacity(source.count / 12)
+        document.nodes.reserveCapacity((reserve ?? self.inputLength) / 12)
+        document.children.reserveCapacity((reserve ?? self.inputLength) / 12)
     }
 
     mutating func run() {
@@ -109,7 +119,7 @@ struct TreeBuilder {
         defer { yaml_parser_delete(parser) }
         let source = document.source
         source.withUnsafeBufferPointer { buffer in
-            yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+            yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, inputLength)
             while !failed {
                 guard yaml_parser_parse(parser, event) == 1 else {
                     reportParserError(parser.pointee, buffer)

@@ -1,0 +1,289 @@
+import CYAML
+import TopolintCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// A large file is read in two halves at once, one per core. libyaml's parser is the floor of
+// the whole lint, and it is strictly sequential; but a topology is one block mapping whose
+// nesting shows in its indentation, so a line near the middle that starts a mapping key,
+// with a chain of `key:` lines above it, can start a second parse. That parse is given the
+// chain as a short synthetic prefix, which makes the second half a complete document of the
+// same shape; the two arenas are then joined along the chain.
+//
+// Anything unusual sends the file down the ordinary one-pass path: no suitable line, merge
+// keys, document markers, a BOM or CR line ends, an error or a warning in either half, an
+// alias in the second half to an anchor in the first, a key repeated across the halves, or
+// halves whose shape does not match the chain. The result is the document a one-pass read
+// gives (the same nodes, locations and values; only node numbering differs).
+
+extension YAMLReader {
+    /// Files smaller than this are read in one pass: below it two threads save too little
+    /// to matter (a file this size parses in a few milliseconds).
+    public static let parallelThreshold = 1 << 19
+
+    /// How far past the middle a line that can start the second half is looked for.
+    static let splitSearchBytes = 1 << 20
+
+    /// The file read in two halves at once, or nil when it must be read in one pass.
+    /// `at` picks the byte offset to split after (the middle when nil), for tests.
+    public static func parseInHalves(_ source: [UInt8], file: String, limits: YAMLLimits = YAMLLimits(),
+                                     at: Int? = nil) -> Result? {
+        guard let plan = SplitPlan.find(in: source, near: at ?? source.count / 2) else { return nil }
+        var second = plan.prefix
+        second.reserveCapacity(plan.prefix.count + source.count - plan.offset)
+        second.append(contentsOf: source[plan.offset...])
+        let shared = Halves(source: source, second: second, file: file, limits: limits, split: plan.offset)
+        let built = Parallel.map(2) { shared.build($0) }
+        second = []
+        guard !built[0].failed, !built[1].failed, built[0].diagnostics.isEmpty, built[1].diagnostics.isEmpty else { return nil }
+        guard let document = join(built[0].document, built[1].document, plan: plan) else { return nil }
+        return Result(document: document, diagnostics: [])
+    }
+
+    /// The first half's arena with the second's appended and the chain's mappings joined.
+    static func join(_ first: YAMLDocument, _ second: YAMLDocument, plan: SplitPlan) -> YAMLDocument? {
+        // The second half's chain, read before its nodes are renumbered (its keys are the
+        // synthetic prefix's, which has no place in the file).
+        var chainB = [second.root]
+        for key in plan.keys {
+            guard let b = chainB.last, second.kind(b) == .mapping, second.count(b) > 0,
+                  second.withScalarBytes(second.key(b, 0), { $0.elementsEqual(key) }) else { return nil }
+            chainB.append(second.value(b, 0))
+        }
+        var doc = first
+        let nodeBase = Int32(doc.nodes.count), childBase = UInt32(doc.children.count), extraBase = UInt32(doc.extra.count)
+        let lineShift = plan.line - plan.keys.count
+        let prefixLength = plan.prefix.count
+        doc.nodes.reserveCapacity(doc.nodes.count + second.nodes.count)
+        for var node in second.nodes {
+            node.line = UInt32(max(0, Int(node.line) + lineShift))
+            if node.kind == .scalar {
+                if node.inExtra {
+                    node.a += extraBase
+                } else {
+                    // Scalars of the synthetic prefix (the chain's keys) are dropped below.
+                    node.a = UInt32(max(0, Int(node.a) - prefixLength + plan.offset))
+                }
+            } else {
+                node.a += childBase
+            }
+            doc.nodes.append(node)
+        }
+        doc.children.reserveCapacity(doc.children.count + second.children.count)
+        for child in second.children { doc.children.append(child + nodeBase) }
+        doc.extra.append(contentsOf: second.extra)
+
+        // Walk the chain down both halves: the first half's last pair and the second's first
+        // pair at each level must be the chain's key, holding a mapping.
+        chainB = chainB.map { YAMLNode($0.index + nodeBase) }
+        var chainA = [first.root]
+        for key in plan.keys {
+            guard let a = chainA.last, doc.kind(a) == .mapping, doc.count(a) > 0 else { return nil }
+            let lastA = doc.count(a) - 1
+            guard doc.withScalarBytes(doc.key(a, lastA), { $0.elementsEqual(key) }) else { return nil }
+            chainA.append(doc.value(a, lastA))
+        }
+        guard let deepestA = chainA.last, let deepestB = chainB.last,
+              doc.kind(deepestA) == .mapping, doc.kind(deepestB) == .mapping else { return nil }
+        // Deepest first: each level's pairs are its own half's followed by the second half's,
+        // less the second half's copy of the chain's key (the first half's pair already
+        // points at the joined mapping below it).
+        for level in stride(from: plan.keys.count, through: 0, by: -1) {
+            let a = chainA[level], b = chainB[level]
+            let skip = level == plan.keys.count ? 0 : 1
+            var pairs: [Int32] = []
+            pairs.reserveCapacity(2 * (doc.count(a) + doc.count(b)))
+            for i in 0..<doc.count(a) { pairs.append(doc.key(a, i).index); pairs.append(doc.value(a, i).index) }
+            for i in skip..<doc.count(b) { pairs.append(doc.key(b, i).index); pairs.append(doc.value(b, i).index) }
+            guard !hasRepeatedKey(pairs, in: doc) else { return nil }
+            let start = UInt32(doc.children.count)
+            doc.children.append(contentsOf: pairs)
+            doc.nodes[Int(a.index)].a = start
+            doc.nodes[Int(a.index)].b = UInt32(pairs.count / 2)
+        }
+        return doc
+    }
+
+    /// A key written in both halves of one mapping: the one-pass read reports it, so the
+    /// file goes that way.
+    static func hasRepeatedKey(_ pairs: [Int32], in doc: YAMLDocument) -> Bool {
+        var seen: [UInt64: [Int32]] = [:]
+        seen.reserveCapacity(pairs.count / 2)
+        for i in stride(from: 0, to: pairs.count, by: 2) {
+            let key = YAMLNode(pairs[i])
+            guard doc.kind(key) == .scalar else { return true }
+            let hash = doc.scalarHash(key)
+            if let earlier = seen[hash] {
+                for other in earlier where doc.withScalarBytes(key, { k in doc.withScalarBytes(YAMLNode(other)) { $0.elementsEqual(k) } }) {
+                    return true
+                }
+            }
+            seen[hash, default: []].append(pairs[i])
+        }
+        return false
+    }
+}
+
+/// What the two threads share: each builds its own half and reads only these.
+private struct Halves: @unchecked Sendable {
+    let source: [UInt8]
+    let second: [UInt8]
+    let file: String
+    let limits: YAMLLimits
+    let split: Int
+
+    func build(_ half: Int) -> TreeBuilder {
+        var builder = half == 0
+            ? TreeBuilder(file: file, source: source, limits: limits, inputLength: split, reserve: source.count)
+            : TreeBuilder(file: file, source: second, limits: limits)
+        builder.run()
+        return builder
+    }
+}
+
+/// Where the second half starts and the chain of mapping keys above that line.
+struct SplitPlan {
+    /// Byte offset of the line that starts the second half.
+    var offset: Int
+    /// Its 0-based line number.
+    var line: Int
+    /// The keys of the enclosing mappings, outermost first.
+    var keys: [[UInt8]]
+    /// The chain written as YAML: one `key:` line per level, indented as in the file.
+    var prefix: [UInt8]
+
+    /// The first suitable line at or after `near`, within `YAMLReader.splitSearchBytes`.
+    static func find(in source: [UInt8], near: Int) -> SplitPlan? {
+        guard source.count > 64, !source.starts(with: [0xEF, 0xBB, 0xBF]) else { return nil }
+        return source.withUnsafeBufferPointer { bytes -> SplitPlan? in
+            // Shapes this reader does not split: CR line ends, merge keys, a second document.
+            if memchr(bytes.baseAddress!, 0x0D, bytes.count) != nil { return nil }
+            if contains(bytes, Array("<<".utf8)) || contains(bytes, Array("\n---".utf8)) || contains(bytes, Array("\n...".utf8)) {
+                return nil
+            }
+            guard firstContentLineIsKey(bytes) else { return nil }
+            var start = lineStart(after: min(max(near, 0), bytes.count - 1), bytes)
+            let limit = min(bytes.count, start + YAMLReader.splitSearchBytes)
+            while start < limit {
+                if let keys = chain(above: start, bytes) {
+                    var prefix: [UInt8] = []
+                    for (depth, key) in keys {
+                        prefix.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth))
+                        prefix.append(contentsOf: key)
+                        prefix.append(contentsOf: [UInt8(ascii: ":"), 0x0A])
+                    }
+                    return SplitPlan(offset: start, line: lineNumber(of: start, bytes), keys: keys.map(\.key), prefix: prefix)
+                }
+                start = lineStart(after: start, bytes)
+            }
+            return nil
+        }
+    }
+
+    /// The start of the line after the one holding `offset` (the end when there is none).
+    static func lineStart(after offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard offset < bytes.count, let nl = memchr(bytes.baseAddress! + offset, 0x0A, bytes.count - offset) else { return bytes.count }
+        return bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+    }
+
+    static func lineNumber(of offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0, at = 0
+        while at < offset, let nl = memchr(bytes.baseAddress! + at, 0x0A, offset - at) {
+            count += 1
+            at = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return count
+    }
+
+    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        var at = 0
+        while at + needle.count <= bytes.count,
+              let hit = memchr(bytes.baseAddress! + at, Int32(needle[0]), bytes.count - at - needle.count + 1) {
+            let i = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) { return true }
+            at = i + 1
+        }
+        return false
+    }
+
+    /// The document is a block mapping: its first line that is not blank, a comment or a
+    /// directive is a `key:` at column 0.
+    static func firstContentLineIsKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start < bytes.count {
+            let line = Line(bytes, start)
+            if !line.isBlankOrComment { return line.indent == 0 && line.key != nil }
+            start = lineStart(after: start, bytes)
+        }
+        return false
+    }
+
+    /// When the line at `start` is `key: …` inside a chain of block mappings (each level a
+    /// line `key:` and nothing else, less indented than the one below), that chain; nil
+    /// otherwise (a sequence, a block scalar, a flow collection or a multi-line scalar on
+    /// the way up, or a key this reader does not take for plain).
+    static func chain(above start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> [(depth: Int, key: [UInt8])]? {
+        let line = Line(bytes, start)
+        guard !line.isBlankOrComment, line.key != nil else { return nil }
+        var depth = line.indent
+        var keys: [(depth: Int, key: [UInt8])] = []
+        var cursor = start
+        var first = true
+        while depth > 0 {
+            guard cursor > 0 else { return nil }
+            // The previous line's start.
+            var begin = cursor - 1
+            while begin > 0 && bytes[begin - 1] != 0x0A { begin -= 1 }
+            cursor = begin
+            let above = Line(bytes, begin)
+            if above.isBlankOrComment { continue }
+            // The line must have a sibling above it: were it its mapping's first key, the
+            // first half would end on `key:` with no value.
+            if first && above.indent < depth { return nil }
+            first = false
+            if above.indent >= depth { continue }
+            guard let key = above.key, above.opensBlock else { return nil }
+            keys.append((above.indent, key))
+            depth = above.indent
+        }
+        return keys.reversed()
+    }
+}
+
+/// One line of the file, read just far enough to know its indentation and plain key.
+private struct Line {
+    var indent = 0
+    var isBlankOrComment = true
+    /// The key of a `key:` line whose key is plain and simple (letters, digits, `_ . - /`).
+    var key: [UInt8]?
+    /// Nothing after the colon but spaces or a comment: the value is the block below.
+    var opensBlock = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int) {
+        var i = start
+        while i < bytes.count && bytes[i] == UInt8(ascii: " ") { i += 1 }
+        indent = i - start
+        guard i < bytes.count, bytes[i] != 0x0A, bytes[i] != UInt8(ascii: "#") else { return }
+        if bytes[i] == UInt8(ascii: "\t") { isBlankOrComment = false; return }
+        isBlankOrComment = false
+        let keyStart = i
+        while i < bytes.count, Line.isKeyByte(bytes[i]) { i += 1 }
+        guard i > keyStart, i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return }
+        // A key starting with '-' is a sequence item, '.' or a digit run are fine.
+        guard bytes[keyStart] != UInt8(ascii: "-") else { return }
+        let afterColon = i + 1
+        guard afterColon >= bytes.count || bytes[afterColon] == UInt8(ascii: " ") || bytes[afterColon] == 0x0A else { return }
+        key = Array(UnsafeBufferPointer(rebasing: bytes[keyStart..<i]))
+        var j = afterColon
+        while j < bytes.count && bytes[j] == UInt8(ascii: " ") { j += 1 }
+        opensBlock = j >= bytes.count || bytes[j] == 0x0A || (bytes[j] == UInt8(ascii: "#") && j > afterColon)
+    }
+
+    static func isKeyByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+            || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: "/")
+    }
+}
