@@ -328,6 +328,20 @@ struct Loader: YAMLValueReading {
     /// A list of references (or one), flattened, each index once, in written order.
     mutating func resolveList(_ node: YAMLNode, kind: String, values: [String], what: @autoclosure () -> String) -> [Int]? {
         var result: [Int] = []
+        // Most lists name declared entities outright: resolved here without a list of
+        // nodes or an array per reference.
+        if doc.kind(node) == .sequence {
+            let count = doc.count(node)
+            result.reserveCapacity(count)
+            for i in 0..<count {
+                guard let index = declaredName(doc.item(node, i), kind: kind) else { break }
+                result.append(index)
+            }
+            if result.count == count {
+                return spend(count, at: node) ? distinctInOrder(result) : nil
+            }
+            result.removeAll(keepingCapacity: true)
+        }
         var ok = true
         for item in listItems(node) {
             guard storing, !workReported else { return nil }
@@ -344,6 +358,19 @@ struct Loader: YAMLValueReading {
     /// A VLAN list: names (or patterns) and YAML integers naming a VLAN by its id. Sorted, distinct.
     mutating func vlanList(_ node: YAMLNode, values: [String], what: @autoclosure () -> String) -> [Int]? {
         var result: [Int] = []
+        // A list of declared VLAN names (a name wins over an id, as below): no detour.
+        if doc.kind(node) == .sequence {
+            let count = doc.count(node)
+            result.reserveCapacity(count)
+            for i in 0..<count {
+                guard let index = declaredName(doc.item(node, i), kind: "vlan") else { break }
+                result.append(index)
+            }
+            if result.count == count {
+                return spend(count, at: node) ? sortedDistinct(result) : nil
+            }
+            result.removeAll(keepingCapacity: true)
+        }
         var ok = true
         for item in listItems(node) {
             guard spend(1, at: item) else { return nil }
@@ -391,6 +418,25 @@ func distinctInOrder(_ values: [Int]) -> [Int] {
     }
     var seen = Set<Int>()
     return values.filter { seen.insert($0).inserted }
+}
+
+/// The union of two sorted, distinct lists: sorted, each value once.
+func sortedUnion(_ x: [Int], _ y: [Int]) -> [Int] {
+    if x.isEmpty { return y }
+    if y.isEmpty { return x }
+    var out: [Int] = []
+    out.reserveCapacity(x.count + y.count)
+    var i = 0, j = 0
+    while i < x.count || j < y.count {
+        if j == y.count || (i < x.count && x[i] < y[j]) {
+            out.append(x[i]); i += 1
+        } else if i == x.count || y[j] < x[i] {
+            out.append(y[j]); j += 1
+        } else {
+            out.append(x[i]); i += 1; j += 1
+        }
+    }
+    return out
 }
 
 /// Sorted, each value once.

@@ -410,7 +410,7 @@ extension Loader {
             if let vlansNode, sharedVLANs == nil, containsPlaceholder(vlansNode) {
                 ownVLANs = vlanList(vlansNode, values: instance.values, what: "vlans of host '\(instance.name)'")
             }
-            let vlans = ownVLANs.map { Array(Set($0 + clusterVLANs)).sorted() } ?? clusterVLANs
+            let vlans = ownVLANs.map { sortedUnion($0, clusterVLANs) } ?? clusterVLANs
             topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, location: location(entry)))
         }
     }
