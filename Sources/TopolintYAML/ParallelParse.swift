@@ -36,24 +36,29 @@ extension YAMLReader {
         second.reserveCapacity(plan.prefix.count + source.count - plan.offset)
         second.append(contentsOf: source[plan.offset...])
         let shared = Halves(source: source, second: second, file: file, limits: limits, split: plan.offset)
-        let built = Parallel.map(2) { shared.build($0) }
+        var built = Parallel.map(2) { shared.build($0) }
         second = []
         guard !built[0].failed, !built[1].failed, built[0].diagnostics.isEmpty, built[1].diagnostics.isEmpty else { return nil }
-        guard let document = join(built[0].document, built[1].document, plan: plan) else { return nil }
+        var document = built[0].document
+        let secondHalf = built[1].document
+        // The builders let go of the first half's arrays, so that joining grows them in place
+        // (into the capacity reserved for the whole file) rather than copying them.
+        built = []
+        guard join(&document, secondHalf, plan: plan) else { return nil }
         return Result(document: document, diagnostics: [])
     }
 
     /// The first half's arena with the second's appended and the chain's mappings joined.
-    static func join(_ first: YAMLDocument, _ second: YAMLDocument, plan: SplitPlan) -> YAMLDocument? {
+    static func join(_ doc: inout YAMLDocument, _ second: YAMLDocument, plan: SplitPlan) -> Bool {
         // The second half's chain, read before its nodes are renumbered (its keys are the
         // synthetic prefix's, which has no place in the file).
         var chainB = [second.root]
         for key in plan.keys {
             guard let b = chainB.last, second.kind(b) == .mapping, second.count(b) > 0,
-                  second.withScalarBytes(second.key(b, 0), { $0.elementsEqual(key) }) else { return nil }
+                  second.withScalarBytes(second.key(b, 0), { $0.elementsEqual(key) }) else { return false }
             chainB.append(second.value(b, 0))
         }
-        var doc = first
+        let firstRoot = doc.root
         let nodeBase = Int32(doc.nodes.count), childBase = UInt32(doc.children.count), extraBase = UInt32(doc.extra.count)
         let lineShift = plan.line - plan.keys.count
         let prefixLength = plan.prefix.count
@@ -79,15 +84,15 @@ extension YAMLReader {
         // Walk the chain down both halves: the first half's last pair and the second's first
         // pair at each level must be the chain's key, holding a mapping.
         chainB = chainB.map { YAMLNode($0.index + nodeBase) }
-        var chainA = [first.root]
+        var chainA = [firstRoot]
         for key in plan.keys {
-            guard let a = chainA.last, doc.kind(a) == .mapping, doc.count(a) > 0 else { return nil }
+            guard let a = chainA.last, doc.kind(a) == .mapping, doc.count(a) > 0 else { return false }
             let lastA = doc.count(a) - 1
-            guard doc.withScalarBytes(doc.key(a, lastA), { $0.elementsEqual(key) }) else { return nil }
+            guard doc.withScalarBytes(doc.key(a, lastA), { $0.elementsEqual(key) }) else { return false }
             chainA.append(doc.value(a, lastA))
         }
         guard let deepestA = chainA.last, let deepestB = chainB.last,
-              doc.kind(deepestA) == .mapping, doc.kind(deepestB) == .mapping else { return nil }
+              doc.kind(deepestA) == .mapping, doc.kind(deepestB) == .mapping else { return false }
         // Deepest first: each level's pairs are its own half's followed by the second half's,
         // less the second half's copy of the chain's key (the first half's pair already
         // points at the joined mapping below it).
@@ -98,13 +103,13 @@ extension YAMLReader {
             pairs.reserveCapacity(2 * (doc.count(a) + doc.count(b)))
             for i in 0..<doc.count(a) { pairs.append(doc.key(a, i).index); pairs.append(doc.value(a, i).index) }
             for i in skip..<doc.count(b) { pairs.append(doc.key(b, i).index); pairs.append(doc.value(b, i).index) }
-            guard !hasRepeatedKey(pairs, in: doc) else { return nil }
+            guard !hasRepeatedKey(pairs, in: doc) else { return false }
             let start = UInt32(doc.children.count)
             doc.children.append(contentsOf: pairs)
             doc.nodes[Int(a.index)].a = start
             doc.nodes[Int(a.index)].b = UInt32(pairs.count / 2)
         }
-        return doc
+        return true
     }
 
     /// A key written in both halves of one mapping: the one-pass read reports it, so the

@@ -101,8 +101,11 @@ struct TreeBuilder {
         self.inputLength = min(inputLength ?? source.count, source.count)
         base = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         cursorByte = base
-        document.nodes.reserveCapacity((reserve ?? self.inputLength) / 12)
-        document.children.reserveCapacity((reserve ?? self.inputLength) / 12)
+        // Generously: capacity that is never touched costs address space, not memory (the
+        // pages of a large array are only made resident when written), while running out
+        // means copying the whole array into one twice its size.
+        document.nodes.reserveCapacity((reserve ?? self.inputLength) / 8)
+        document.children.reserveCapacity((reserve ?? self.inputLength) / 8)
     }
 
     mutating func run() {
