@@ -27,14 +27,15 @@ public struct Analysis: Sendable {
 
     struct ClusterVLAN: Hashable { var cluster: Int32; var vlan: Int32 }
 
-    public init(_ topology: Topology) {
+    /// `parallel: false` builds the domains on one thread (the result is the same).
+    public init(_ topology: Topology, parallel: Bool = true) {
         self.topology = topology
         self.distances = SiteDistances(topology)
         let order = topology.switches.indices.sorted { topology.switches[$0].name < topology.switches[$1].name }
         var rank = [Int32](repeating: 0, count: topology.switches.count)
         for (r, s) in order.enumerated() { rank[s] = Int32(r) }
         switchNameRank = rank
-        build()
+        build(parallel: parallel)
     }
 
     // MARK: queries
@@ -84,9 +85,9 @@ public struct Analysis: Sendable {
 
     // MARK: building
 
-    private mutating func build() {
+    private mutating func build(parallel: Bool) {
         let t = topology
-        let vlanCount = t.vlans.count, switchCount = t.switches.count
+        let vlanCount = t.vlans.count
         // Switches per VLAN from their lists; `all` switches get theirs from `AllCarriers`.
         var buckets = [[Int32]](repeating: [], count: vlanCount)
         for (s, sw) in t.switches.enumerated() {
@@ -122,7 +123,9 @@ public struct Analysis: Sendable {
         let total = work.reduce(0, +)
         var middle = 0, sum = 0
         while middle < vlanCount && 2 * (sum + work[middle]) <= total { sum += work[middle]; middle += 1 }
-        let ranges = Parallel.enabled && vlanCount > 1 && switchCount > 1000 ? [0..<middle, middle..<vlanCount] : [0..<vlanCount]
+        // Below some thousands of members, hosts and links, a second thread costs more than it saves.
+        let split = parallel && Parallel.enabled && vlanCount > 1 && total >= 20_000
+        let ranges = split ? [0..<middle, middle..<vlanCount] : [0..<vlanCount]
         let parts = Parallel.map(ranges.count) { i in
             VLANRangePart(ranges[i], topology: t, buckets: buckets, edgeBuckets: edgeBuckets, hostBuckets: hostBuckets,
                           workloadBuckets: workloadBuckets, rank: switchNameRank)

@@ -7,9 +7,37 @@ struct Scratch {
     /// Switch index -> position in the current VLAN's member list, or -1.
     var local: [Int32]
 
+    /// Per rack, pod, site and cluster: the key of the last domain that listed it. Members
+    /// come mostly domain by domain, so this drops nearly every repeat with one compare
+    /// (rather than a hash-set insert per host and VLAN); when domains interleave, a repeat
+    /// gets through, and the lists are made distinct as the domain is finished.
+    private var rackSeen: [Int32], podSeen: [Int32], siteSeen: [Int32], clusterSeen: [Int32]
+    private var nextKey: Int32 = 0
+    /// Per cluster, for the VLAN at hand: hosts carrying it (n), and hosts per domain (k).
+    private var carriersByCluster: [Int]
+    private var kByCluster: [[(domain: Int, k: Int)]]
+    private var touched: [Int] = []
+
     init(switchCount: Int, topology: Topology) {
         self.topology = topology
         local = [Int32](repeating: -1, count: switchCount)
+        rackSeen = [Int32](repeating: -1, count: topology.racks.count)
+        podSeen = [Int32](repeating: -1, count: topology.pods.count)
+        siteSeen = [Int32](repeating: -1, count: topology.sites.count)
+        clusterSeen = [Int32](repeating: -1, count: topology.clusters.count)
+        carriersByCluster = [Int](repeating: 0, count: topology.clusters.count)
+        kByCluster = [[(domain: Int, k: Int)]](repeating: [], count: topology.clusters.count)
+    }
+
+    /// A member located by site alone adds only its site; by pod alone, its pod and site.
+    private mutating func add(_ p: Placement, to a: inout Accumulator) {
+        if let rack = p.rack, rackSeen[rack] != a.key { rackSeen[rack] = a.key; a.racks.append(rack) }
+        if let pod = p.pod, podSeen[pod] != a.key { podSeen[pod] = a.key; a.pods.append(pod) }
+        if p.site >= 0, siteSeen[p.site] != a.key { siteSeen[p.site] = a.key; a.sites.append(p.site) }
+    }
+
+    private mutating func add(cluster c: Int, to a: inout Accumulator) {
+        if clusterSeen[c] != a.key { clusterSeen[c] = a.key; a.clusters.append(c) }
     }
 
     /// The broadcast domains of VLAN `v`: union-find over its switches, its trunk edges and
@@ -67,20 +95,26 @@ struct Scratch {
         for (order, root) in roots.enumerated() { domainOfRoot[root] = Int32(order) }
         var comp = [Int32](repeating: 0, count: members.count)
         var acc = [Accumulator](repeating: Accumulator(), count: roots.count)
+        for d in acc.indices { acc[d].key = nextKey; nextKey += 1 }
         for i in 0..<members.count {
             let d = domainOfRoot[find(Int32(i))]!
             comp[i] = d + Int32(base)
             let s = Int(members[i])
             acc[Int(d)].switches.append(members[i])
-            acc[Int(d)].add(t.switches[s].placement)
+            add(t.switches[s].placement, to: &acc[Int(d)])
         }
 
-        // Hosts join the domains of their uplinks; k counts them per (domain, cluster).
-        var kByCluster: [Int: [(domain: Int, k: Int)]] = [:]
+        // Hosts join the domains of their uplinks; k counts them per (domain, cluster), n per
+        // cluster (in arrays by cluster, reset through the list of clusters touched).
+        defer {
+            for c in touched { kByCluster[c] = []; carriersByCluster[c] = 0 }
+            touched.removeAll(keepingCapacity: true)
+        }
         var joinedScratch: [Int32] = []
         for h in hosts {
             let host = t.hosts[Int(h)]
-            carriers[Analysis.ClusterVLAN(cluster: Int32(host.cluster), vlan: Int32(v)), default: 0] += 1
+            if carriersByCluster[host.cluster] == 0 { touched.append(host.cluster) }
+            carriersByCluster[host.cluster] += 1
             joinedScratch.removeAll(keepingCapacity: true)
             for u in host.uplinks {
                 let l = local[u]
@@ -97,13 +131,12 @@ struct Scratch {
             let placement = Placement(rack: rack, pod: t.racks[rack].pod, site: t.racks[rack].site)
             for d in joinedScratch {
                 acc[Int(d)].hostCount += 1
-                acc[Int(d)].add(placement)
-                acc[Int(d)].clusters.insert(host.cluster)
-                // Mutated in place: a copy out and back would copy the list for every host.
-                if let i = kByCluster[host.cluster]?.firstIndex(where: { $0.domain == Int(d) }) {
-                    kByCluster[host.cluster]![i].k += 1
+                add(placement, to: &acc[Int(d)])
+                add(cluster: host.cluster, to: &acc[Int(d)])
+                if let i = kByCluster[host.cluster].firstIndex(where: { $0.domain == Int(d) }) {
+                    kByCluster[host.cluster][i].k += 1
                 } else {
-                    kByCluster[host.cluster, default: []].append((Int(d), 1))
+                    kByCluster[host.cluster].append((Int(d), 1))
                 }
             }
         }
@@ -128,9 +161,9 @@ struct Scratch {
                 for (d, count) in k { acc[Int(d)].endpoints += Double(workload.count) * Double(count) / Double(n) }
                 continue
             }
-            let n = carriers[Analysis.ClusterVLAN(cluster: Int32(workload.cluster), vlan: Int32(v))] ?? 0
-            guard n > 0, let shares = kByCluster[workload.cluster] else { continue }
-            for (d, k) in shares {
+            let n = workload.cluster >= 0 ? carriersByCluster[workload.cluster] : 0
+            guard n > 0 else { continue }
+            for (d, k) in kByCluster[workload.cluster] {
                 acc[d].endpoints += Double(workload.count) * Double(k) / Double(n)
             }
         }
@@ -145,10 +178,12 @@ struct Scratch {
                 if l >= 0 { acc[Int(comp[Int(l)]) - base].holdsGateway = true }
             }
         }
+        for c in touched { carriers[Analysis.ClusterVLAN(cluster: Int32(c), vlan: Int32(v))] = carriersByCluster[c] }
         let result = acc.map { a in
-            BroadcastDomain(vlan: v, switches: a.switches.sorted { rank[Int($0)] < rank[Int($1)] }, hostCount: a.hostCount,
-                            racks: a.racks.sorted(), pods: a.pods.sorted(), sites: a.sites.sorted(), clusters: a.clusters.sorted(),
-                            endpoints: snapToHalves(a.endpoints), scope: scope(racks: a.racks.count, pods: a.pods.count, sites: a.sites.count),
+            let racks = sortedDistinct(a.racks), pods = sortedDistinct(a.pods), sites = sortedDistinct(a.sites)
+            return BroadcastDomain(vlan: v, switches: a.switches.sorted { rank[Int($0)] < rank[Int($1)] }, hostCount: a.hostCount,
+                            racks: racks, pods: pods, sites: sites, clusters: sortedDistinct(a.clusters),
+                            endpoints: snapToHalves(a.endpoints), scope: scope(racks: racks.count, pods: pods.count, sites: sites.count),
                             gateways: a.gateways, isStub: a.hostCount == 0 && !a.holdsGateway)
         }
         return (comp, result)
@@ -157,23 +192,20 @@ struct Scratch {
 
 /// Figures of one domain while it is being built.
 struct Accumulator {
+    /// Unique per domain within one `Scratch`, for its stamp arrays.
+    var key: Int32 = -1
     var switches: [Int32] = []
     var hostCount = 0
-    var racks = Set<Int>()
-    var pods = Set<Int>()
-    var sites = Set<Int>()
-    var clusters = Set<Int>()
+    /// In the order met, nearly distinct (made sorted and distinct when the domain is made).
+    var racks: [Int] = []
+    var pods: [Int] = []
+    var sites: [Int] = []
+    var clusters: [Int] = []
     var endpoints = 0.0
     var gateways: [Int] = []
     /// A gateway switch of the VLAN (active, standby or anycast) is among its switches.
     var holdsGateway = false
 
-    /// A member located by site alone adds only its site; by pod alone, its pod and site.
-    mutating func add(_ p: Placement) {
-        if let rack = p.rack { racks.insert(rack) }
-        if let pod = p.pod { pods.insert(pod) }
-        if p.site >= 0 { sites.insert(p.site) }
-    }
 }
 
 /// Sums of c·k/n drift in floating point (19/6 + 15/6 + 5/6 gives 6.4999…, not 6.5): a figure
@@ -182,4 +214,14 @@ struct Accumulator {
 func snapToHalves(_ value: Double) -> Double {
     let nearest = (value * 2).rounded() / 2
     return abs(value - nearest) <= 1e-9 * max(1, abs(value)) ? nearest : value
+}
+
+/// Sorted, each value once.
+func sortedDistinct(_ values: [Int]) -> [Int] {
+    if values.count < 2 { return values }
+    let sorted = values.sorted()
+    var out: [Int] = [sorted[0]]
+    out.reserveCapacity(sorted.count)
+    for v in sorted.dropFirst() where v != out[out.count - 1] { out.append(v) }
+    return out
 }
