@@ -365,6 +365,14 @@ extension Loader {
 
     mutating func loadClusters(_ entries: [Entry]) {
         let spec = FormatSchema.entity("cluster")
+        // Hosts are the most numerous entities: room for all of them (as written; patterns
+        // may add more) is made at once rather than by doubling.
+        var written = 0
+        for entry in entries {
+            if let hosts = field(entry.fields, spec, "hosts"), doc.kind(hosts) == .mapping { written += doc.count(hosts) }
+        }
+        topology.hosts.reserveCapacity(topology.hosts.count + written)
+        nameTable("host").reserve(written)
         for entry in entries {
             common(entry, kind: "cluster", spec: spec)
             guard let instance = entry.instances.first else { continue }

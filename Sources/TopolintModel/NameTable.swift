@@ -26,6 +26,14 @@ final class NameTable {
 
     var count: Int { names.count }
 
+    /// Makes room for `more` names beyond those declared, so the table is not rebuilt as it grows.
+    func reserve(_ more: Int) {
+        let total = names.count + more
+        names.reserveCapacity(total)
+        hashes.reserveCapacity(total)
+        while total * 2 > slots.count { grow() }
+    }
+
     /// The index of `name`, if declared.
     func index(of name: String) -> Int? {
         var name = name

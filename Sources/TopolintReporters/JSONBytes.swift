@@ -43,6 +43,20 @@ enum JSONBytes {
         }
     }
 
+    /// A pretty array whose items are made one at a time by `value` (as `.array(items.map(value))`
+    /// would print, without holding every item's value at once).
+    static func writeArray<T>(_ items: [T], indent: Int, to out: inout ByteBuffer, _ value: (T) -> JSONValue) {
+        if items.isEmpty { out.append("[]" as StaticString); return }
+        out.append(byte: UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(byte: UInt8(ascii: ",")) }
+            newline(indent + 1, to: &out)
+            write(value(item), pretty: true, indent: indent + 1, to: &out)
+        }
+        newline(indent, to: &out)
+        out.append(byte: UInt8(ascii: "]"))
+    }
+
     private static func newline(_ indent: Int, to out: inout ByteBuffer) {
         out.append(byte: UInt8(ascii: "\n"))
         out.append(repeating: UInt8(ascii: " "), count: 2 * indent)

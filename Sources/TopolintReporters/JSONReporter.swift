@@ -7,10 +7,29 @@ public struct JSONReporter: Reporter {
     public static let summary = "the JSON report documented in docs/report.md, for scripts"
 
     public static func render(_ report: LintReport, options: ReportOptions) -> String {
-        // Written as bytes into one buffer sized for the report (findings take about 700
-        // bytes each), not grown one scalar at a time as a String.
-        JSONBytes.text(ReportJSON.lint(report), pretty: true,
-                       capacity: 768 * (report.findings.count + report.suppressed.count) + 4096)
+        String(decoding: renderBytes(report, options: options), as: UTF8.self)
+    }
+
+    /// Written as bytes into one buffer sized for the report (findings take about 700 bytes
+    /// each), one finding at a time: the JSON value of a single finding is built, written
+    /// and dropped, so the report never exists twice (as values and as text). The bytes are
+    /// those of `ReportJSON.lint(report)` serialized whole.
+    public static func renderBytes(_ report: LintReport, options: ReportOptions) -> [UInt8] {
+        var out = ByteBuffer(capacity: 768 * (report.findings.count + report.suppressed.count) + 4096)
+        out.append("{\n  \"tool\": " as StaticString)
+        JSONBytes.write(ReportJSON.tool, pretty: true, indent: 1, to: &out)
+        out.append(",\n  \"summary\": " as StaticString)
+        JSONBytes.write(report.summary.json, pretty: true, indent: 1, to: &out)
+        out.append(",\n  \"diagnostics\": " as StaticString)
+        JSONBytes.writeArray(report.diagnostics, indent: 1, to: &out) { ReportJSON.diagnostic($0) }
+        out.append(",\n  \"findings\": " as StaticString)
+        JSONBytes.writeArray(report.findings, indent: 1, to: &out) { ReportJSON.finding($0) }
+        out.append(",\n  \"suppressed\": " as StaticString)
+        JSONBytes.writeArray(report.suppressed, indent: 1, to: &out) { ReportJSON.suppressed($0) }
+        out.append(",\n  \"baselined\": " as StaticString)
+        out.append(report.baselined)
+        out.append("\n}\n" as StaticString)
+        return out.bytes
     }
 }
 

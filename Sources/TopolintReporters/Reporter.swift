@@ -62,6 +62,15 @@ public protocol Reporter: Sendable {
     /// A line for `--help`.
     static var summary: String { get }
     static func render(_ report: LintReport, options: ReportOptions) -> String
+    /// The same report as UTF-8 bytes. Reporters that collect bytes hand them over as they
+    /// are, so a large report is never copied into a `String` on its way out.
+    static func renderBytes(_ report: LintReport, options: ReportOptions) -> [UInt8]
+}
+
+extension Reporter {
+    public static func renderBytes(_ report: LintReport, options: ReportOptions) -> [UInt8] {
+        Array(render(report, options: options).utf8)
+    }
 }
 
 /// The registry: the one place that knows every format, so `--format` and its help text
@@ -80,6 +89,12 @@ public enum Reporters {
     public static var ids: [String] { ordered.map { $0.id } }
 
     public static func reporter(for id: String) -> (any Reporter.Type)? { all[id] }
+
+    /// Renders with the reporter named `id` as UTF-8 bytes, or nil when there is none.
+    public static func renderBytes(_ report: LintReport, format id: String,
+                                   options: ReportOptions = ReportOptions()) -> [UInt8]? {
+        reporter(for: id)?.renderBytes(report, options: options)
+    }
 
     /// Renders with the reporter named `id`, or nil when there is none.
     public static func render(_ report: LintReport, format id: String,

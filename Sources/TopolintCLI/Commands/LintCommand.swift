@@ -71,9 +71,9 @@ struct LintCommand: ParsableCommand {
                                     repositoryRoot: ReportOptions.repositoryRoot(repositoryRoot, currentDirectory: Output.currentDirectory),
                                     currentDirectory: Output.currentDirectory, ruleDocsURL: ruleDocsURL, sort: sort)
         var clock = StageClock()
-        let text = Reporters.render(report, format: format.rawValue, options: options) ?? ""
-        clock.lap("report", detail: "\(report.findings.count) findings, \(text.utf8.count) bytes of \(format.rawValue)")
-        try Output.emit(text, to: output)
+        let bytes = Reporters.renderBytes(report, format: format.rawValue, options: options) ?? []
+        clock.lap("report", detail: "\(report.findings.count) findings, \(bytes.count) bytes of \(format.rawValue)")
+        try Output.emit(bytes, to: output)
         clock.lap("write")
         if !report.diagnostics.isEmpty { throw Exit.loadError }
         let threshold = failOn ?? run.failOn ?? .medium

@@ -154,6 +154,16 @@ struct OutputFile {
 enum Output {
     /// Writes `text` whole to `path` (or standard output when nil or "-"). A failure is
     /// said on standard error with the path and ends the command with exit status 3.
+    static func emit(_ bytes: [UInt8], to path: String?) throws {
+        do {
+            var file = try OutputFile.open(path)
+            bytes.withUnsafeBufferPointer { file.write($0) }
+            try file.finish()
+        } catch {
+            throw fail(error)
+        }
+    }
+
     static func emit(_ text: String, to path: String?) throws {
         do {
             var file = try OutputFile.open(path)
