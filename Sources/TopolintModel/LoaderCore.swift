@@ -6,10 +6,13 @@ import TopolintYAML
 public struct LoadOptions: Sendable {
     public var platforms: [String]
     public var ruleNames: [String]
+    /// From this many hosts on, clusters load in two halves at once (`Int.max`: never).
+    public var hostsInHalves: Int
 
-    public init(platforms: [String], ruleNames: [String]) {
+    public init(platforms: [String], ruleNames: [String], hostsInHalves: Int = LoadLimits.hostsInHalves) {
         self.platforms = platforms
         self.ruleNames = ruleNames
+        self.hostsInHalves = hostsInHalves
     }
 }
 

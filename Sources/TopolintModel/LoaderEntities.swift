@@ -373,6 +373,15 @@ extension Loader {
         }
         topology.hosts.reserveCapacity(topology.hosts.count + written)
         nameTable("host").reserve(written)
+        if written >= options.hostsInHalves, entries.count >= 2, Parallel.enabled, loadClustersInHalves(entries, hosts: written) {
+            return
+        }
+        loadClusterEntries(entries[...])
+    }
+
+    /// Clusters and their hosts, in the order written.
+    mutating func loadClusterEntries(_ entries: ArraySlice<Entry>) {
+        let spec = FormatSchema.entity("cluster")
         for entry in entries {
             common(entry, kind: "cluster", spec: spec)
             guard let instance = entry.instances.first else { continue }

@@ -1,0 +1,87 @@
+import Testing
+import TopolintCore
+@testable import TopolintModel
+@testable import TopolintGenerate
+
+/// Clusters loaded in two halves at once must give the model a one-pass load gives, and any
+/// problem must be reported exactly as the one-pass load reports it.
+@Suite("Core: hosts loaded in two halves")
+struct HostHalvesTests {
+    static func load(_ bytes: [UInt8], halves: Bool) -> LoadResult {
+        TopologyLoader.load(bytes: bytes, file: "hosts.yaml",
+                            options: LoadOptions(platforms: [], ruleNames: [], hostsInHalves: halves ? 2 : Int.max))
+    }
+
+    static func generated() -> [UInt8] {
+        var text = ""
+        TopologyGenerator.generate(GeneratorOptions(profile: .medium, seed: 5, expanded: true, findingsHeavy: true)) { text += $0 }
+        return Array(text.utf8)
+    }
+
+    @Test("a generated design: the same hosts, clusters and ignores, in the same order")
+    func sameModel() throws {
+        let bytes = Self.generated()
+        let a = try #require(Self.load(bytes, halves: true).topology)
+        let b = try #require(Self.load(bytes, halves: false).topology)
+        #expect(a.hosts.count == b.hosts.count && a.hosts.count > 100)
+        for (x, y) in zip(a.hosts, b.hosts) {
+            #expect(x.name == y.name && x.cluster == y.cluster && x.rack == y.rack)
+            #expect(Array(x.uplinks) == Array(y.uplinks) && x.vlans == y.vlans && x.location == y.location)
+        }
+        #expect(a.clusters.map(\.name) == b.clusters.map(\.name))
+        #expect(a.clusters.map(\.hosts) == b.clusters.map(\.hosts))
+        #expect(a.clusters.map(\.vlans) == b.clusters.map(\.vlans))
+        #expect(a.ignores.map(\.subject) == b.ignores.map(\.subject))
+        #expect(a.workloads.map { $0.hosts ?? [] } == b.workloads.map { $0.hosts ?? [] })
+    }
+
+    static let design = """
+        topology: t
+        version: 1
+        sites: {s1: {}}
+        racks: {r1: {site: s1}}
+        switches: {sw1: {rack: r1, vlans: [v1]}}
+        vlans: {v1: {id: 10}}
+        clusters:
+          c1:
+            vlans: [v1]
+            hosts:
+              h1: {rack: r1, uplinks: [sw1]}
+              h2: {rack: r1, uplinks: [sw1], ignore: {TL200: accepted}}
+          c2:
+            hosts:
+              h3: {rack: r1, uplinks: [sw1]}
+              HOST: {rack: r1, uplinks: [sw1]}
+          c3:
+            hosts:
+              h5: {rack: r1, uplinks: [SWITCH]}
+              h6: {rack: r1, uplinks: [sw1]}
+        workloads:
+          w1: {cluster: c3, vlans: [v1], hosts: [h5, h6]}
+
+        """
+
+    @Test("small clusters split in two: the same model and ranges")
+    func smallSplit() throws {
+        let text = Self.design.replacingOccurrences(of: "HOST", with: "h4").replacingOccurrences(of: "SWITCH", with: "sw1")
+        let a = try #require(Self.load(Array(text.utf8), halves: true).topology)
+        let b = try #require(Self.load(Array(text.utf8), halves: false).topology)
+        #expect(a.hosts.map(\.name) == ["h1", "h2", "h3", "h4", "h5", "h6"])
+        #expect(a.hosts.map(\.cluster) == [0, 0, 1, 1, 2, 2])
+        #expect(a.clusters.map(\.hosts) == [0..<2, 2..<4, 4..<6])
+        #expect(a.hosts.map(\.vlans) == b.hosts.map(\.vlans))
+        #expect(a.ignores.map(\.subject.name) == ["h2"])
+        #expect(a.workloads[0].hosts == [4, 5])
+    }
+
+    @Test("a host name in both halves, or a mistake in either: reported as the one-pass load reports it")
+    func problems() {
+        for (host, uplink) in [("h1", "sw1"), ("h4", "nope"), ("h1", "nope")] {
+            let text = Self.design.replacingOccurrences(of: "HOST", with: host).replacingOccurrences(of: "SWITCH", with: uplink)
+            let a = Self.load(Array(text.utf8), halves: true), b = Self.load(Array(text.utf8), halves: false)
+            #expect(a.topology == nil)
+            #expect(!a.diagnostics.isEmpty)
+            #expect(a.diagnostics.map(\.oneLine) == b.diagnostics.map(\.oneLine), "\(host), \(uplink)")
+        }
+    }
+}
