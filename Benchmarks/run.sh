@@ -157,6 +157,9 @@ for design in clean heavy; do
     done
 done
 t_lint_x="${t_lint[clean-json]}"
+# The same lint on one core (TOPOLINT_THREADS=1): what the work costs before the second core
+# shares it.
+t_serial="$(median lint-hyperscale-clean-json-serial 1 "$runs" "TOPOLINT_THREADS=1 $(lint_cmd "$hyper_x")")"
 
 say "(b) peak memory of those lints"
 size_x="$(stat -c %s "$hyper_x")"
@@ -238,10 +241,12 @@ ir_row() { # label, lint instructions, parse instructions
     local r v; r="$(calc "$2 / $3")"; v="$(verdict "$r <= 1.5")"
     echo "| a′ | the same in instructions (callgrind), $1 | $(python3 -c "print(f'{$2/1e9:.2f} G vs {$3/1e9:.2f} G')") = **$(fmt "$r" .2f)×** | ≤ 1.5× | $v |"
 }
+serial_row="| a | the same on one core (\`TOPOLINT_THREADS=1\`), clean hyperscale, JSON (median) | $(ms "$t_serial") ms vs $(ms "$t_bare_x") ms = **$(fmt "$(calc "$t_serial / $t_bare_x")" .2f)×** | (information) | — |"
 rows_a="$(ratio_row "clean hyperscale, JSON" "${t_lint[clean-json]}" "$t_bare_x")
 $(ratio_row "clean hyperscale, text" "${t_lint[clean-text]}" "$t_bare_x")
 $(ratio_row "findings-heavy hyperscale, JSON" "${t_lint[heavy-json]}" "$t_bare_h")
-$(ratio_row "findings-heavy hyperscale, text" "${t_lint[heavy-text]}" "$t_bare_h")"
+$(ratio_row "findings-heavy hyperscale, text" "${t_lint[heavy-text]}" "$t_bare_h")
+$serial_row"
 if [ -n "$ir_lint" ] && [ -n "$ir_bare" ] && [ -n "$ir_lint_h" ] && [ -n "$ir_bare_h" ]; then
     rows_ir="$(ir_row "clean large, JSON" "$ir_lint" "$ir_bare")
 $(ir_row "findings-heavy large, JSON" "$ir_lint_h" "$ir_bare_h")"
