@@ -6,14 +6,15 @@
 #   make install DESTDIR=/tmp/stage PREFIX=/usr   # staged, for packaging
 #   make uninstall
 #
-# The binary links the Swift standard library and Foundation statically
-# (--static-swift-stdlib) and libyaml from its archive (libyaml-dev ships libyaml.a), so it
+# The binary links the Swift standard library statically (--static-swift-stdlib) and libyaml from its archive (libyaml-dev ships libyaml.a), so it
 # runs on a machine without a Swift toolchain or libyaml. libedit (line editing in
 # `topolint explore`) stays a shared library: its archive needs the archives of ncurses'
 # libtinfo, libbsd and libmd linked after it, an order SwiftPM's link line for a system
 # library does not give. So the binary needs libc, libstdc++6 and libgcc-s1 (the static
 # Swift runtime uses them) and libedit2 (with its libtinfo6, libbsd0 and libmd0), which
-# Debian and Ubuntu systems have or get with `apt-get install libedit2`.
+# Debian and Ubuntu systems have or get with `apt-get install libedit2`. The NetBox and
+# Nautobot importers load the system's libcurl (libcurl4) when they make a request; nothing
+# else needs it.
 # The rule packs are embedded in the binary; nothing else needs installing.
 
 PREFIX ?= /usr/local
@@ -28,9 +29,6 @@ INSTALL ?= install
 # whose libdir is the folder itself, which holds libyaml.a (no libyaml.so, so -lyaml takes
 # the archive) and a link to the system's libedit.so (which stays shared).
 STATIC_LIBS := $(CURDIR)/.build/static-libs
-# The importers' HTTP client (FoundationNetworking) is built on libcurl; linked statically,
-# it asks for -lcurl. libcurl stays a shared library (Debian's libcurl4; no -dev package is
-# needed: static-libs links libcurl.so to it), like libedit.
 SWIFT_BUILD := PKG_CONFIG_PATH="$(STATIC_LIBS)$${PKG_CONFIG_PATH:+:$$PKG_CONFIG_PATH}" \
 	$(SWIFT) build -c release --static-swift-stdlib --product topolint
 
@@ -49,9 +47,7 @@ static-libs:
 	if [ -f "$$yamldir/libyaml.a" ]; then ln -sfn "$$yamldir/libyaml.a" "$(STATIC_LIBS)/libyaml.a"; \
 	else ln -sfn "$$yamldir/libyaml.so" "$(STATIC_LIBS)/libyaml.so"; echo "note: no libyaml.a; libyaml stays a shared library" >&2; fi; \
 	ln -sfn "$$editdir/libedit.so" "$(STATIC_LIBS)/libedit.so"; \
-	curl=$$(/sbin/ldconfig -p | awk '/libcurl\.so\.4 /{print $$NF; exit}'); \
-	if [ -n "$$curl" ]; then ln -sfn "$$curl" "$(STATIC_LIBS)/libcurl.so"; \
-	else echo "note: no libcurl.so.4 found (install libcurl4); the link will fail" >&2; fi
+	rm -f "$(STATIC_LIBS)/libcurl.so"
 
 build: static-libs
 	$(SWIFT_BUILD)

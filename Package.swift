@@ -44,7 +44,9 @@ let package = Package(
         .target(name: "TopolintImport", dependencies: ["TopolintCore", "TopolintYAML"]),
         // Sources of truth (NetBox, Nautobot) read over their REST APIs into one inventory,
         // mapped to an import document, merged with a hand-kept overlay, written by the import writer.
-        .target(name: "TopolintInventory", dependencies: ["TopolintCore", "TopolintYAML", "TopolintImport"]),
+        // HTTP for the importers: the system's libcurl, loaded when a request is made.
+        .target(name: "CHTTP", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "TopolintInventory", dependencies: ["TopolintCore", "TopolintYAML", "TopolintImport", "CHTTP"]),
         .target(
             name: "TopolintCLI",
             dependencies: [

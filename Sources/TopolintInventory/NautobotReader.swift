@@ -24,10 +24,9 @@ public struct NautobotReader {
     }
 
     public func read() throws(InventoryError) -> Inventory {
-        try client.checkTLSSetting()
         let (status, _) = try client.get("status/")
         guard let version = status["nautobot-version"].string else {
-            throw InventoryError("\(client.url("status/", []).absoluteString) has no 'nautobot-version': not a Nautobot 2.x server")
+            throw InventoryError("\(client.url("status/", [])) has no 'nautobot-version': not a Nautobot 2.x server")
         }
         var inv = Inventory(source: "Nautobot \(version)")
 

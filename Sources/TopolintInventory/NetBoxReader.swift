@@ -11,10 +11,9 @@ public struct NetBoxReader {
     public var requestCount: Int { client.requestCount }
 
     public func read() throws(InventoryError) -> Inventory {
-        try client.checkTLSSetting()
         let (status, _) = try client.get("status/")
         guard let version = status["netbox-version"].string else {
-            throw InventoryError("\(client.url("status/", []).absoluteString) has no 'netbox-version': not a NetBox 4.x server")
+            throw InventoryError("\(client.url("status/", [])) has no 'netbox-version': not a NetBox 4.x server")
         }
         var inv = Inventory(source: "NetBox \(version)")
         for s in try client.list("dcim/sites/") {

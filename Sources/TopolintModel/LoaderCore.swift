@@ -87,6 +87,10 @@ struct Loader: YAMLValueReading {
     var workReported = false
     /// Pattern references already resolved, by kind and text.
     var resolvedPatterns: [String: [Int]] = [:]
+    /// Hosts' VLAN lists met so far, each stored once: the hosts of a rack or a cluster
+    /// mostly carry the same VLANs, and one array per host was a tenth of a large design's
+    /// memory.
+    var vlanLists: [[Int]: [Int]] = [:]
     /// Mistakes already reported, by what and where (see `reportedOnce`).
     var reportedMistakes = Set<String>()
 
@@ -231,6 +235,13 @@ struct Loader: YAMLValueReading {
             return nil
         }
         return pattern.expand()
+    }
+
+    /// `list`, or an equal list met before (sharing its storage).
+    mutating func internedVLANs(_ list: [Int]) -> [Int] {
+        if let known = vlanLists[list] { return known }
+        vlanLists[list] = list
+        return list
     }
 
     /// The index of a reference written as a declared name (no pattern, no placeholder),

@@ -371,11 +371,11 @@ extension Loader {
         for entry in entries {
             if let hosts = field(entry.fields, spec, "hosts"), doc.kind(hosts) == .mapping { written += doc.count(hosts) }
         }
-        topology.hosts.reserveCapacity(topology.hosts.count + written)
-        nameTable("host").reserve(written)
         if written >= options.hostsInHalves, entries.count >= 2, Parallel.enabled, loadClustersInHalves(entries, hosts: written) {
             return
         }
+        topology.hosts.reserveCapacity(topology.hosts.count + written)
+        nameTable("host").reserve(written)
         loadClusterEntries(entries[...])
     }
 
@@ -427,7 +427,7 @@ extension Loader {
             if let vlansNode, sharedVLANs == nil, containsPlaceholder(vlansNode) {
                 ownVLANs = vlanList(vlansNode, values: instance.values, what: "vlans of host '\(instance.name)'")
             }
-            let vlans = ownVLANs.map { sortedUnion($0, clusterVLANs) } ?? clusterVLANs
+            let vlans = ownVLANs.map { internedVLANs(sortedUnion($0, clusterVLANs)) } ?? clusterVLANs
             topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, location: location(entry)))
         }
     }

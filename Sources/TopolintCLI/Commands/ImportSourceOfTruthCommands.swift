@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TopolintCore
 import TopolintYAML
 import TopolintModel
@@ -52,7 +56,7 @@ enum ImportRun {
             FDWriter.standardError.write("topolint: error: \(message)\n")
             return Exit.loadError
         }
-        guard let url = URL(string: o.url), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host != nil else {
+        guard let url = HTTPURL(o.url) else {
             throw fail("--url: '\(o.url)' is not an http(s) URL")
         }
         guard o.timeout > 0 else { throw fail("--timeout must be more than 0 seconds") }
@@ -63,7 +67,7 @@ enum ImportRun {
             platformMap[parts[0].lowercased()] = parts[1]
         }
         let tokenVariable = o.tokenEnv ?? defaultTokenEnv
-        let token = ProcessInfo.processInfo.environment[tokenVariable].flatMap { $0.isEmpty ? nil : $0 }
+        let token = getenv(tokenVariable).map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
         if token == nil { FDWriter.standardError.write("topolint: warning: \(tokenVariable) is not set; reading \(product) without a token\n") }
 
         var overlay: Overlay?
@@ -82,7 +86,7 @@ enum ImportRun {
         } catch { throw fail(error.description) }
 
         let options = MappingOptions(switchRoles: o.switchRole.isEmpty ? MappingOptions.defaultSwitchRoles : o.switchRole,
-                                     platformMap: platformMap, sites: o.site, topologyName: o.name ?? url.host ?? product.lowercased())
+                                     platformMap: platformMap, sites: o.site, topologyName: o.name ?? url.hostName)
         let mapped = InventoryMapping.map(inventory, options: options)
         for w in mapped.warnings { FDWriter.standardError.write("topolint: warning: \(w)\n") }
         var design = mapped.design
@@ -119,11 +123,7 @@ enum ImportRun {
     }
 
     /// The URL without credentials or query, for the provenance header.
-    static func redacted(_ url: URL) -> String {
-        var c = URLComponents(url: url, resolvingAgainstBaseURL: false)
-        c?.user = nil; c?.password = nil; c?.query = nil
-        return c?.string ?? url.absoluteString
-    }
+    static func redacted(_ url: HTTPURL) -> String { url.withoutQuery }
 }
 
 struct ImportNetBoxCommand: ParsableCommand {

@@ -128,10 +128,25 @@ struct StageClock {
         return resident * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 
+    /// Peak resident set size so far (VmHWM in /proc/self/status), in MB.
+    static func peakMB() -> Int {
+        guard let f = fopen("/proc/self/status", "r") else { return -1 }
+        defer { fclose(f) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), f) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("VmHWM:") {
+                let kb = Int(text.dropFirst(6).filter { $0.isNumber }) ?? 0
+                return kb / 1024
+            }
+        }
+        return -1
+    }
+
     mutating func lap(_ stage: String, detail: String? = nil) {
         guard StageClock.enabled else { return }
         let t = StageClock.now()
-        FDWriter.standardError.write("timing \(stage): \(Int((t - last) * 1000)) ms, resident \(StageClock.residentMB()) MB\(detail.map { ", " + $0 } ?? "")\n")
+        FDWriter.standardError.write("timing \(stage): \(Int((t - last) * 1000)) ms, resident \(StageClock.residentMB()) MB, peak \(StageClock.peakMB()) MB\(detail.map { ", " + $0 } ?? "")\n")
         last = t
     }
 }

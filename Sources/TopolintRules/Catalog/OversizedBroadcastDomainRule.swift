@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TopolintCore
 import TopolintAnalysis
 
@@ -74,7 +78,7 @@ public struct OversizedBroadcastDomainRule: Rule {
             if switches > pack.maxSwitches { over.append("\(switches) switches (limit \(pack.maxSwitches))") }
             let message = "\(context.vlanLabel(domain.vlan)) has a broadcast domain of \(over.joined(separator: " and ")), "
                 + "\(domain.hostCount) hosts in \(domain.racks.count) racks, starting at switch \(first) "
-                + "(\(String(format: "%.1f", ratio))× the limit)"
+                + "(\(Self.oneDecimal(ratio))× the limit)"
             findings.append(descriptor.finding(
                 score: Self.score(ratio: ratio), message: message,
                 subject: Subject(kind: "vlan", name: vlan.name), location: vlan.location,
@@ -83,5 +87,12 @@ public struct OversizedBroadcastDomainRule: Rule {
                 identity: ["switch"]))
         }
         return findings
+    }
+
+    /// `value` with one decimal, as C's printf("%.1f") writes it.
+    static func oneDecimal(_ value: Double) -> String {
+        var buffer = [CChar](repeating: 0, count: 64)
+        _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.1f", $0) }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -12,12 +12,16 @@ final class FixtureServer {
     let port: Int
     let log: URL
 
-    init() throws {
+    let scheme: String
+
+    /// With `tls`, the server answers over https with that certificate and key.
+    init(tls: (certificate: String, key: String)? = nil) throws {
+        scheme = tls == nil ? "http" : "https"
         let script = CLI.packageRoot.appendingPathComponent("Tests/Fixtures/netbox/serve.py")
         log = FileManager.default.temporaryDirectory.appendingPathComponent("topolint-netbox-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, Self.token]
+        process.arguments = ["python3", script.path, Self.token] + (tls.map { [$0.certificate, $0.key] } ?? [])
         let out = Pipe()
         process.standardOutput = out
         process.standardError = try FileHandle(forWritingTo: log)
@@ -38,7 +42,7 @@ final class FixtureServer {
         self.port = port
     }
 
-    var url: String { "http://127.0.0.1:\(port)" }
+    var url: String { "\(scheme)://127.0.0.1:\(port)" }
 
     /// The request lines the server has seen (`GET /api/dcim/devices/?limit=500&offset=3 ...`).
     var requests: [String] {

@@ -97,6 +97,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    /// A lab server with a self-signed certificate: refused as it stands, read with --insecure.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), "needs openssl to make a certificate"))
+    func aSelfSignedServerNeedsInsecure() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cert = dir.appendingPathComponent("cert.pem").path, key = dir.appendingPathComponent("key.pem").path
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                             "-days", "2", "-subj", "/CN=127.0.0.1"]
+        openssl.standardOutput = FileHandle.nullDevice
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        try #require(openssl.terminationStatus == 0)
+        let server = try FixtureServer(tls: (cert, key))
+        #expect(server.url.hasPrefix("https://"))
+        let refused = try importDesign(server, output: dir.appendingPathComponent("never.yaml"))
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("TLS failed"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--insecure"))
+        let out = dir.appendingPathComponent("lab.yaml")
+        let read = try importDesign(server, ["--insecure"], output: out)
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("topology: two-sites"))
+    }
+
     @Test func theTokenComesFromTheNamedVariable() throws {
         let server = try FixtureServer()
         let r = try CLI.run(["import", "netbox", "--url", server.url, "--token-env", "MY_NETBOX"] + Self.importArgs,
