@@ -60,11 +60,11 @@ extension YAMLReader {
         }
         let firstRoot = doc.root
         let nodeBase = Int32(doc.nodes.count), childBase = UInt32(doc.children.count), extraBase = UInt32(doc.extra.count)
-        let lineShift = plan.line - plan.keys.count
         let prefixLength = plan.prefix.count
         doc.nodes.reserveCapacity(doc.nodes.count + second.nodes.count)
         for var node in second.nodes {
-            node.line = UInt32(max(0, Int(node.line) + lineShift))
+            // Nodes of the synthetic prefix (the chain's keys and mappings) are dropped below.
+            node.start = UInt32(max(0, Int(node.start) - prefixLength + plan.offset))
             if node.kind == .scalar {
                 if node.inExtra {
                     node.a += extraBase
@@ -109,6 +109,7 @@ extension YAMLReader {
             doc.nodes[Int(a.index)].a = start
             doc.nodes[Int(a.index)].b = UInt32(pairs.count / 2)
         }
+        doc.indexLines()
         return true
     }
 

@@ -1,4 +1,9 @@
 import TopolintCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The three kinds of YAML node. Aliases are resolved while reading (they share the anchored
 /// node), and merge keys are folded into the mapping that holds them.
@@ -12,40 +17,44 @@ public struct YAMLNode: Hashable, Sendable {
     init(_ index: Int32) { self.index = index }
 }
 
-/// A node packed into 16 bytes. There is no per-node allocation: scalars point into the
+/// A node packed into 12 bytes. There is no per-node allocation: scalars point into the
 /// source bytes (or, when libyaml had to unescape or fold them, into `extra`), containers
-/// point at a run of `children`.
+/// point at a run of `children`. A node's line and column are not stored: they follow from
+/// its byte offset and the document's table of line starts, when a message needs them.
 struct PackedNode: Sendable {
-    /// 0-based line.
-    var line: UInt32
-    /// Low 28 bits: 0-based column (characters). Bits 28–29: kind. Bit 30: quoted or block
-    /// scalar (not plain). Bit 31: the scalar's bytes live in `extra`.
-    var columnAndFlags: UInt32
+    /// Byte offset in the source of the node's first character.
+    var start: UInt32
     /// Scalar: byte offset of its value. Container: index of its first child in `children`.
     var a: UInt32
-    /// Scalar: byte length. Sequence: item count. Mapping: pair count (keys and values
-    /// alternate in `children`).
-    var b: UInt32
+    /// Low 28 bits: `b`. Bits 28–29: kind. Bit 30: quoted or block scalar (not plain).
+    /// Bit 31: the scalar's bytes live in `extra`.
+    var bits: UInt32
 
-    static let columnMask: UInt32 = 0x0FFF_FFFF
+    static let countMask: UInt32 = 0x0FFF_FFFF
+    /// The largest scalar length or container size a node holds.
+    static let maxCount = Int(countMask)
     static let quotedBit: UInt32 = 1 << 30
     static let extraBit: UInt32 = 1 << 31
 
-    init(line: Int, column: Int, kind: YAMLNodeKind, quoted: Bool = false, extra: Bool = false,
-         a: UInt32 = 0, b: UInt32 = 0) {
-        self.line = UInt32(truncatingIfNeeded: min(line, Int(UInt32.max)))
-        var flags = UInt32(min(column, Int(PackedNode.columnMask))) | (UInt32(kind.rawValue) << 28)
-        if quoted { flags |= PackedNode.quotedBit }
-        if extra { flags |= PackedNode.extraBit }
-        self.columnAndFlags = flags
+    init(start: Int, kind: YAMLNodeKind, quoted: Bool = false, extra: Bool = false, a: UInt32 = 0, b: UInt32 = 0) {
+        self.start = UInt32(truncatingIfNeeded: min(max(start, 0), Int(UInt32.max)))
+        var bits = (b & PackedNode.countMask) | (UInt32(kind.rawValue) << 28)
+        if quoted { bits |= PackedNode.quotedBit }
+        if extra { bits |= PackedNode.extraBit }
+        self.bits = bits
         self.a = a
-        self.b = b
     }
 
-    var kind: YAMLNodeKind { YAMLNodeKind(rawValue: UInt8((columnAndFlags >> 28) & 3))! }
-    var isQuoted: Bool { columnAndFlags & PackedNode.quotedBit != 0 }
-    var inExtra: Bool { columnAndFlags & PackedNode.extraBit != 0 }
-    var column: Int { Int(columnAndFlags & PackedNode.columnMask) }
+    /// Scalar: byte length. Sequence: item count. Mapping: pair count (keys and values
+    /// alternate in `children`).
+    var b: UInt32 {
+        get { bits & PackedNode.countMask }
+        set { bits = (bits & ~PackedNode.countMask) | (newValue & PackedNode.countMask) }
+    }
+
+    var kind: YAMLNodeKind { YAMLNodeKind(rawValue: UInt8((bits >> 28) & 3))! }
+    var isQuoted: Bool { bits & PackedNode.quotedBit != 0 }
+    var inExtra: Bool { bits & PackedNode.extraBit != 0 }
 }
 
 /// A parsed YAML document: the source bytes plus a flat arena of located nodes.
@@ -56,6 +65,9 @@ public struct YAMLDocument: Sendable {
     var nodes: [PackedNode]
     var children: [Int32]
     public internal(set) var root: YAMLNode
+    /// Byte offset of each line's first character (the first line's after a byte order
+    /// mark), with line breaks counted as libyaml counts them.
+    var lineStarts: [UInt32] = []
 
     init(file: String, source: [UInt8]) {
         self.file = file
@@ -66,6 +78,67 @@ public struct YAMLDocument: Sendable {
         self.root = YAMLNode(0)
     }
 
+    /// Indexes the lines of the first `length` bytes of the source.
+    mutating func indexLines(upTo length: Int? = nil) {
+        lineStarts = YAMLDocument.lineStarts(source, length: min(length ?? source.count, source.count))
+    }
+
+    /// Where each line starts. LF, CR, CRLF, NEL, LS and PS each end a line, as in libyaml's
+    /// marks; files without CR or non-ASCII line breaks take a fast path on LF alone.
+    static func lineStarts(_ source: [UInt8], length: Int) -> [UInt32] {
+        let base = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var starts: [UInt32] = [UInt32(min(base, length))]
+        return source.withUnsafeBufferPointer { bytes -> [UInt32] in
+            guard length > 0, let p = bytes.baseAddress else { return starts }
+            let plain = memchr(p, 0x0D, length) == nil && memchr(p, 0xC2, length) == nil && memchr(p, 0xE2, length) == nil
+            starts.reserveCapacity(length / 40 + 1)
+            var i = base
+            if plain {
+                while i < length, let nl = memchr(p + i, 0x0A, length - i) {
+                    i = p.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+                    starts.append(UInt32(i))
+                }
+                return starts
+            }
+            while i < length {
+                let b = p[i]
+                var breakLength = 0
+                if b == 0x0A {
+                    breakLength = 1
+                } else if b == 0x0D {
+                    breakLength = i + 1 < length && p[i + 1] == 0x0A ? 2 : 1
+                } else if b == 0xC2, i + 1 < length, p[i + 1] == 0x85 {
+                    breakLength = 2
+                } else if b == 0xE2, i + 2 < length, p[i + 1] == 0x80, p[i + 2] == 0xA8 || p[i + 2] == 0xA9 {
+                    breakLength = 3
+                }
+                if breakLength > 0 {
+                    i += breakLength
+                    starts.append(UInt32(i))
+                } else {
+                    i += 1
+                }
+            }
+            return starts
+        }
+    }
+
+    /// 1-based line and column of a byte offset (columns count characters).
+    func lineAndColumn(ofByte offset: Int) -> (line: Int, column: Int) {
+        var lo = 0, hi = lineStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if Int(lineStarts[mid]) <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        let line = max(lo - 1, 0)
+        let from = lineStarts.isEmpty ? 0 : Int(lineStarts[line])
+        var column = 0
+        if from < offset {
+            for i in from..<min(offset, source.count) where source[i] & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line + 1, column + 1)
+    }
+
     /// How many nodes the arena holds (aliases share theirs, so this is what memory costs).
     public var nodeCount: Int { nodes.count }
 
@@ -73,8 +146,8 @@ public struct YAMLDocument: Sendable {
 
     /// Where the node starts, 1-based.
     public func location(_ node: YAMLNode) -> SourceLocation {
-        let packed = nodes[Int(node.index)]
-        return SourceLocation(file: file, line: Int(packed.line) + 1, column: packed.column + 1)
+        let (line, column) = lineAndColumn(ofByte: Int(nodes[Int(node.index)].start))
+        return SourceLocation(file: file, line: line, column: column)
     }
 
     /// Number of items (sequence), pairs (mapping), or 0 (scalar).

@@ -106,6 +106,7 @@ struct TreeBuilder {
         // means copying the whole array into one twice its size.
         document.nodes.reserveCapacity((reserve ?? self.inputLength) / 8)
         document.children.reserveCapacity((reserve ?? self.inputLength) / 8)
+        document.indexLines(upTo: self.inputLength)
     }
 
     mutating func run() {
@@ -157,7 +158,7 @@ struct TreeBuilder {
                                  startChar: Int(event.start_mark.index), endChar: Int(event.end_mark.index),
                                  line: line, column: column, source: source)
             if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (node, 1) }
-            attach(node, size: 1, line: line, column: column)
+            attach(node, size: 1)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let anchorPointer = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
@@ -166,7 +167,11 @@ struct TreeBuilder {
                 return
             }
             let index = Int32(document.nodes.count)
-            document.nodes.append(PackedNode(line: line, column: column, kind: isMapping ? .mapping : .sequence))
+            let startChar = Int(event.start_mark.index)
+            let startByte = byteOffset(ofChar: startChar, source)
+            cursorChar = startChar
+            cursorByte = startByte
+            document.nodes.append(PackedNode(start: startByte, kind: isMapping ? .mapping : .sequence))
             stack.append(Frame(node: index, isMapping: isMapping, scratchStart: scratch.count,
                                anchor: anchorPointer.map { String(cString: $0) }, expandedSize: 1))
             countExpanded(1, line: line, column: column)
@@ -179,7 +184,7 @@ struct TreeBuilder {
                 return
             }
             countExpanded(target.size, line: line, column: column)
-            if !failed { attach(target.node, size: target.size, line: line, column: column) }
+            if !failed { attach(target.node, size: target.size) }
         default:
             break
         }
@@ -193,7 +198,7 @@ struct TreeBuilder {
         }
     }
 
-    private mutating func attach(_ node: Int32, size: Int, line: Int, column: Int) {
+    private mutating func attach(_ node: Int32, size: Int) {
         if stack.isEmpty {
             document.root = YAMLNode(node)
             rootSet = true
@@ -211,13 +216,17 @@ struct TreeBuilder {
             items = dedupeKeys(items)
             items = applyMerges(items)
         }
+        guard items.count / (frame.isMapping ? 2 : 1) <= PackedNode.maxCount else {
+            let (line, column) = document.lineAndColumn(ofByte: Int(document.nodes[Int(frame.node)].start))
+            fail("a list or mapping of more than \(PackedNode.maxCount) entries", line: line - 1, column: column - 1)
+            return
+        }
         let start = UInt32(document.children.count)
         document.children.append(contentsOf: items)
         document.nodes[Int(frame.node)].a = start
         document.nodes[Int(frame.node)].b = UInt32(frame.isMapping ? items.count / 2 : items.count)
         if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expandedSize) }
-        let packed = document.nodes[Int(frame.node)]
-        attach(frame.node, size: frame.expandedSize, line: Int(packed.line), column: packed.column)
+        attach(frame.node, size: frame.expandedSize)
     }
 
     // MARK: scalars
@@ -244,18 +253,21 @@ struct TreeBuilder {
             if offset < 0 {
                 offset = document.extra.count
                 document.extra.append(contentsOf: valueBytes)
-                return appendScalar(line: line, column: column, quoted: quoted, extra: true, offset: offset, length: length)
+                return appendScalar(start: startByte, line: line, column: column, quoted: quoted, extra: true, offset: offset, length: length)
             }
         } else {
             offset = startByte
         }
-        return appendScalar(line: line, column: column, quoted: quoted, extra: false, offset: offset, length: length)
+        return appendScalar(start: startByte, line: line, column: column, quoted: quoted, extra: false, offset: offset, length: length)
     }
 
-    private mutating func appendScalar(line: Int, column: Int, quoted: Bool, extra: Bool, offset: Int, length: Int) -> Int32 {
+    private mutating func appendScalar(start: Int, line: Int, column: Int, quoted: Bool, extra: Bool, offset: Int, length: Int) -> Int32 {
+        if length > PackedNode.maxCount {
+            fail("a value longer than \(PackedNode.maxCount) bytes", line: line, column: column)
+        }
         let index = Int32(document.nodes.count)
-        document.nodes.append(PackedNode(line: line, column: column, kind: .scalar, quoted: quoted, extra: extra,
-                                         a: UInt32(offset), b: UInt32(length)))
+        document.nodes.append(PackedNode(start: start, kind: .scalar, quoted: quoted, extra: extra,
+                                         a: UInt32(offset), b: UInt32(truncatingIfNeeded: length)))
         countExpanded(1, line: line, column: column)
         return index
     }
