@@ -24,6 +24,25 @@ enum FuzzTarget {
         }
         precondition(result.diagnostics.isEmpty == (result.topology != nil), "a topology with diagnostics, or neither")
         precondition(result.diagnostics.count <= LoadLimits.diagnosticsPerFile + 1, "\(result.diagnostics.count) diagnostics")
+        // Read in two halves at once (split near the middle), a file gives the one-pass
+        // document exactly, or the halves hand it back to the one-pass read.
+        if let halves = YAMLReader.parseInHalves(bytes, file: "fuzz.yaml", at: bytes.count / 2), let split = halves.document {
+            let whole = YAMLReader.parse(bytes, file: "fuzz.yaml", inHalves: false)
+            precondition(whole.diagnostics.isEmpty, "the halves read a file the one-pass read reports on: \(whole.diagnostics.map(\.oneLine))")
+            guard let one = whole.document else { preconditionFailure("the halves read a file the one-pass read cannot") }
+            precondition(same(one, one.root, split, split.root), "the halves' document differs from the one-pass document")
+        }
+    }
+
+    /// The same tree: kinds, positions, scalar text and style, children in order.
+    static func same(_ a: YAMLDocument, _ x: YAMLNode, _ b: YAMLDocument, _ y: YAMLNode) -> Bool {
+        guard a.kind(x) == b.kind(y), a.location(x) == b.location(y), a.count(x) == b.count(y) else { return false }
+        switch a.kind(x) {
+        case .scalar: return a.string(x) == b.string(y) && a.isQuoted(x) == b.isQuoted(y)
+        case .sequence: return (0..<a.count(x)).allSatisfy { same(a, a.item(x, $0), b, b.item(y, $0)) }
+        case .mapping:
+            return (0..<a.count(x)).allSatisfy { same(a, a.key(x, $0), b, b.key(y, $0)) && same(a, a.value(x, $0), b, b.value(y, $0)) }
+        }
     }
 }
 
