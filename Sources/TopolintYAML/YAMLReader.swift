@@ -419,7 +419,7 @@ struct TreeBuilder {
         case YAML_READER_ERROR:
             // Reader errors carry a byte offset, not a mark: find the line and column ourselves.
             let offset = min(Int(parser.problem_offset), source.count)
-            let (line, column) = lineAndColumn(ofByte: offset, source)
+            let (line, column) = document.lineAndColumn(ofByte: offset)
             let value = parser.problem_value
             let message: String
             if problem.contains("control characters") {
@@ -430,7 +430,7 @@ struct TreeBuilder {
             } else {
                 message = problem
             }
-            fail(message, line: line, column: column)
+            fail(message, line: line - 1, column: column - 1)
         case YAML_MEMORY_ERROR:
             fail("libyaml ran out of memory", line: 0, column: 0)
         default:
@@ -441,33 +441,5 @@ struct TreeBuilder {
             }
             fail("YAML syntax error: " + message, line: Int(parser.problem_mark.line), column: Int(parser.problem_mark.column))
         }
-    }
-
-    /// 0-based line and column of a byte, counted as libyaml counts marks: after a byte order
-    /// mark, with LF, CR, CRLF, NEL, LS and PS each ending a line.
-    private func lineAndColumn(ofByte offset: Int, _ source: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
-        var line = 0, column = 0, i = base
-        while i < offset {
-            let b = source[i]
-            var breakLength = 0
-            if b == 0x0A {
-                breakLength = 1
-            } else if b == 0x0D {
-                breakLength = i + 1 < offset && source[i + 1] == 0x0A ? 2 : 1
-            } else if b == 0xC2, i + 1 < offset, source[i + 1] == 0x85 {
-                breakLength = 2
-            } else if b == 0xE2, i + 2 < offset, source[i + 1] == 0x80, source[i + 2] == 0xA8 || source[i + 2] == 0xA9 {
-                breakLength = 3
-            }
-            if breakLength > 0 {
-                line += 1
-                column = 0
-                i += breakLength
-                continue
-            }
-            if b & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return (line, column)
     }
 }
