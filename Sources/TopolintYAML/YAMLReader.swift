@@ -210,12 +210,29 @@ struct TreeBuilder {
 
     private mutating func close(_ source: UnsafeBufferPointer<UInt8>) {
         guard let frame = stack.popLast() else { return }
-        var items = Array(scratch[frame.scratchStart...])
-        scratch.removeSubrange(frame.scratchStart...)
-        if frame.isMapping {
-            items = dedupeKeys(items)
-            items = applyMerges(items)
+        var items: [Int32]
+        if !frame.isMapping || isPlainSmallMapping(scratch[frame.scratchStart...]) {
+            // Nothing to drop or merge (sequences, and the small mappings that make up most
+            // of a topology): the children go over as they are, with no array per container.
+            let count = scratch.count - frame.scratchStart
+            guard count / (frame.isMapping ? 2 : 1) <= PackedNode.maxCount else {
+                let (line, column) = document.lineAndColumn(ofByte: Int(document.nodes[Int(frame.node)].start))
+                fail("a list or mapping of more than \(PackedNode.maxCount) entries", line: line - 1, column: column - 1)
+                return
+            }
+            let start = UInt32(document.children.count)
+            document.children.append(contentsOf: scratch[frame.scratchStart...])
+            scratch.removeSubrange(frame.scratchStart...)
+            document.nodes[Int(frame.node)].a = start
+            document.nodes[Int(frame.node)].b = UInt32(frame.isMapping ? count / 2 : count)
+            if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expandedSize) }
+            attach(frame.node, size: frame.expandedSize)
+            return
         }
+        items = Array(scratch[frame.scratchStart...])
+        scratch.removeSubrange(frame.scratchStart...)
+        items = dedupeKeys(items)
+        items = applyMerges(items)
         guard items.count / (frame.isMapping ? 2 : 1) <= PackedNode.maxCount else {
             let (line, column) = document.lineAndColumn(ofByte: Int(document.nodes[Int(frame.node)].start))
             fail("a list or mapping of more than \(PackedNode.maxCount) entries", line: line - 1, column: column - 1)
@@ -227,6 +244,18 @@ struct TreeBuilder {
         document.nodes[Int(frame.node)].b = UInt32(frame.isMapping ? items.count / 2 : items.count)
         if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expandedSize) }
         attach(frame.node, size: frame.expandedSize)
+    }
+
+    /// A mapping of at most 12 pairs with no merge key and no key written twice.
+    private func isPlainSmallMapping(_ pairs: ArraySlice<Int32>) -> Bool {
+        let n = pairs.count / 2, base = pairs.startIndex
+        guard n <= 12 else { return false }
+        for i in 0..<n {
+            let key = pairs[base + 2 * i]
+            if isMergeKey(YAMLNode(key)) { return false }
+            for j in 0..<i where sameScalar(key, pairs[base + 2 * j]) { return false }
+        }
+        return true
     }
 
     // MARK: scalars
