@@ -215,13 +215,3 @@ func snapToHalves(_ value: Double) -> Double {
     let nearest = (value * 2).rounded() / 2
     return abs(value - nearest) <= 1e-9 * max(1, abs(value)) ? nearest : value
 }
-
-/// Sorted, each value once.
-func sortedDistinct(_ values: [Int]) -> [Int] {
-    if values.count < 2 { return values }
-    let sorted = values.sorted()
-    var out: [Int] = [sorted[0]]
-    out.reserveCapacity(sorted.count)
-    for v in sorted.dropFirst() where v != out[out.count - 1] { out.append(v) }
-    return out
-}

@@ -454,7 +454,7 @@ func sortedUnion(_ x: [Int], _ y: [Int]) -> [Int] {
 }
 
 /// Sorted, each value once.
-func sortedDistinct(_ values: [Int]) -> [Int] {
+public func sortedDistinct(_ values: [Int]) -> [Int] {
     if values.count < 2 { return values }
     let sorted = values.sorted()
     var out: [Int] = [sorted[0]]
