@@ -91,20 +91,21 @@ extension Loader {
             let entryFields = fields(of: value, spec: spec,
                                      what: instances.count == 1 ? "\(kind.replacingUnderscores) '\(instances[0].name)'" : "\(kind.replacingUnderscores)s '\(written)'",
                                      at: key)
-            var kept: [(name: String, values: [String])] = []
-            kept.reserveCapacity(instances.count)
+            // The instances kept, copied only once one is dropped (almost never).
+            var kept: [(name: String, values: [String])]? = nil
             let start = table.count
-            for instance in instances {
+            for (n, instance) in instances.enumerated() {
                 if table.insert(instance.name) == nil {
+                    if kept == nil { kept = Array(instances[..<n]) }
                     guard storing else { unstored += 1; continue }
                     let first = firstLocation(of: instance.name, index: table.index(of: instance.name)!, in: entries, starts: starts, kind: kind)
                     let whereFirst = first.map { " (first at line \($0.line), column \($0.column))" } ?? ""
                     error(.duplicate, "duplicate \(kind.replacingUnderscores) name '\(instance.name)'\(whereFirst)", at: key)
                     continue
                 }
-                kept.append(instance)
+                kept?.append(instance)
             }
-            let entry = Entry(key: key, value: value, fields: entryFields, instances: kept)
+            let entry = Entry(key: key, value: value, fields: entryFields, instances: kept ?? instances)
             if let each {
                 each(&self, entry)
             } else {
