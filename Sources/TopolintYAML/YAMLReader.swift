@@ -210,38 +210,23 @@ struct TreeBuilder {
 
     private mutating func close(_ source: UnsafeBufferPointer<UInt8>) {
         guard let frame = stack.popLast() else { return }
-        var items: [Int32]
+        let start = UInt32(document.children.count)
         if !frame.isMapping || isPlainSmallMapping(scratch[frame.scratchStart...]) {
             // Nothing to drop or merge (sequences, and the small mappings that make up most
             // of a topology): the children go over as they are, with no array per container.
-            let count = scratch.count - frame.scratchStart
-            guard count / (frame.isMapping ? 2 : 1) <= PackedNode.maxCount else {
-                let (line, column) = document.lineAndColumn(ofByte: Int(document.nodes[Int(frame.node)].start))
-                fail("a list or mapping of more than \(PackedNode.maxCount) entries", line: line - 1, column: column - 1)
-                return
-            }
-            let start = UInt32(document.children.count)
             document.children.append(contentsOf: scratch[frame.scratchStart...])
-            scratch.removeSubrange(frame.scratchStart...)
-            document.nodes[Int(frame.node)].a = start
-            document.nodes[Int(frame.node)].b = UInt32(frame.isMapping ? count / 2 : count)
-            if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expandedSize) }
-            attach(frame.node, size: frame.expandedSize)
-            return
+        } else {
+            document.children.append(contentsOf: applyMerges(dedupeKeys(Array(scratch[frame.scratchStart...]))))
         }
-        items = Array(scratch[frame.scratchStart...])
         scratch.removeSubrange(frame.scratchStart...)
-        items = dedupeKeys(items)
-        items = applyMerges(items)
-        guard items.count / (frame.isMapping ? 2 : 1) <= PackedNode.maxCount else {
+        let count = (document.children.count - Int(start)) / (frame.isMapping ? 2 : 1)
+        guard count <= PackedNode.maxCount else {
             let (line, column) = document.lineAndColumn(ofByte: Int(document.nodes[Int(frame.node)].start))
             fail("a list or mapping of more than \(PackedNode.maxCount) entries", line: line - 1, column: column - 1)
             return
         }
-        let start = UInt32(document.children.count)
-        document.children.append(contentsOf: items)
         document.nodes[Int(frame.node)].a = start
-        document.nodes[Int(frame.node)].b = UInt32(frame.isMapping ? items.count / 2 : items.count)
+        document.nodes[Int(frame.node)].b = UInt32(count)
         if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expandedSize) }
         attach(frame.node, size: frame.expandedSize)
     }
