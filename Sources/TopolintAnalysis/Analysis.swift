@@ -73,6 +73,14 @@ public struct Analysis: Sendable {
         return result
     }
 
+    /// Whether host `h` joins any domain of `v` (as `domainsJoined` being non-empty, without
+    /// building the list).
+    public func joinsDomain(host h: Int, vlan v: Int) -> Bool {
+        let host = topology.hosts[h]
+        guard binarySearch(host.vlans, v) else { return false }
+        return host.uplinks.contains { domain(ofSwitch: $0, vlan: v) != nil }
+    }
+
     /// Hosts of cluster `c` that carry VLAN `v` (n in the endpoint formula).
     public func carriers(cluster c: Int, vlan v: Int) -> Int {
         carriersByClusterVLAN[ClusterVLAN(cluster: Int32(c), vlan: Int32(v))] ?? 0

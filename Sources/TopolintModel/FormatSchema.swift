@@ -156,7 +156,7 @@ public enum FormatSchema {
     ]
 
     public static func entity(_ kind: String) -> EntitySpec {
-        entities.first { $0.kind == kind }!
+        entities.first { $0.kind.sameName(kind) }!
     }
 
     /// The gateway mapping's keys.

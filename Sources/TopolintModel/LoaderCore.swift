@@ -1,5 +1,10 @@
 import TopolintCore
 import TopolintYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What the loader needs to know from outside the file: the rule pack's platform names and
 /// the rule ids and names an `ignore` may use.
@@ -180,7 +185,7 @@ struct Loader: YAMLValueReading {
                     error(.schema, "keys in \(what()) must be plain names", at: k)
                     continue
                 }
-                if let position = doc.withScalarBytes(k, { bytes in spec.fieldBytes.firstIndex { $0.elementsEqual(bytes) } }) {
+                if let position = doc.withScalarBytes(k, { bytes in spec.fieldBytes.firstIndex { sameBytes($0, bytes) } }) {
                     result[position] = doc.value(value, i)
                 } else {
                     let name = doc.string(k)
@@ -197,8 +202,14 @@ struct Loader: YAMLValueReading {
         return result
     }
 
+    /// Whether a field name's bytes spell a key (lengths first: most fields differ in length).
+    @inline(__always)
+    func sameBytes(_ name: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.count == key.count && name.withUnsafeBufferPointer { key.count == 0 || memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+    }
+
     func field(_ fields: [YAMLNode?], _ spec: EntitySpec, _ name: String) -> YAMLNode? {
-        guard let i = spec.fields.firstIndex(where: { $0.name == name }) else { return nil }
+        guard let i = spec.fields.firstIndex(where: { $0.name.sameName(name) }) else { return nil }
         return fields[i]
     }
 
@@ -257,7 +268,7 @@ struct Loader: YAMLValueReading {
 
     /// The names of `kind` (an empty table before any is declared).
     mutating func nameTable(_ kind: String) -> NameTable {
-        for entry in names where entry.kind == kind { return entry.table }
+        for entry in names where entry.kind.sameName(kind) { return entry.table }
         let table = NameTable()
         names.append((kind, table))
         return table

@@ -166,6 +166,14 @@ public enum Placeholders {
 }
 
 extension String {
+    /// Equality for the short ASCII names the loader compares in its hot paths (field names,
+    /// entity kinds): different lengths answer at once. `==` on two different small strings
+    /// takes the general comparison path, which was a measurable share of loading.
+    @inline(__always)
+    func sameName(_ other: String) -> Bool {
+        utf8.count == other.utf8.count && self == other
+    }
+
     /// Whether the UTF-8 text holds `byte`, scanning contiguous storage (names are scanned for
     /// `[` and `{` once per reference, so the generic sequence walk was measurable).
     func containsByte(_ byte: UInt8) -> Bool {

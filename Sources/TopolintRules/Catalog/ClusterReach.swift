@@ -28,9 +28,20 @@ struct ReachCache {
         if let known = memo[key] { return known }
         let t = context.topology, analysis = context.analysis
         var hosts: [ClusterVLANReach.HostReach] = []
+        // A host's reach follows from its rack and its uplinks alone (given it carries the
+        // VLAN), and a cluster lists its hosts rack by rack: a host placed and cabled like the
+        // one before it reaches the same gateway, without walking the domains again.
+        var previous: (rack: Int, uplinks: IndexList, joined: Bool, gateway: GatewayReach?)?
         for h in t.clusters[c].hosts where binarySearch(t.hosts[h].vlans, v) {
-            let joined = !analysis.domainsJoined(host: h, vlan: v).isEmpty
-            hosts.append(.init(host: h, joined: joined, gateway: joined ? analysis.nearestGateway(host: h, vlan: v) : nil))
+            let host = t.hosts[h]
+            if let p = previous, p.rack == host.rack, p.uplinks == host.uplinks {
+                hosts.append(.init(host: h, joined: p.joined, gateway: p.gateway))
+                continue
+            }
+            let joined = analysis.joinsDomain(host: h, vlan: v)
+            let gateway = joined ? analysis.nearestGateway(host: h, vlan: v) : nil
+            previous = (host.rack, host.uplinks, joined, gateway)
+            hosts.append(.init(host: h, joined: joined, gateway: gateway))
         }
         let result = ClusterVLANReach(hosts: hosts, carriers: hosts.count)
         memo[key] = result
@@ -69,7 +80,14 @@ struct ClusterDomainCache {
         let key = c &<< 32 | v   // cluster and VLAN indexes each fit in 32 bits
         if let known = memo[key] { return known }
         var joined = Set<Int>()
-        for h in context.topology.clusters[c].hosts { joined.formUnion(context.analysis.domainsJoined(host: h, vlan: v)) }
+        let t = context.topology
+        var previous: IndexList?
+        for h in t.clusters[c].hosts where binarySearch(t.hosts[h].vlans, v) {
+            // Hosts cabled like the one before join the same domains.
+            if previous == t.hosts[h].uplinks { continue }
+            previous = t.hosts[h].uplinks
+            joined.formUnion(context.analysis.domainsJoined(host: h, vlan: v))
+        }
         memo[key] = joined
         return joined
     }

@@ -48,9 +48,16 @@ public struct ZoneSharedHostRule: Rule {
         var findings: [Finding] = []
         for cluster in t.clusters {
             var hosts: [String] = [], zones = Set<Int>()
+            // Hosts of a cluster mostly carry one list of VLANs (the loader shares equal
+            // lists), so the zones of a list are worked out once, not once per host.
+            var previous: (vlans: [Int], zones: Set<Int>, mixed: Bool)?
             for h in cluster.hosts {
-                let hostZones = Set(t.hosts[h].vlans.compactMap { t.vlans[$0].zone })
-                guard hostZones.count >= 2, hostZones.contains(where: { !t.zones[$0].sharedHosts }) else { continue }
+                let vlans = t.hosts[h].vlans
+                if previous == nil || previous!.vlans != vlans {
+                    let hostZones = Set(vlans.compactMap { t.vlans[$0].zone })
+                    previous = (vlans, hostZones, hostZones.count >= 2 && hostZones.contains(where: { !t.zones[$0].sharedHosts }))
+                }
+                guard let (_, hostZones, mixed) = previous, mixed else { continue }
                 hosts.append(t.hosts[h].name)
                 zones.formUnion(hostZones)
             }
