@@ -112,9 +112,19 @@ public struct Analysis: Sendable {
             for v in both { edgeBuckets[v].append(pair) }
         }
         // Hosts per VLAN, and how many hosts of each cluster carry it.
-        var hostBuckets = [[Int32]](repeating: [], count: vlanCount)
-        for (h, host) in t.hosts.enumerated() {
-            for v in host.vlans { hostBuckets[v].append(Int32(h)) }
+        // Counted first, so each bucket is allocated once at its size; hosts are read by
+        // index (a copy of each would retain its name and lists).
+        var hostsPerVLAN = [Int](repeating: 0, count: vlanCount)
+        for h in t.hosts.indices {
+            for v in t.hosts[h].vlans { hostsPerVLAN[v] += 1 }
+        }
+        var hostBuckets = hostsPerVLAN.map { count -> [Int32] in
+            var bucket: [Int32] = []
+            bucket.reserveCapacity(count)
+            return bucket
+        }
+        for h in t.hosts.indices {
+            for v in t.hosts[h].vlans { hostBuckets[v].append(Int32(h)) }
         }
         var workloadBuckets = [[Int32]](repeating: [], count: vlanCount)
         for (w, workload) in t.workloads.enumerated() {

@@ -112,11 +112,12 @@ struct Scratch {
         }
         var joinedScratch: [Int32] = []
         for h in hosts {
-            let host = t.hosts[Int(h)]
-            if carriersByCluster[host.cluster] == 0 { touched.append(host.cluster) }
-            carriersByCluster[host.cluster] += 1
+            // The fields read one by one: copying the whole host retains its name and lists.
+            let cluster = t.hosts[Int(h)].cluster
+            if carriersByCluster[cluster] == 0 { touched.append(cluster) }
+            carriersByCluster[cluster] += 1
             joinedScratch.removeAll(keepingCapacity: true)
-            for u in host.uplinks {
+            for u in t.hosts[Int(h)].uplinks {
                 let l = local[u]
                 if l >= 0 {
                     let d = comp[Int(l)] - Int32(base)
@@ -127,16 +128,16 @@ struct Scratch {
                 unreachable.append((Int(h), v))
                 continue
             }
-            let rack = host.rack
+            let rack = t.hosts[Int(h)].rack
             let placement = Placement(rack: rack, pod: t.racks[rack].pod, site: t.racks[rack].site)
             for d in joinedScratch {
                 acc[Int(d)].hostCount += 1
                 add(placement, to: &acc[Int(d)])
-                add(cluster: host.cluster, to: &acc[Int(d)])
-                if let i = kByCluster[host.cluster].firstIndex(where: { $0.domain == Int(d) }) {
-                    kByCluster[host.cluster][i].k += 1
+                add(cluster: cluster, to: &acc[Int(d)])
+                if let i = kByCluster[cluster].firstIndex(where: { $0.domain == Int(d) }) {
+                    kByCluster[cluster][i].k += 1
                 } else {
-                    kByCluster[host.cluster].append((Int(d), 1))
+                    kByCluster[cluster].append((Int(d), 1))
                 }
             }
         }

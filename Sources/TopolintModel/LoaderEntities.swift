@@ -428,7 +428,8 @@ extension Loader {
                 ownVLANs = vlanList(vlansNode, values: instance.values, what: "vlans of host '\(instance.name)'")
             }
             let vlans = ownVLANs.map { internedVLANs(sortedUnion($0, clusterVLANs)) } ?? clusterVLANs
-            topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, location: location(entry)))
+            let at = location(entry)
+            topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, line: at.line, column: at.column))
         }
     }
 

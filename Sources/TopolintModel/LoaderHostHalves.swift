@@ -29,13 +29,15 @@ extension Loader {
         let ranges = [entries[..<cut], entries[cut...]]
         let hostsBefore = topology.hosts.count, clustersBefore = topology.clusters.count
         let ignoresBefore = topology.ignores.count, workBefore = work, expandedBefore = expanded
-        // Each copy gets its own table of host names; every other table is only read.
+        // Each copy gets its own table of host names; every other table is only read. The
+        // first half's table, like its host array, has room for every host: the second's
+        // names join it without the table growing (a regrowth is a second table at the peak).
         // The first half's host array has room for all hosts, so the second's join it in
         // place. Each half is made on its own thread, so that its arrays are its own from the
         // start (a copy taken from a shared list would copy them again on the first append).
         let start = self
         var loaded = Parallel.map(2) { i -> Loader in
-            var half = start.withOwnHostTable(capacity: hosts / 2 + 1, hostRoom: i == 0 ? hosts : hosts - sum)
+            var half = start.withOwnHostTable(capacity: i == 0 ? hosts : hosts - sum, hostRoom: i == 0 ? hosts : hosts - sum)
             half.loadClusterEntries(ranges[i])
             return half
         }

@@ -5,15 +5,17 @@ import TopolintYAML
 /// resolving the hundreds of thousands of references of a large design makes no String
 /// and hashes with FNV-1a rather than Swift's seeded SipHash: this table was the largest
 /// single cost of loading. A class, so that the loader grows it in place (no copy on
-/// write while it sits in the loader's dictionary of kinds).
+/// write while it sits in the loader's dictionary of kinds). Its storage is exempt from
+/// run-time exclusivity checks: a table is used by one loader on one thread, and the check
+/// on every probe of every lookup was a measurable share of loading.
 final class NameTable {
     /// Every name, by index.
-    private(set) var names: [String] = []
-    private var hashes: [UInt64] = []
+    @exclusivity(unchecked) private(set) var names: [String] = []
+    @exclusivity(unchecked) private var hashes: [UInt64] = []
     /// Open addressing: 0 is an empty slot, otherwise the name's index + 1. Kept at most
     /// half full, so a probe ends soon.
-    private var slots: [Int32]
-    private var mask: Int
+    @exclusivity(unchecked) private var slots: [Int32]
+    @exclusivity(unchecked) private var mask: Int
 
     init(capacity: Int = 8) {
         var size = 16

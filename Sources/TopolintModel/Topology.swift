@@ -135,14 +135,44 @@ public struct Cluster: Sendable {
     public var location: SourceLocation
 }
 
+/// A host. Hosts are most of a large design's entities, so one is kept small (64 bytes):
+/// indexes in 32 bits, and its place in the file as line and column only (the file is the
+/// topology's, see `Topology.location(ofHost:)`).
 public struct Host: Sendable {
     public var name: String
-    public var cluster: Int
-    public var rack: Int
+    private var clusterIndex: Int32
+    private var rackIndex: Int32
     public var uplinks: IndexList
     /// The union of the cluster's and the host's own VLANs, sorted.
     public var vlans: [Int]
-    public var location: SourceLocation
+    private var line: Int32
+    private var column: Int32
+
+    public init(name: String, cluster: Int, rack: Int, uplinks: IndexList, vlans: [Int], line: Int, column: Int) {
+        self.name = name
+        self.clusterIndex = Int32(truncatingIfNeeded: cluster)
+        self.rackIndex = Int32(truncatingIfNeeded: rack)
+        self.uplinks = uplinks
+        self.vlans = vlans
+        self.line = Int32(truncatingIfNeeded: line)
+        self.column = Int32(truncatingIfNeeded: column)
+    }
+
+    public var cluster: Int {
+        get { Int(clusterIndex) }
+        set { clusterIndex = Int32(truncatingIfNeeded: newValue) }
+    }
+
+    /// The rack's index; -1 when the host's rack did not resolve (reported while loading).
+    public var rack: Int {
+        get { Int(rackIndex) }
+        set { rackIndex = Int32(truncatingIfNeeded: newValue) }
+    }
+
+    /// Where the host is declared in `file`.
+    public func location(in file: String) -> SourceLocation {
+        SourceLocation(file: file, line: Int(line), column: Int(column))
+    }
 }
 
 public struct Workload: Sendable {
@@ -203,6 +233,9 @@ public struct Topology: Sendable {
         self.name = name
         self.file = file
     }
+
+    /// Where host `h` is declared.
+    public func location(ofHost h: Int) -> SourceLocation { hosts[h].location(in: file) }
 
     /// A host's placement (its rack, the rack's pod and site).
     public func placement(ofHost h: Int) -> Placement {
