@@ -257,9 +257,15 @@ struct Loader: YAMLValueReading {
 
     /// The index of a reference written as a declared name (no pattern, no placeholder),
     /// looked up from the scalar's bytes; nil sends the reference down the general path.
+    @inline(__always)
     mutating func declaredName(_ node: YAMLNode, kind: String) -> Int? {
+        declaredName(node, in: nameTable(kind))
+    }
+
+    /// The same, with the kind's table looked up once by the caller (for a list of names).
+    @inline(__always)
+    func declaredName(_ node: YAMLNode, in table: NameTable) -> Int? {
         guard doc.kind(node) == .scalar else { return nil }
-        let table = nameTable(kind)
         return doc.withScalarBytes(node) { bytes -> Int? in
             guard !bytes.isEmpty, !bytes.contains(UInt8(ascii: "{")), !bytes.contains(UInt8(ascii: "[")) else { return nil }
             return table.index(ofBytes: bytes)
@@ -358,8 +364,9 @@ struct Loader: YAMLValueReading {
         if doc.kind(node) == .sequence {
             let count = doc.count(node)
             result.reserveCapacity(count)
+            let table = nameTable(kind)
             for i in 0..<count {
-                guard let index = declaredName(doc.item(node, i), kind: kind) else { break }
+                guard let index = declaredName(doc.item(node, i), in: table) else { break }
                 result.append(index)
             }
             if result.count == count {
@@ -387,8 +394,9 @@ struct Loader: YAMLValueReading {
         if doc.kind(node) == .sequence {
             let count = doc.count(node)
             result.reserveCapacity(count)
+            let table = nameTable("vlan")
             for i in 0..<count {
-                guard let index = declaredName(doc.item(node, i), kind: "vlan") else { break }
+                guard let index = declaredName(doc.item(node, i), in: table) else { break }
                 result.append(index)
             }
             if result.count == count {
@@ -435,6 +443,8 @@ extension String {
 /// Each value once, in first-seen order; linear for the short lists references make.
 func distinctInOrder(_ values: [Int]) -> [Int] {
     if values.count < 2 { return values }
+    // A host's two uplinks, the usual case: distinct, returned as they are.
+    if values.count == 2 && values[0] != values[1] { return values }
     if values.count <= 16 {
         var out: [Int] = []
         out.reserveCapacity(values.count)

@@ -185,13 +185,14 @@ extension Loader {
 
     mutating func loadSwitches(_ entries: [Entry]) {
         let spec = FormatSchema.entity("switch")
+        let roles = SwitchRole.allCases.map(\.rawValue)
         for entry in entries {
             common(entry, kind: "switch", spec: spec)
             let rackNode = field(entry.fields, spec, "rack"), podNode = field(entry.fields, spec, "pod"), siteNode = field(entry.fields, spec, "site")
             if rackNode == nil && podNode == nil && siteNode == nil {
                 error(.schema, "switch '\(entry.instances.first?.name ?? doc.string(entry.key))' needs a location: rack, pod or site", at: entry.key)
             }
-            let role = field(entry.fields, spec, "role").flatMap { oneOf($0, SwitchRole.allCases.map(\.rawValue), what: "role") }.flatMap(SwitchRole.init(rawValue:)) ?? .access
+            let role = field(entry.fields, spec, "role").flatMap { oneOf($0, roles, what: "role") }.flatMap(SwitchRole.init(rawValue:)) ?? .access
             let vtep = field(entry.fields, spec, "vtep").flatMap { boolean($0, what: "vtep") } ?? false
             let vlansNode = field(entry.fields, spec, "vlans")
             // A plain list without placeholders resolves once for every instance of a pattern.
@@ -317,27 +318,35 @@ extension Loader {
             return
         }
         let spec = FormatSchema.entity("link")
+        let modes = LinkMode.allCases.map(\.rawValue)
         for item in doc.items(node) {
             let f = fields(of: item, spec: spec, what: "a link", at: item)
             guard doc.kind(item) == .mapping, let between = field(f, spec, "between") else { continue }
-            let mode = field(f, spec, "mode").flatMap { oneOf($0, LinkMode.allCases.map(\.rawValue), what: "mode") }.flatMap(LinkMode.init(rawValue:)) ?? .trunk
+            let mode = field(f, spec, "mode").flatMap { oneOf($0, modes, what: "mode") }.flatMap(LinkMode.init(rawValue:)) ?? .trunk
             let vlans = field(f, spec, "vlans").flatMap { vlanSelection($0, values: [], what: "vlans of a link") } ?? .all
             guard doc.kind(between) == .sequence, doc.count(between) == 2 else {
                 error(.schema, "between of a link takes two switch references, like [leaf1, spine1]", at: between)
                 continue
             }
             let first = doc.item(between, 0), second = doc.item(between, 1)
-            guard let firstText = text(first, [], what: "between of a link") else { continue }
-            let firstPattern: RangePattern
-            do { firstPattern = try RangePattern(firstText) } catch {
-                self.error(.schema, "between of a link: \(error.message)", at: first)
-                continue
-            }
             let pairsBefore = topology.links.count
             var selfLinked = false
-            guard let firstEnds = firstPattern.isPattern ? expand(firstPattern, at: first) : [(firstText, [])] else { continue }
+            // Most first ends name a declared switch outright: no text, no pattern to parse.
+            let declaredFirst = declaredName(first, kind: "switch")
+            var firstEnds: [(name: String, values: [String])] = [("", [])]
+            if declaredFirst == nil {
+                guard let firstText = text(first, [], what: "between of a link") else { continue }
+                let firstPattern: RangePattern
+                do { firstPattern = try RangePattern(firstText) } catch {
+                    self.error(.schema, "between of a link: \(error.message)", at: first)
+                    continue
+                }
+                guard let ends = firstPattern.isPattern ? expand(firstPattern, at: first) : [(firstText, [])] else { continue }
+                firstEnds = ends
+            }
             for (aName, values) in firstEnds {
-                guard let a = resolve(aName, at: first, kind: "switch", what: "between of a link") else {
+                let resolved = declaredFirst.flatMap { spend(1, at: first) ? [$0] : nil } ?? (declaredFirst == nil ? resolve(aName, at: first, kind: "switch", what: "between of a link") : nil)
+                guard let a = resolved else {
                     // Still check the second end, so both mistakes are reported in one run.
                     _ = resolve(second, kind: "switch", values: values, what: "between of a link")
                     continue
@@ -353,9 +362,8 @@ extension Loader {
             if selfLinked {
                 error(.schema, "a link joins a switch to itself", at: between)
             }
-            let made = topology.links[pairsBefore...].map { Subject(kind: "link", name: $0.name) }
             if field(f, spec, "ignore") != nil {
-                let entry = Entry(key: item, value: item, fields: f, instances: made.map { ($0.name, []) })
+                let entry = Entry(key: item, value: item, fields: f, instances: topology.links[pairsBefore...].map { ($0.name, []) })
                 common(entry, kind: "link", spec: spec)
             } else {
                 common(Entry(key: item, value: item, fields: f, instances: []), kind: "link", spec: spec)
@@ -405,8 +413,11 @@ extension Loader {
         }
     }
 
+    /// The host's fields, looked up once: `loadHost` runs once per host.
+    static let hostSpec = FormatSchema.entity("host")
+
     mutating func loadHost(_ entry: Entry, cluster: Int, clusterVLANs: [Int]) {
-        let spec = FormatSchema.entity("host")
+        let spec = Loader.hostSpec
         common(entry, kind: "host", spec: spec)
         let rackNode = field(entry.fields, spec, "rack"), uplinksNode = field(entry.fields, spec, "uplinks")
         let vlansNode = field(entry.fields, spec, "vlans")
