@@ -3,7 +3,7 @@ import TopolintCore
 @testable import TopolintModel
 @testable import TopolintAnalysis
 
-/// Range patterns and placeholders (docs/format.md, section 3).
+/// Range patterns and placeholders (docs/format.md, Names, ranges, placeholders and references).
 @Suite("Core: range patterns and placeholders")
 struct CoreRangePatternTests {
     func names(_ text: String) throws -> [String] {
