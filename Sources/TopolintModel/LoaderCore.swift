@@ -202,12 +202,6 @@ struct Loader: YAMLValueReading {
         return result
     }
 
-    /// Whether a field name's bytes spell a key (lengths first: most fields differ in length).
-    @inline(__always)
-    func sameBytes(_ name: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        name.count == key.count && name.withUnsafeBufferPointer { key.count == 0 || memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
-    }
-
     func field(_ fields: [YAMLNode?], _ spec: EntitySpec, _ name: String) -> YAMLNode? {
         guard let i = spec.fields.firstIndex(where: { $0.name.sameName(name) }) else { return nil }
         return fields[i]
@@ -257,14 +251,15 @@ struct Loader: YAMLValueReading {
 
     /// The index of a reference written as a declared name (no pattern, no placeholder),
     /// looked up from the scalar's bytes; nil sends the reference down the general path.
-    @inline(__always)
     mutating func declaredName(_ node: YAMLNode, kind: String) -> Int? {
         declaredName(node, in: nameTable(kind))
     }
 
     /// The same, with the kind's table looked up once by the caller (for a list of names).
-    @inline(__always)
-    func declaredName(_ node: YAMLNode, in table: NameTable) -> Int? {
+    /// Mutating only so that a call from the loader's mutating methods does not copy the
+    /// loader: each copy retains the document's buffers, which both threads of a two-half
+    /// load share, and those retains were a tenth of the lint's time.
+    mutating func declaredName(_ node: YAMLNode, in table: NameTable) -> Int? {
         guard doc.kind(node) == .scalar else { return nil }
         return doc.withScalarBytes(node) { bytes -> Int? in
             guard !bytes.isEmpty, !bytes.contains(UInt8(ascii: "{")), !bytes.contains(UInt8(ascii: "[")) else { return nil }
@@ -441,6 +436,14 @@ extension String {
 }
 
 /// Each value once, in first-seen order; linear for the short lists references make.
+/// Whether a field name's bytes spell a key (lengths first: most fields differ in length).
+/// A free function: a loader method here would copy the loader (and retain its document's
+/// buffers, shared by both threads of a two-half load) for every key compared.
+@inline(__always)
+func sameBytes(_ name: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    name.count == key.count && name.withUnsafeBufferPointer { key.count == 0 || memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
+}
+
 func distinctInOrder(_ values: [Int]) -> [Int] {
     if values.count < 2 { return values }
     // A host's two uplinks, the usual case: distinct, returned as they are.
