@@ -439,8 +439,8 @@ extension Loader {
                 ownVLANs = vlanList(vlansNode, values: instance.values, what: "vlans of host '\(instance.name)'")
             }
             let vlans = ownVLANs.map { internedVLANs(sortedUnion($0, clusterVLANs)) } ?? clusterVLANs
-            let at = location(entry)
-            topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, line: at.line, column: at.column))
+            let (line, column) = doc.lineAndColumn(entry.key)
+            topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, line: line, column: column))
         }
     }
 

@@ -145,6 +145,11 @@ public struct YAMLDocument: Sendable {
     public func kind(_ node: YAMLNode) -> YAMLNodeKind { nodes[Int(node.index)].kind }
 
     /// Where the node starts, 1-based.
+    /// The node's line and column alone (no file name: nothing retained, for hot loops).
+    public func lineAndColumn(_ node: YAMLNode) -> (line: Int, column: Int) {
+        lineAndColumn(ofByte: Int(nodes[Int(node.index)].start))
+    }
+
     public func location(_ node: YAMLNode) -> SourceLocation {
         let (line, column) = lineAndColumn(ofByte: Int(nodes[Int(node.index)].start))
         return SourceLocation(file: file, line: line, column: column)
