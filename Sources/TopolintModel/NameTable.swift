@@ -6,8 +6,9 @@ import TopolintYAML
 /// and hashes with FNV-1a rather than Swift's seeded SipHash: this table was the largest
 /// single cost of loading. A class, so that the loader grows it in place (no copy on
 /// write while it sits in the loader's dictionary of kinds). Its storage is exempt from
-/// run-time exclusivity checks: a table is used by one loader on one thread, and the check
-/// on every probe of every lookup was a measurable share of loading.
+/// run-time exclusivity checks, which cost a measurable share of loading (one on every
+/// probe of every lookup): a table is written by one loader on one thread only (the two
+/// halves of a host load each write a host table of their own and only read the others).
 final class NameTable {
     /// Every name, by index.
     @exclusivity(unchecked) private(set) var names: [String] = []
