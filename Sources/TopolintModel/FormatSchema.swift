@@ -48,7 +48,7 @@ public struct FieldSpec: Sendable {
 }
 
 public struct EntitySpec: Sendable {
-    /// The subject kind (the subject kinds listed under "The JSON of `lint`" in docs/report.md), e.g. `switch`, or `topology` for the top level.
+    /// The subject kind (the subject kinds listed in docs/report.md#3-the-json-of-lint), e.g. `switch`, or `topology` for the top level.
     public var kind: String
     public var fields: [FieldSpec]
     /// Whether its names may be range patterns.
