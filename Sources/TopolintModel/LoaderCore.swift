@@ -1,10 +1,5 @@
 import TopolintCore
 import TopolintYAML
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What the loader needs to know from outside the file: the rule pack's platform names and
 /// the rule ids and names an `ignore` may use.
@@ -185,7 +180,7 @@ struct Loader: YAMLValueReading {
                     error(.schema, "keys in \(what()) must be plain names", at: k)
                     continue
                 }
-                if let position = doc.withScalarBytes(k, { bytes in spec.fieldBytes.firstIndex { sameBytes($0, bytes) } }) {
+                if let position = doc.withScalarBytes(k, { bytes in spec.fieldBytes.firstIndex { name in name.withUnsafeBufferPointer { bytesEqual($0, bytes) } } }) {
                     result[position] = doc.value(value, i)
                 } else {
                     let name = doc.string(k)
@@ -436,14 +431,6 @@ extension String {
 }
 
 /// Each value once, in first-seen order; linear for the short lists references make.
-/// Whether a field name's bytes spell a key (lengths first: most fields differ in length).
-/// A free function: a loader method here would copy the loader (and retain its document's
-/// buffers, shared by both threads of a two-half load) for every key compared.
-@inline(__always)
-func sameBytes(_ name: [UInt8], _ key: UnsafeBufferPointer<UInt8>) -> Bool {
-    name.count == key.count && name.withUnsafeBufferPointer { key.count == 0 || memcmp($0.baseAddress!, key.baseAddress!, key.count) == 0 }
-}
-
 func distinctInOrder(_ values: [Int]) -> [Int] {
     if values.count < 2 { return values }
     // A host's two uplinks, the usual case: distinct, returned as they are.

@@ -345,7 +345,12 @@ extension Loader {
                 firstEnds = ends
             }
             for (aName, values) in firstEnds {
-                let resolved = declaredFirst.flatMap { spend(1, at: first) ? [$0] : nil } ?? (declaredFirst == nil ? resolve(aName, at: first, kind: "switch", what: "between of a link") : nil)
+                let resolved: [Int]?
+                if let declaredFirst {
+                    resolved = spend(1, at: first) ? [declaredFirst] : nil
+                } else {
+                    resolved = resolve(aName, at: first, kind: "switch", what: "between of a link")
+                }
                 guard let a = resolved else {
                     // Still check the second end, so both mistakes are reported in one run.
                     _ = resolve(second, kind: "switch", values: values, what: "between of a link")

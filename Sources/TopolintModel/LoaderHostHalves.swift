@@ -30,10 +30,8 @@ extension Loader {
         let hostsBefore = topology.hosts.count, clustersBefore = topology.clusters.count
         let ignoresBefore = topology.ignores.count, workBefore = work, expandedBefore = expanded
         // Each copy gets its own table of host names; every other table is only read. The
-        // first half's table, like its host array, has room for every host: the second's
-        // names join it without the table growing (a regrowth is a second table at the peak).
-        // The first half's host array has room for all hosts, so the second's join it in
-        // place. Each half is made on its own thread, so that its arrays are its own from the
+        // first half's table and host array have room for every host, so the second half's
+        // names and hosts join them in place, without a regrowth. Each half is made on its own thread, so that its arrays are its own from the
         // start (a copy taken from a shared list would copy them again on the first append).
         let start = self
         var loaded = Parallel.map(2) { i -> Loader in

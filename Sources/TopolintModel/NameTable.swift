@@ -77,7 +77,7 @@ final class NameTable {
     private func equal(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var stored = names[index]
         return stored.withUTF8 { have in
-            have.count == bytes.count && (have.count == 0 || memcmp(have.baseAddress!, bytes.baseAddress!, have.count) == 0)
+            bytesEqual(have, bytes)
         }
     }
 
@@ -94,9 +94,3 @@ final class NameTable {
         mask = newMask
     }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif

@@ -144,14 +144,14 @@ public struct YAMLDocument: Sendable {
 
     public func kind(_ node: YAMLNode) -> YAMLNodeKind { nodes[Int(node.index)].kind }
 
-    /// Where the node starts, 1-based.
-    /// The node's line and column alone (no file name: nothing retained, for hot loops).
+    /// The node's line and column alone, 1-based (no file name: nothing retained, for hot loops).
     public func lineAndColumn(_ node: YAMLNode) -> (line: Int, column: Int) {
         lineAndColumn(ofByte: Int(nodes[Int(node.index)].start))
     }
 
+    /// Where the node starts, 1-based.
     public func location(_ node: YAMLNode) -> SourceLocation {
-        let (line, column) = lineAndColumn(ofByte: Int(nodes[Int(node.index)].start))
+        let (line, column) = lineAndColumn(node)
         return SourceLocation(file: file, line: line, column: column)
     }
 
@@ -212,7 +212,7 @@ public struct YAMLDocument: Sendable {
         var text = text
         return text.withUTF8 { want in
             withScalarBytes(node) { have in
-                have.count == want.count && (have.count == 0 || memcmpEqual(have, want))
+                bytesEqual(have, want)
             }
         }
     }
@@ -239,7 +239,11 @@ public struct YAMLDocument: Sendable {
     public func lineText(_ line: Int) -> String? { sourceLine(source, line) }
 }
 
-func memcmpEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+/// Whether two byte runs are the same bytes (lengths first). For the short scalars and names
+/// compared here, a plain loop beats a call to memcmp.
+@inline(__always)
+public func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
     var i = 0
     while i < a.count {
         if a[i] != b[i] { return false }

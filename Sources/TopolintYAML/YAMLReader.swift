@@ -357,7 +357,7 @@ struct TreeBuilder {
         let x = YAMLNode(a), y = YAMLNode(b)
         guard document.kind(x) == .scalar, document.kind(y) == .scalar else { return false }
         return document.withScalarBytes(x) { xb in
-            document.withScalarBytes(y) { yb in xb.count == yb.count && (xb.count == 0 || memcmpEqual(xb, yb)) }
+            document.withScalarBytes(y) { yb in bytesEqual(xb, yb) }
         }
     }
 

@@ -33,14 +33,14 @@ struct ReachCache {
         // one before it reaches the same gateway, without walking the domains again.
         var previous: (rack: Int, uplinks: IndexList, joined: Bool, gateway: GatewayReach?)?
         for h in t.clusters[c].hosts where binarySearch(t.hosts[h].vlans, v) {
-            let host = t.hosts[h]
-            if let p = previous, p.rack == host.rack, p.uplinks == host.uplinks {
+            let rack = t.hosts[h].rack, uplinks = t.hosts[h].uplinks   // not the whole host: a copy retains its name and lists
+            if let p = previous, p.rack == rack, p.uplinks == uplinks {
                 hosts.append(.init(host: h, joined: p.joined, gateway: p.gateway))
                 continue
             }
             let joined = analysis.joinsDomain(host: h, vlan: v)
             let gateway = joined ? analysis.nearestGateway(host: h, vlan: v) : nil
-            previous = (host.rack, host.uplinks, joined, gateway)
+            previous = (rack, uplinks, joined, gateway)
             hosts.append(.init(host: h, joined: joined, gateway: gateway))
         }
         let result = ClusterVLANReach(hosts: hosts, carriers: hosts.count)
@@ -84,8 +84,9 @@ struct ClusterDomainCache {
         var previous: IndexList?
         for h in t.clusters[c].hosts where binarySearch(t.hosts[h].vlans, v) {
             // Hosts cabled like the one before join the same domains.
-            if previous == t.hosts[h].uplinks { continue }
-            previous = t.hosts[h].uplinks
+            let uplinks = t.hosts[h].uplinks
+            if previous == uplinks { continue }
+            previous = uplinks
             joined.formUnion(context.analysis.domainsJoined(host: h, vlan: v))
         }
         memo[key] = joined
