@@ -11,8 +11,8 @@ public enum LoadLimits {
     /// (a host pattern times its uplinks list, say): 16 million, plus 16 per YAML node.
     public static func work(nodes: Int) -> Int { 16_000_000 + 16 * nodes }
 
-    /// From this many hosts on, clusters are loaded in two halves at once (below it a second
-    /// thread saves too little to matter).
+    /// From this many hosts on, the fabric and the clusters load on two threads at once
+    /// (below it a second thread saves too little to matter).
     public static let hostsInHalves = 20_000
 
     /// Diagnostics reported per file; the rest are summed up in one "and N more".

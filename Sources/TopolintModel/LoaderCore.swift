@@ -6,7 +6,8 @@ import TopolintYAML
 public struct LoadOptions: Sendable {
     public var platforms: [String]
     public var ruleNames: [String]
-    /// From this many hosts on, clusters load in two halves at once (`Int.max`: never).
+    /// From this many hosts on, the fabric and the clusters load on two threads at once
+    /// (`Int.max`: never).
     public var hostsInHalves: Int
 
     public init(platforms: [String], ruleNames: [String], hostsInHalves: Int = LoadLimits.hostsInHalves) {
@@ -85,6 +86,8 @@ struct Loader: YAMLValueReading {
     lazy var workBudget = LoadLimits.work(nodes: doc.nodeCount)
     var work = 0
     var workReported = false
+    /// The fabric and the clusters were loaded on two threads and joined (for tests).
+    var loadedInTwo = false
     /// Pattern references already resolved, by kind and text.
     var resolvedPatterns: [String: [Int]] = [:]
     /// Hosts' VLAN lists met so far, each stored once: the hosts of a rack or a cluster

@@ -36,10 +36,8 @@ extension Loader {
         loadRacks(racks)
         loadZones(zones)
         loadVLANs(vlans)
-        loadSwitches(switches)
-        loadGateways(vlans)
-        if let node = field(top, spec, "links"), !doc.isNull(node) { loadLinks(node) }
-        loadClusters(clusters)
+        let links = field(top, spec, "links").flatMap { doc.isNull($0) ? nil : $0 }
+        loadFabricAndClusters(switches: switches, vlans: vlans, links: links, clusters: clusters)
         loadWorkloads(workloads)
         loadMigrationDomains(domains)
     }

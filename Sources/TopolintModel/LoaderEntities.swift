@@ -376,20 +376,31 @@ extension Loader {
         }
     }
 
-    mutating func loadClusters(_ entries: [Entry]) {
+    /// Switches, gateways and links: the fabric, which refers to switches and VLANs only.
+    mutating func loadFabric(switches: [Entry], vlans: [Entry], links: YAMLNode?) {
+        loadSwitches(switches)
+        loadGateways(vlans)
+        if let links { loadLinks(links) }
+    }
+
+    /// The fabric, then the clusters with their hosts. A large design loads them on two
+    /// threads at once (see `loadInTwo`); the result is the same either way.
+    mutating func loadFabricAndClusters(switches: [Entry], vlans: [Entry], links: YAMLNode?, clusters: [Entry]) {
         let spec = FormatSchema.entity("cluster")
         // Hosts are the most numerous entities: room for all of them (as written; patterns
         // may add more) is made at once rather than by doubling.
         var written = 0
-        for entry in entries {
+        for entry in clusters {
             if let hosts = field(entry.fields, spec, "hosts"), doc.kind(hosts) == .mapping { written += doc.count(hosts) }
         }
-        if written >= options.hostsInHalves, entries.count >= 2, Parallel.enabled, loadClustersInHalves(entries, hosts: written) {
+        if written >= options.hostsInHalves, clusters.count >= 2, Parallel.enabled,
+           loadInTwo(switches: switches, vlans: vlans, links: links, clusters: clusters, hosts: written) {
             return
         }
+        loadFabric(switches: switches, vlans: vlans, links: links)
         topology.hosts.reserveCapacity(topology.hosts.count + written)
         nameTable("host").reserve(written)
-        loadClusterEntries(entries[...])
+        loadClusterEntries(clusters[...])
     }
 
     /// Clusters and their hosts, in the order written.

@@ -167,7 +167,7 @@ struct SplitPlan {
         return source.withUnsafeBufferPointer { bytes -> SplitPlan? in
             // Shapes this reader does not split: CR line ends, merge keys, a second document.
             if memchr(bytes.baseAddress!, 0x0D, bytes.count) != nil { return nil }
-            if contains(bytes, Array("<<".utf8)) || contains(bytes, Array("\n---".utf8)) || contains(bytes, Array("\n...".utf8)) {
+            if hasMergeKeyOrMarker(bytes) {
                 return nil
             }
             guard firstContentLineIsKey(bytes) else { return nil }
@@ -204,13 +204,25 @@ struct SplitPlan {
         return count
     }
 
-    static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    /// A `<<` anywhere (a merge key, or text that looks like one), or a line after the first
+    /// that starts with `---` or `...` (a document marker). One pass over the lines for both
+    /// markers; `<` is rare enough in a topology to be looked for on its own.
+    static func hasMergeKeyOrMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let p = bytes.baseAddress!, count = bytes.count
         var at = 0
-        while at + needle.count <= bytes.count,
-              let hit = memchr(bytes.baseAddress! + at, Int32(needle[0]), bytes.count - at - needle.count + 1) {
-            let i = bytes.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if needle.indices.allSatisfy({ bytes[i + $0] == needle[$0] }) { return true }
+        while at + 1 < count, let hit = memchr(p + at, Int32(UInt8(ascii: "<")), count - at - 1) {
+            let i = p.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if p[i + 1] == UInt8(ascii: "<") { return true }
             at = i + 1
+        }
+        at = 0
+        while at < count, let nl = memchr(p + at, 0x0A, count - at) {
+            let i = p.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
+            if i + 3 <= count {
+                let c = p[i]
+                if (c == UInt8(ascii: "-") || c == UInt8(ascii: ".")) && p[i + 1] == c && p[i + 2] == c { return true }
+            }
+            at = i
         }
         return false
     }

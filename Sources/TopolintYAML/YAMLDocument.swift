@@ -155,6 +155,21 @@ public struct YAMLDocument: Sendable {
         return SourceLocation(file: file, line: line, column: column)
     }
 
+    /// About how many nodes are written under `node`, itself included: the arena holds nodes
+    /// in the order written, so a subtree runs from its node to its last descendant. For
+    /// weighing work only (an alias can end a subtree early; the walk is bounded).
+    public func writtenSpan(_ node: YAMLNode) -> Int {
+        var last = node
+        for _ in 0..<256 {
+            let n = count(last)
+            guard n > 0 else { break }
+            let child = kind(last) == .mapping ? value(last, n - 1) : item(last, n - 1)
+            guard child.index > last.index else { break }
+            last = child
+        }
+        return Int(last.index) - Int(node.index) + 1
+    }
+
     /// Number of items (sequence), pairs (mapping), or 0 (scalar).
     public func count(_ node: YAMLNode) -> Int {
         let packed = nodes[Int(node.index)]

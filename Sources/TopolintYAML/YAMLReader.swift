@@ -89,6 +89,9 @@ struct TreeBuilder {
     /// Walks the source forward turning libyaml's character indexes into byte offsets.
     private var cursorChar = 0
     private var cursorByte = 0
+    /// The input is ASCII (the usual topology file): a character index is then a byte
+    /// offset, and the walk is skipped.
+    private let asciiOnly: Bool
     /// Reused by duplicate-key detection in large mappings.
     private var keyTable: [UInt64: Int32] = [:]
 
@@ -101,6 +104,8 @@ struct TreeBuilder {
         self.inputLength = min(inputLength ?? source.count, source.count)
         base = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         cursorByte = base
+        let asciiFrom = min(base, self.inputLength), asciiTo = self.inputLength
+        asciiOnly = source.withUnsafeBufferPointer { isASCII(UnsafeBufferPointer(rebasing: $0[asciiFrom..<asciiTo])) }
         // Generously: capacity that is never touched costs address space, not memory (the
         // pages of a large array are only made resident when written), while running out
         // means copying the whole array into one twice its size.
@@ -296,8 +301,9 @@ struct TreeBuilder {
     }
 
     private func byteOffset(ofChar target: Int, from start: (char: Int, byte: Int), _ source: UnsafeBufferPointer<UInt8>) -> Int {
-        var char = start.char, byte = start.byte
         let end = source.count
+        if asciiOnly { return min(base + target, end) }
+        var char = start.char, byte = start.byte
         while char < target && byte < end {
             byte += 1
             while byte < end && source[byte] & 0xC0 == 0x80 { byte += 1 }
@@ -456,4 +462,20 @@ struct TreeBuilder {
             fail("YAML syntax error: " + message, line: Int(parser.problem_mark.line), column: Int(parser.problem_mark.column))
         }
     }
+}
+
+/// Whether every byte is below 0x80, read eight at a time.
+func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var i = 0, seen: UInt64 = 0
+    while i + 8 <= bytes.count {
+        seen |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        i += 8
+    }
+    while i < bytes.count {
+        seen |= UInt64(bytes[i])
+        i += 1
+    }
+    return seen & 0x8080_8080_8080_8080 == 0
 }

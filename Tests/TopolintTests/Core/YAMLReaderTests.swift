@@ -130,6 +130,19 @@ struct CoreYAMLReaderTests {
         #expect(at(doc, try value("next")) == [12, 7])
     }
 
+    @Test("the ASCII check that lets an ASCII file skip the character walk sees a high byte anywhere")
+    func asciiCheck() {
+        for length in [0, 1, 7, 8, 9, 16, 23] {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(plain.withUnsafeBufferPointer { isASCII($0) }, "\(length)")
+            for at in 0..<length {
+                var bytes = plain
+                bytes[at] = 0xC3
+                #expect(!bytes.withUnsafeBufferPointer { isASCII($0) }, "\(length), \(at)")
+            }
+        }
+    }
+
     @Test("non-ASCII text before a scalar: columns count characters, values stay right")
     func nonASCII() throws {
         let doc = try document("""

@@ -1,15 +1,24 @@
 import Testing
 import TopolintCore
+import TopolintYAML
 @testable import TopolintModel
 @testable import TopolintGenerate
 
-/// Clusters loaded in two halves at once must give the model a one-pass load gives, and any
-/// problem must be reported exactly as the one-pass load reports it.
-@Suite("Core: hosts loaded in two halves")
-struct HostHalvesTests {
+/// The fabric and the clusters loaded on two threads at once must give the model a one-pass
+/// load gives, and any problem must be reported exactly as the one-pass load reports it.
+@Suite("Core: fabric and hosts loaded on two threads")
+struct LoadInTwoTests {
     static func load(_ bytes: [UInt8], halves: Bool) -> LoadResult {
         TopologyLoader.load(bytes: bytes, file: "hosts.yaml",
                             options: LoadOptions(platforms: [], ruleNames: [], hostsInHalves: halves ? 2 : Int.max))
+    }
+
+    /// Whether the load of `bytes` was split over two threads and joined.
+    static func splits(_ bytes: [UInt8]) -> Bool {
+        guard let document = YAMLReader.parse(bytes, file: "hosts.yaml").document else { return false }
+        var loader = Loader(document: document, options: LoadOptions(platforms: [], ruleNames: [], hostsInHalves: 2))
+        loader.run()
+        return loader.loadedInTwo
     }
 
     static func generated() -> [UInt8] {
@@ -23,6 +32,7 @@ struct HostHalvesTests {
         let bytes = Self.generated()
         let a = try #require(Self.load(bytes, halves: true).topology)
         let b = try #require(Self.load(bytes, halves: false).topology)
+        #expect(Self.splits(bytes))
         #expect(a.hosts.count == b.hosts.count && a.hosts.count > 100)
         for (h, (x, y)) in zip(a.hosts, b.hosts).enumerated() {
             #expect(x.name == y.name && x.cluster == y.cluster && x.rack == y.rack)
@@ -32,6 +42,8 @@ struct HostHalvesTests {
         #expect(a.clusters.map(\.hosts) == b.clusters.map(\.hosts))
         #expect(a.clusters.map(\.vlans) == b.clusters.map(\.vlans))
         #expect(a.ignores.map(\.subject) == b.ignores.map(\.subject))
+        #expect(a.switches.map(\.name) == b.switches.map(\.name) && a.links.map(\.name) == b.links.map(\.name))
+        #expect(a.vlans.map(\.gateway) == b.vlans.map(\.gateway))
         #expect(a.workloads.map { $0.hosts ?? [] } == b.workloads.map { $0.hosts ?? [] })
     }
 
@@ -40,8 +52,11 @@ struct HostHalvesTests {
         version: 1
         sites: {s1: {}}
         racks: {r1: {site: s1}}
-        switches: {sw1: {rack: r1, vlans: [v1]}}
-        vlans: {v1: {id: 10}}
+        switches:
+          sw1: {rack: r1, vlans: [v1]}
+          sw2: {rack: r1, vlans: [v1], ignore: {TL100: accepted}}
+        links: [{between: [sw1, LINK]}]
+        vlans: {v1: {id: 10, gateway: sw1}}
         clusters:
           c1:
             vlans: [v1]
@@ -64,24 +79,28 @@ struct HostHalvesTests {
     @Test("small clusters split in two: the same model and ranges")
     func smallSplit() throws {
         let text = Self.design.replacingOccurrences(of: "HOST", with: "h4").replacingOccurrences(of: "SWITCH", with: "sw1")
+            .replacingOccurrences(of: "LINK", with: "sw2")
+        #expect(Self.splits(Array(text.utf8)))
         let a = try #require(Self.load(Array(text.utf8), halves: true).topology)
         let b = try #require(Self.load(Array(text.utf8), halves: false).topology)
         #expect(a.hosts.map(\.name) == ["h1", "h2", "h3", "h4", "h5", "h6"])
         #expect(a.hosts.map(\.cluster) == [0, 0, 1, 1, 2, 2])
         #expect(a.clusters.map(\.hosts) == [0..<2, 2..<4, 4..<6])
         #expect(a.hosts.map(\.vlans) == b.hosts.map(\.vlans))
-        #expect(a.ignores.map(\.subject.name) == ["h2"])
+        #expect(a.ignores.map(\.subject.name) == ["sw2", "h2"])
+        #expect(a.links.map(\.name) == ["sw1 -- sw2"] && a.vlans[0].gateway == .single(0))
         #expect(a.workloads[0].hosts == [4, 5])
     }
 
-    @Test("a host name in both halves, or a mistake in either: reported as the one-pass load reports it")
+    @Test("a host name in both halves, or a mistake in either or in the fabric: reported as the one-pass load reports it")
     func problems() {
-        for (host, uplink) in [("h1", "sw1"), ("h4", "nope"), ("h1", "nope")] {
+        for (host, uplink, link) in [("h1", "sw1", "sw2"), ("h4", "nope", "sw2"), ("h1", "nope", "sw2"), ("h4", "sw1", "nope"), ("h4", "nope", "nope")] {
             let text = Self.design.replacingOccurrences(of: "HOST", with: host).replacingOccurrences(of: "SWITCH", with: uplink)
+                .replacingOccurrences(of: "LINK", with: link)
             let a = Self.load(Array(text.utf8), halves: true), b = Self.load(Array(text.utf8), halves: false)
             #expect(a.topology == nil)
             #expect(!a.diagnostics.isEmpty)
-            #expect(a.diagnostics.map(\.oneLine) == b.diagnostics.map(\.oneLine), "\(host), \(uplink)")
+            #expect(a.diagnostics.map(\.oneLine) == b.diagnostics.map(\.oneLine), "\(host), \(uplink), \(link)")
         }
     }
 }
