@@ -260,7 +260,7 @@ struct Loader: YAMLValueReading {
     mutating func declaredName(_ node: YAMLNode, in table: NameTable) -> Int? {
         guard doc.kind(node) == .scalar else { return nil }
         return doc.withScalarBytes(node) { bytes -> Int? in
-            guard !bytes.isEmpty, !bytes.contains(UInt8(ascii: "{")), !bytes.contains(UInt8(ascii: "[")) else { return nil }
+            guard !bytes.isEmpty, !containsEither(bytes, UInt8(ascii: "{"), UInt8(ascii: "[")) else { return nil }
             return table.index(ofBytes: bytes)
         }
     }

@@ -212,7 +212,7 @@ extension Loader {
     }
 
     func containsPlaceholder(_ node: YAMLNode) -> Bool {
-        func has(_ n: YAMLNode) -> Bool { doc.kind(n) == .scalar && doc.withScalarBytes(n) { $0.contains(UInt8(ascii: "{")) } }
+        func has(_ n: YAMLNode) -> Bool { doc.kind(n) == .scalar && doc.withScalarBytes(n) { containsEither($0, UInt8(ascii: "{"), UInt8(ascii: "{")) } }
         if doc.kind(node) != .sequence { return has(node) }
         for i in 0..<doc.count(node) where has(doc.item(node, i)) { return true }
         return false

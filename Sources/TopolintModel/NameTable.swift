@@ -3,12 +3,13 @@ import TopolintYAML
 /// The names of one kind of entity, each with its index (names are numbered in the order
 /// they are declared). A reference is looked up straight from the YAML scalar's bytes, so
 /// resolving the hundreds of thousands of references of a large design makes no String
-/// and hashes with FNV-1a rather than Swift's seeded SipHash: this table was the largest
+/// and hashes with `nameHash` rather than Swift's seeded SipHash: this table was the largest
 /// single cost of loading. A class, so that the loader grows it in place (no copy on
 /// write while it sits in the loader's dictionary of kinds). Its storage is exempt from
 /// run-time exclusivity checks, which cost a measurable share of loading (one on every
 /// probe of every lookup): a table is written by one loader on one thread only (the two
-/// halves of a host load each write a host table of their own and only read the others).
+/// copies of a load on two threads each write a host table of their own and only read the
+/// others).
 final class NameTable {
     /// Every name, by index.
     @exclusivity(unchecked) private(set) var names: [String] = []
@@ -45,7 +46,7 @@ final class NameTable {
 
     /// The index of the name spelled by `bytes`, if declared.
     func index(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let hash = fnv1a(bytes)
+        let hash = nameHash(bytes)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
@@ -59,7 +60,7 @@ final class NameTable {
     /// Declares `name`: its new index, or nil (and nothing changes) when it is declared already.
     func insert(_ name: String) -> Int? {
         var copy = name
-        let hash = copy.withUTF8 { fnv1a($0) }
+        let hash = copy.withUTF8 { nameHash($0) }
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let index = Int(slots[slot]) - 1

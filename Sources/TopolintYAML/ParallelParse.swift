@@ -61,25 +61,35 @@ extension YAMLReader {
         let firstRoot = doc.root
         let nodeBase = Int32(doc.nodes.count), childBase = UInt32(doc.children.count), extraBase = UInt32(doc.extra.count)
         let prefixLength = plan.prefix.count
-        doc.nodes.reserveCapacity(doc.nodes.count + second.nodes.count)
-        for var node in second.nodes {
-            // Nodes of the synthetic prefix (the chain's keys and mappings) are dropped below.
-            node.start = UInt32(max(0, Int(node.start) - prefixLength + plan.offset))
-            if node.kind == .scalar {
-                if node.inExtra {
-                    node.a += extraBase
+        // The second half's nodes, children and line starts are appended as they are, then
+        // moved into the file's numbering in place (a tight loop, no append per element).
+        let shift = plan.offset - prefixLength
+        doc.nodes.append(contentsOf: second.nodes)
+        doc.nodes.withUnsafeMutableBufferPointer { nodes in
+            for i in Int(nodeBase)..<nodes.count {
+                // Nodes of the synthetic prefix (the chain's keys and mappings) are dropped below.
+                nodes[i].start = UInt32(max(0, Int(nodes[i].start) + shift))
+                if nodes[i].kind == .scalar {
+                    if nodes[i].inExtra {
+                        nodes[i].a += extraBase
+                    } else {
+                        // Scalars of the synthetic prefix (the chain's keys) are dropped below.
+                        nodes[i].a = UInt32(max(0, Int(nodes[i].a) + shift))
+                    }
                 } else {
-                    // Scalars of the synthetic prefix (the chain's keys) are dropped below.
-                    node.a = UInt32(max(0, Int(node.a) - prefixLength + plan.offset))
+                    nodes[i].a += childBase
                 }
-            } else {
-                node.a += childBase
             }
-            doc.nodes.append(node)
         }
-        doc.children.reserveCapacity(doc.children.count + second.children.count)
-        for child in second.children { doc.children.append(child + nodeBase) }
+        doc.children.append(contentsOf: second.children)
+        doc.children.withUnsafeMutableBufferPointer { children in
+            for i in Int(childBase)..<children.count { children[i] += nodeBase }
+        }
         doc.extra.append(contentsOf: second.extra)
+        // The first half's lines up to the split, then the second half's after its prefix.
+        while let last = doc.lineStarts.last, Int(last) >= plan.offset { doc.lineStarts.removeLast() }
+        doc.lineStarts.reserveCapacity(doc.lineStarts.count + second.lineStarts.count)
+        for start in second.lineStarts where Int(start) >= prefixLength { doc.lineStarts.append(UInt32(Int(start) + shift)) }
 
         // Walk the chain down both halves: the first half's last pair and the second's first
         // pair at each level must be the chain's key, holding a mapping.
@@ -109,7 +119,6 @@ extension YAMLReader {
             doc.nodes[Int(a.index)].a = start
             doc.nodes[Int(a.index)].b = UInt32(pairs.count / 2)
         }
-        doc.indexLines()
         return true
     }
 

@@ -245,32 +245,13 @@ public struct YAMLDocument: Sendable {
         }
     }
 
-    /// 64-bit FNV-1a of a scalar's bytes, for hash tables keyed by names.
+    /// The `nameHash` of a scalar's bytes, for hash tables keyed by names.
     public func scalarHash(_ node: YAMLNode) -> UInt64 {
-        withScalarBytes(node) { fnv1a($0) }
+        withScalarBytes(node) { nameHash($0) }
     }
 
     /// The text of the 1-based line `line`, for snippets under a message.
     public func lineText(_ line: Int) -> String? { sourceLine(source, line) }
-}
-
-/// Whether two byte runs are the same bytes (lengths first). For the short scalars and names
-/// compared here, a plain loop beats a call to memcmp.
-@inline(__always)
-public func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard a.count == b.count else { return false }
-    var i = 0
-    while i < a.count {
-        if a[i] != b[i] { return false }
-        i += 1
-    }
-    return true
-}
-
-public func fnv1a(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-    return hash
 }
 
 /// The text of a 1-based line of `source` (without its line break), or nil past the end.

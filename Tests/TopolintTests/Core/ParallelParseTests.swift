@@ -54,6 +54,8 @@ struct ParallelParseTests {
             let document = try #require(halves.document, sourceLocation: sourceLocation)
             let d = difference(reference, reference.root, document, document.root)
             #expect(d == nil, "split near \(point): \(d ?? "")", sourceLocation: sourceLocation)
+            // The line index is joined from the halves' own: it must be the whole file's.
+            #expect(document.lineStarts == reference.lineStarts, "split near \(point)", sourceLocation: sourceLocation)
             taken += 1
         }
         return taken
