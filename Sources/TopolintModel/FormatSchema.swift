@@ -47,13 +47,15 @@ public struct FieldSpec: Sendable {
     }
 }
 
-public struct EntitySpec: Sendable {
+/// A class, not a struct: the loader hands the spec of a kind to every entry it reads, and
+/// copying a struct of arrays and strings cost a retain and a release of each, per entry.
+public final class EntitySpec: Sendable {
     /// The subject kind (the subject kinds listed in docs/report.md#3-the-json-of-lint), e.g. `switch`, or `topology` for the top level.
-    public var kind: String
-    public var fields: [FieldSpec]
+    public let kind: String
+    public let fields: [FieldSpec]
     /// Whether its names may be range patterns.
-    public var patternKeys: Bool
-    public var summary: String
+    public let patternKeys: Bool
+    public let summary: String
 
     init(kind: String, fields: [FieldSpec], patternKeys: Bool, summary: String) {
         self.kind = kind
@@ -65,7 +67,7 @@ public struct EntitySpec: Sendable {
 
     public var keyNames: [String] { fields.map(\.name) }
     /// The field names as bytes, for comparing keys without making Strings.
-    var fieldBytes: [[UInt8]]
+    let fieldBytes: [[UInt8]]
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
 }
 

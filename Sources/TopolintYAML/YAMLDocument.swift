@@ -13,28 +13,29 @@ public enum YAMLNodeKind: UInt8, Sendable {
 
 /// A handle on one node of a `YAMLDocument`. Plain index: cheap to copy and store.
 public struct YAMLNode: Hashable, Sendable {
-    let index: Int32
-    init(_ index: Int32) { self.index = index }
+    @usableFromInline let index: Int32
+    @usableFromInline init(_ index: Int32) { self.index = index }
 }
 
 /// A node packed into 12 bytes. There is no per-node allocation: scalars point into the
 /// source bytes (or, when libyaml had to unescape or fold them, into `extra`), containers
 /// point at a run of `children`. A node's line and column are not stored: they follow from
 /// its byte offset and the document's table of line starts, when a message needs them.
+@usableFromInline
 struct PackedNode: Sendable {
     /// Byte offset in the source of the node's first character.
-    var start: UInt32
+    @usableFromInline var start: UInt32
     /// Scalar: byte offset of its value. Container: index of its first child in `children`.
-    var a: UInt32
+    @usableFromInline var a: UInt32
     /// Low 28 bits: `b`. Bits 28–29: kind. Bit 30: quoted or block scalar (not plain).
     /// Bit 31: the scalar's bytes live in `extra`.
-    var bits: UInt32
+    @usableFromInline var bits: UInt32
 
-    static let countMask: UInt32 = 0x0FFF_FFFF
+    @usableFromInline static let countMask: UInt32 = 0x0FFF_FFFF
     /// The largest scalar length or container size a node holds.
     static let maxCount = Int(countMask)
-    static let quotedBit: UInt32 = 1 << 30
-    static let extraBit: UInt32 = 1 << 31
+    @usableFromInline static let quotedBit: UInt32 = 1 << 30
+    @usableFromInline static let extraBit: UInt32 = 1 << 31
 
     init(start: Int, kind: YAMLNodeKind, quoted: Bool = false, extra: Bool = false, a: UInt32 = 0, b: UInt32 = 0) {
         self.start = UInt32(truncatingIfNeeded: min(max(start, 0), Int(UInt32.max)))
@@ -47,23 +48,23 @@ struct PackedNode: Sendable {
 
     /// Scalar: byte length. Sequence: item count. Mapping: pair count (keys and values
     /// alternate in `children`).
-    var b: UInt32 {
+    @usableFromInline var b: UInt32 {
         get { bits & PackedNode.countMask }
         set { bits = (bits & ~PackedNode.countMask) | (newValue & PackedNode.countMask) }
     }
 
-    var kind: YAMLNodeKind { YAMLNodeKind(rawValue: UInt8((bits >> 28) & 3))! }
-    var isQuoted: Bool { bits & PackedNode.quotedBit != 0 }
-    var inExtra: Bool { bits & PackedNode.extraBit != 0 }
+    @usableFromInline var kind: YAMLNodeKind { YAMLNodeKind(rawValue: UInt8((bits >> 28) & 3))! }
+    @usableFromInline var isQuoted: Bool { bits & PackedNode.quotedBit != 0 }
+    @usableFromInline var inExtra: Bool { bits & PackedNode.extraBit != 0 }
 }
 
 /// A parsed YAML document: the source bytes plus a flat arena of located nodes.
 public struct YAMLDocument: Sendable {
     public let file: String
     public let source: [UInt8]
-    var extra: [UInt8]
-    var nodes: [PackedNode]
-    var children: [Int32]
+    @usableFromInline var extra: [UInt8]
+    @usableFromInline var nodes: [PackedNode]
+    @usableFromInline var children: [Int32]
     public internal(set) var root: YAMLNode
     /// Byte offset of each line's first character (the first line's after a byte order
     /// mark), with line breaks counted as libyaml counts them.
@@ -142,7 +143,7 @@ public struct YAMLDocument: Sendable {
     /// How many nodes the arena holds (aliases share theirs, so this is what memory costs).
     public var nodeCount: Int { nodes.count }
 
-    public func kind(_ node: YAMLNode) -> YAMLNodeKind { nodes[Int(node.index)].kind }
+    @inlinable public func kind(_ node: YAMLNode) -> YAMLNodeKind { nodes[Int(node.index)].kind }
 
     /// The node's line and column alone, 1-based (no file name: nothing retained, for hot loops).
     public func lineAndColumn(_ node: YAMLNode) -> (line: Int, column: Int) {
@@ -171,20 +172,20 @@ public struct YAMLDocument: Sendable {
     }
 
     /// Number of items (sequence), pairs (mapping), or 0 (scalar).
-    public func count(_ node: YAMLNode) -> Int {
+    @inlinable public func count(_ node: YAMLNode) -> Int {
         let packed = nodes[Int(node.index)]
         return packed.kind == .scalar ? 0 : Int(packed.b)
     }
 
-    public func item(_ node: YAMLNode, _ i: Int) -> YAMLNode {
+    @inlinable public func item(_ node: YAMLNode, _ i: Int) -> YAMLNode {
         YAMLNode(children[Int(nodes[Int(node.index)].a) + i])
     }
 
-    public func key(_ node: YAMLNode, _ i: Int) -> YAMLNode {
+    @inlinable public func key(_ node: YAMLNode, _ i: Int) -> YAMLNode {
         YAMLNode(children[Int(nodes[Int(node.index)].a) + 2 * i])
     }
 
-    public func value(_ node: YAMLNode, _ i: Int) -> YAMLNode {
+    @inlinable public func value(_ node: YAMLNode, _ i: Int) -> YAMLNode {
         YAMLNode(children[Int(nodes[Int(node.index)].a) + 2 * i + 1])
     }
 
@@ -203,10 +204,10 @@ public struct YAMLDocument: Sendable {
     }
 
     /// True for a scalar written in quotes or as a block scalar (`|`, `>`).
-    public func isQuoted(_ node: YAMLNode) -> Bool { nodes[Int(node.index)].isQuoted }
+    @inlinable public func isQuoted(_ node: YAMLNode) -> Bool { nodes[Int(node.index)].isQuoted }
 
     /// Calls `body` with the scalar's bytes (empty for containers). No copy is made.
-    public func withScalarBytes<R>(_ node: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    @inlinable public func withScalarBytes<R>(_ node: YAMLNode, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
         let packed = nodes[Int(node.index)]
         guard packed.kind == .scalar else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
         let start = Int(packed.a), length = Int(packed.b)
