@@ -84,20 +84,23 @@ struct Scratch {
             }
         }
 
-        // Components, ordered by their first switch name.
-        var rootMinRank: [Int32: Int32] = [:]
+        // Components, ordered by their first switch name. Roots are local indexes, so their
+        // figures live in arrays by local index (a dictionary hashed every switch).
+        var rootMinRank = [Int32](repeating: Int32.max, count: members.count)
+        var roots: [Int32] = []
         for i in 0..<members.count {
-            let root = find(Int32(i)), r = rank[Int(members[i])]
-            if let current = rootMinRank[root] { if r < current { rootMinRank[root] = r } } else { rootMinRank[root] = r }
+            let root = Int(find(Int32(i))), r = rank[Int(members[i])]
+            if rootMinRank[root] == Int32.max { roots.append(Int32(root)) }
+            if r < rootMinRank[root] { rootMinRank[root] = r }
         }
-        let roots = rootMinRank.keys.sorted { rootMinRank[$0]! < rootMinRank[$1]! }
-        var domainOfRoot: [Int32: Int32] = [:]
-        for (order, root) in roots.enumerated() { domainOfRoot[root] = Int32(order) }
+        roots.sort { rootMinRank[Int($0)] < rootMinRank[Int($1)] }
+        var domainOfRoot = [Int32](repeating: -1, count: members.count)
+        for (order, root) in roots.enumerated() { domainOfRoot[Int(root)] = Int32(order) }
         var comp = [Int32](repeating: 0, count: members.count)
         var acc = [Accumulator](repeating: Accumulator(), count: roots.count)
         for d in acc.indices { acc[d].key = nextKey; nextKey += 1 }
         for i in 0..<members.count {
-            let d = domainOfRoot[find(Int32(i))]!
+            let d = domainOfRoot[Int(find(Int32(i)))]
             comp[i] = d + Int32(base)
             let s = Int(members[i])
             acc[Int(d)].switches.append(members[i])

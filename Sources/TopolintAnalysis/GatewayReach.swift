@@ -9,23 +9,50 @@ public struct GatewayReach: Sendable, Equatable {
 }
 
 /// For one domain: the best (first by name) gateway per rack, pod and site, so the nearest
-/// gateway of a host is a few lookups even with an anycast gateway on every leaf.
+/// gateway of a host is a few lookups even with an anycast gateway on every leaf. Each is a
+/// short list sorted by rack, pod or site and searched by halves (a dictionary per domain
+/// hashed every gateway of every VLAN).
 public struct GatewayIndex: Sendable {
-    var byRack: [Int: Int] = [:]
-    var byPod: [Int: Int] = [:]
-    var bySite: [Int: Int] = [:]
+    var byRack = PlaceTable()
+    var byPod = PlaceTable()
+    var bySite = PlaceTable()
 
     init(gateways: [Int], topology: Topology, rank: [Int32]) {
-        func keep(_ map: inout [Int: Int], _ key: Int, _ g: Int) {
-            if let current = map[key], rank[current] <= rank[g] { return }
-            map[key] = g
-        }
         for g in gateways {
             let p = topology.switches[g].placement
-            if let rack = p.rack { keep(&byRack, rack, g) }
-            if let pod = p.pod { keep(&byPod, pod, g) }
-            if p.site >= 0 { keep(&bySite, p.site, g) }
+            if let rack = p.rack { byRack.keep(rack, g, rank: rank) }
+            if let pod = p.pod { byPod.keep(pod, g, rank: rank) }
+            if p.site >= 0 { bySite.keep(p.site, g, rank: rank) }
         }
+    }
+}
+
+/// Places (racks, pods or sites) to the first gateway by name in each, sorted by place.
+struct PlaceTable: Sendable {
+    private(set) var entries: [(place: Int, gateway: Int)] = []
+
+    /// Where `place` is, or would go.
+    private func slot(_ place: Int) -> Int {
+        var lo = 0, hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entries[mid].place < place { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    mutating func keep(_ place: Int, _ g: Int, rank: [Int32]) {
+        let i = slot(place)
+        if i < entries.count && entries[i].place == place {
+            if rank[g] < rank[entries[i].gateway] { entries[i].gateway = g }
+        } else {
+            entries.insert((place, g), at: i)
+        }
+    }
+
+    subscript(place: Int) -> Int? {
+        let i = slot(place)
+        return i < entries.count && entries[i].place == place ? entries[i].gateway : nil
     }
 }
 
@@ -48,7 +75,7 @@ extension Analysis {
             if let rack = p.rack, let g = index.byRack[rack] { consider(g, .sameRack, 0); continue }
             if let pod = p.pod, let g = index.byPod[pod] { consider(g, .samePod, 0); continue }
             if let g = index.bySite[p.site] { consider(g, .sameSite, 0); continue }
-            for (site, g) in index.bySite { consider(g, .otherSite, distances.rtt(p.site, site)) }
+            for (site, g) in index.bySite.entries { consider(g, .otherSite, distances.rtt(p.site, site)) }
         }
         return best?.reach
     }

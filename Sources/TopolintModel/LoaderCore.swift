@@ -183,7 +183,7 @@ struct Loader: YAMLValueReading {
                     error(.schema, "keys in \(what()) must be plain names", at: k)
                     continue
                 }
-                if let position = doc.withScalarBytes(k, { bytes in spec.fieldBytes.firstIndex { name in name.withUnsafeBufferPointer { bytesEqual($0, bytes) } } }) {
+                if let position = doc.withScalarBytes(k, { spec.position(ofBytes: $0) }) {
                     result[position] = doc.value(value, i)
                 } else {
                     let name = doc.string(k)
@@ -200,8 +200,9 @@ struct Loader: YAMLValueReading {
         return result
     }
 
-    func field(_ fields: [YAMLNode?], _ spec: EntitySpec, _ name: String) -> YAMLNode? {
-        guard let i = spec.fields.firstIndex(where: { $0.name.sameName(name) }) else { return nil }
+    /// The value of field `name` (always a literal) among an entry's `fields`.
+    func field(_ fields: [YAMLNode?], _ spec: EntitySpec, _ name: StaticString) -> YAMLNode? {
+        guard let i = spec.position(ofBytes: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) else { return nil }
         return fields[i]
     }
 

@@ -179,7 +179,7 @@ struct TreeBuilder {
             document.nodes.append(PackedNode(start: startByte, kind: isMapping ? .mapping : .sequence))
             stack.append(Frame(node: index, isMapping: isMapping, scratchStart: scratch.count,
                                anchor: anchorPointer.map { String(cString: $0) }, expandedSize: 1))
-            countExpanded(1, line: line, column: column)
+            countWritten(line: line, column: column)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             close(source)
         case YAML_ALIAS_EVENT:
@@ -192,6 +192,17 @@ struct TreeBuilder {
             if !failed { attach(target.node, size: target.size) }
         default:
             break
+        }
+    }
+
+    /// One node written (not an alias): the default limit grows by four per written node,
+    /// so one more node can only cross a fixed limit given in `limits`.
+    @inline(__always)
+    private mutating func countWritten(line: Int, column: Int) {
+        expandedTotal += 1
+        if limits.maxExpandedNodes > 0 && expandedTotal > limits.maxExpandedNodes {
+            fail("aliases expand the document past \(expansionLimit) nodes (an alias bomb?); refusing to expand further",
+                 line: line, column: column)
         }
     }
 
@@ -223,7 +234,8 @@ struct TreeBuilder {
         } else {
             document.children.append(contentsOf: applyMerges(dedupeKeys(Array(scratch[frame.scratchStart...]))))
         }
-        scratch.removeSubrange(frame.scratchStart...)
+        // One at a time: removing a range goes through the general replaceSubrange.
+        while scratch.count > frame.scratchStart { scratch.removeLast() }
         let count = (document.children.count - Int(start)) / (frame.isMapping ? 2 : 1)
         guard count <= PackedNode.maxCount else {
             let (line, column) = document.lineAndColumn(ofByte: Int(document.nodes[Int(frame.node)].start))
@@ -287,7 +299,7 @@ struct TreeBuilder {
         let index = Int32(document.nodes.count)
         document.nodes.append(PackedNode(start: start, kind: .scalar, quoted: quoted, extra: extra,
                                          a: UInt32(offset), b: UInt32(truncatingIfNeeded: length)))
-        countExpanded(1, line: line, column: column)
+        countWritten(line: line, column: column)
         return index
     }
 
