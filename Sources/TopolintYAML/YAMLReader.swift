@@ -78,6 +78,10 @@ struct TreeBuilder {
     }
 
     private var stack: [Frame] = []
+    /// The open container's `expandedSize`, kept out of the stack while it grows (a write
+    /// into the stack's last frame per node cost a uniqueness check each); stored into its
+    /// frame when a container opens inside it.
+    private var topExpanded = 0
     /// Children of open containers, in order; moved into `document.children` at close.
     private var scratch: [Int32] = []
     private var anchors: [String: (node: Int32, size: Int)] = [:]
@@ -177,8 +181,10 @@ struct TreeBuilder {
             cursorChar = startChar
             cursorByte = startByte
             document.nodes.append(PackedNode(start: startByte, kind: isMapping ? .mapping : .sequence))
+            if !stack.isEmpty { stack[stack.count - 1].expandedSize = topExpanded }
             stack.append(Frame(node: index, isMapping: isMapping, scratchStart: scratch.count,
                                anchor: anchorPointer.map { String(cString: $0) }, expandedSize: 1))
+            topExpanded = 1
             countWritten(line: line, column: column)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             close(source)
@@ -220,12 +226,14 @@ struct TreeBuilder {
             rootSet = true
         } else {
             scratch.append(node)
-            stack[stack.count - 1].expandedSize += size
+            topExpanded += size
         }
     }
 
     private mutating func close(_ source: UnsafeBufferPointer<UInt8>) {
-        guard let frame = stack.popLast() else { return }
+        guard var frame = stack.popLast() else { return }
+        frame.expandedSize = topExpanded
+        if let parent = stack.last { topExpanded = parent.expandedSize }
         let start = UInt32(document.children.count)
         if !frame.isMapping || isPlainSmallMapping(scratch[frame.scratchStart...]) {
             // Nothing to drop or merge (sequences, and the small mappings that make up most

@@ -28,6 +28,7 @@ struct ReachCache {
         if let known = memo[key] { return known }
         let t = context.topology, analysis = context.analysis
         var hosts: [ClusterVLANReach.HostReach] = []
+        hosts.reserveCapacity(t.clusters[c].hosts.count)
         // A host's reach follows from its rack and its uplinks alone (given it carries the
         // VLAN), and a cluster lists its hosts rack by rack: a host placed and cabled like the
         // one before it reaches the same gateway, without walking the domains again.

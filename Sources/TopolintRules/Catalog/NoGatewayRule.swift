@@ -44,19 +44,23 @@ public struct NoGatewayRule: Rule {
             for v in workload.vlans where t.vlans[v].subnet != nil {
                 let reach = cache.reach(workload: w, vlan: v)
                 guard reach.carriers > 0 else { continue }
-                let joined = reach.hosts.filter(\.joined)
-                let without = joined.filter { $0.gateway == nil }
-                guard !without.isEmpty else { continue }
-                let affected = Double(workload.count) * Double(without.count) / Double(reach.carriers)
-                let total = Double(workload.count) * Double(joined.count) / Double(reach.carriers)
+                // Counted, not filtered into new arrays: this runs per workload and VLAN.
+                var joined = 0, without = 0
+                for host in reach.hosts where host.joined {
+                    joined += 1
+                    if host.gateway == nil { without += 1 }
+                }
+                guard without > 0 else { continue }
+                let affected = Double(workload.count) * Double(without) / Double(reach.carriers)
+                let total = Double(workload.count) * Double(joined) / Double(reach.carriers)
                 let rounded = roundHalfUp(affected)
                 let why = t.vlans[v].gateway == nil ? "the VLAN has no gateway" : "its gateway is in another broadcast domain"
                 let message = "\(rounded) endpoints of workload \(workload.name) on \(context.vlanLabel(v)) (subnet \(t.vlans[v].subnet!)) "
-                    + "have no gateway: \(why) (\(without.count) of \(joined.count) hosts)"
+                    + "have no gateway: \(why) (\(without) of \(joined) hosts)"
                 findings.append(descriptor.finding(
                     score: Band.within(.high, affected / max(total, 1e-9)), message: message,
                     subject: Subject(kind: "workload", name: workload.name), location: workload.location,
-                    context: [("vlan", .string(t.vlans[v].name)), ("endpoints", .int(rounded)), ("hosts", .int(without.count))],
+                    context: [("vlan", .string(t.vlans[v].name)), ("endpoints", .int(rounded)), ("hosts", .int(without))],
                     identity: ["vlan"]))
             }
         }
