@@ -119,7 +119,9 @@ struct Scratch {
             let cluster = t.hosts[Int(h)].cluster
             if carriersByCluster[cluster] == 0 { touched.append(cluster) }
             carriersByCluster[cluster] += 1
-            joinedScratch.removeAll(keepingCapacity: true)
+            // Emptied one by one: removeAll(keepingCapacity:) goes through the general
+            // replaceSubrange, once per host and VLAN.
+            while !joinedScratch.isEmpty { joinedScratch.removeLast() }
             for u in t.hosts[Int(h)].uplinks {
                 let l = local[u]
                 if l >= 0 {
@@ -152,7 +154,7 @@ struct Scratch {
                 var k: [Int32: Int] = [:]
                 for h in own where binarySearch(t.hosts[h].vlans, v) {
                     n += 1
-                    joinedScratch.removeAll(keepingCapacity: true)
+                    while !joinedScratch.isEmpty { joinedScratch.removeLast() }
                     for u in t.hosts[h].uplinks {
                         let l = local[u]
                         if l >= 0 {

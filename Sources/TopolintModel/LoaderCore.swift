@@ -86,6 +86,9 @@ struct Loader: YAMLValueReading {
     lazy var workBudget = LoadLimits.work(nodes: doc.nodeCount)
     var work = 0
     var workReported = false
+    /// The line of the host loaded last: hosts are met in file order, so the next one's line
+    /// is found by a step forward.
+    var hostLine = 0
     /// The fabric and the clusters were loaded on two threads and joined (for tests).
     var loadedInTwo = false
     /// Pattern references already resolved, by kind and text.

@@ -455,7 +455,7 @@ extension Loader {
                 ownVLANs = vlanList(vlansNode, values: instance.values, what: "vlans of host '\(instance.name)'")
             }
             let vlans = ownVLANs.map { internedVLANs(sortedUnion($0, clusterVLANs)) } ?? clusterVLANs
-            let (line, column) = doc.lineAndColumn(entry.key)
+            let (line, column) = doc.lineAndColumn(entry.key, hint: &hostLine)
             topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, line: line, column: column))
         }
     }

@@ -145,6 +145,37 @@ public struct YAMLDocument: Sendable {
 
     @inlinable public func kind(_ node: YAMLNode) -> YAMLNodeKind { nodes[Int(node.index)].kind }
 
+    /// The same, for nodes met in file order: `hint` is the 0-based line of the node met
+    /// before, and the search walks forward from it (a host a line, so a step or two) rather
+    /// than halving the whole table. It is updated to this node's line.
+    public func lineAndColumn(_ node: YAMLNode, hint: inout Int) -> (line: Int, column: Int) {
+        let offset = Int(nodes[Int(node.index)].start)
+        var line = min(max(hint, 0), max(lineStarts.count - 1, 0))
+        guard !lineStarts.isEmpty, Int(lineStarts[line]) <= offset else {
+            let found = lineAndColumn(ofByte: offset)
+            hint = found.line - 1
+            return found
+        }
+        var steps = 0
+        while line + 1 < lineStarts.count && Int(lineStarts[line + 1]) <= offset {
+            line += 1
+            steps += 1
+            if steps == 8 {
+                // Far ahead: halve the table instead.
+                let found = lineAndColumn(ofByte: offset)
+                hint = found.line - 1
+                return found
+            }
+        }
+        hint = line
+        let from = Int(lineStarts[line]), to = min(offset, source.count)
+        var column = 0
+        if from < to {
+            for i in from..<to where source[i] & 0xC0 != 0x80 { column += 1 }
+        }
+        return (line + 1, column + 1)
+    }
+
     /// The node's line and column alone, 1-based (no file name: nothing retained, for hot loops).
     public func lineAndColumn(_ node: YAMLNode) -> (line: Int, column: Int) {
         lineAndColumn(ofByte: Int(nodes[Int(node.index)].start))

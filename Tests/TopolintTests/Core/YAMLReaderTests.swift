@@ -130,6 +130,32 @@ struct CoreYAMLReaderTests {
         #expect(at(doc, try value("next")) == [12, 7])
     }
 
+    @Test("line and column found from a hint: the same as a full search, forwards, backwards and far ahead")
+    func lineAndColumnWithHint() throws {
+        var text = "größe: ünïcødé\nlist:\n"
+        for i in 0..<30 { text += "  - {name: é\(i), at: \(i)}\n" }
+        let doc = try document(text)
+        var nodes: [YAMLNode] = []
+        func walk(_ node: YAMLNode) {
+            nodes.append(node)
+            switch doc.kind(node) {
+            case .scalar: break
+            case .sequence: for i in 0..<doc.count(node) { walk(doc.item(node, i)) }
+            case .mapping: for i in 0..<doc.count(node) { walk(doc.key(node, i)); walk(doc.value(node, i)) }
+            }
+        }
+        walk(doc.root)
+        #expect(nodes.count > 150)
+        // In file order, in reverse, and every seventh node (jumps of several lines).
+        for order in [nodes, nodes.reversed(), stride(from: 0, to: nodes.count, by: 7).map { nodes[$0] }] {
+            var hint = 0
+            for node in order {
+                let found = doc.lineAndColumn(node, hint: &hint)
+                #expect(found == doc.lineAndColumn(node), "\(doc.location(node))")
+            }
+        }
+    }
+
     @Test("the ASCII check that lets an ASCII file skip the character walk sees a high byte anywhere")
     func asciiCheck() {
         for length in [0, 1, 7, 8, 9, 16, 23] {
