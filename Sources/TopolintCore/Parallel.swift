@@ -31,6 +31,22 @@ public enum Parallel {
         return Array(UnsafeBufferPointer(start: slots, count: count))
     }
 
+    /// Lets go of `value` on another thread, when independent work may run on several:
+    /// freeing a large model object by object (every host's name, every domain's lists)
+    /// takes tens of milliseconds, which the caller spends on its next step instead. The
+    /// caller passes its only reference (`consume`), so that the other thread frees it.
+    public static func release<T>(_ value: consuming T) {
+        guard enabled else { return }
+        let box = Box(value: value)
+        DispatchQueue.global().async { withExtendedLifetime(box) {} }
+    }
+
+    /// Holds a value for `release`; it is never read, only dropped.
+    private final class Box<T>: @unchecked Sendable {
+        let value: T
+        init(value: consuming T) { self.value = value }
+    }
+
     /// Every iteration writes only its own slot, and `body` reads only values that no
     /// iteration changes: that is what makes sharing them across threads safe.
     private struct Shared<T>: @unchecked Sendable {

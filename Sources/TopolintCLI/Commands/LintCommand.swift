@@ -90,12 +90,6 @@ struct LintRun {
     /// The first configuration's fail_on, if any.
     var failOn: Severity?
 
-    /// The last file's model and analysis, never freed: the process ends soon after, and
-    /// freeing a large design object by object (every host's name, every domain's lists)
-    /// took tens of milliseconds of a lint. Each file replaces the one before, so only one
-    /// file's model is held this way.
-    nonisolated(unsafe) static var lastLoaded: LoadedFile?
-
     /// `pictures`: also build each file's drawing, for the formats that draw.
     static func perform(files: [String], settings: PipelineSettings, pictures: Bool = false) -> LintRun {
         var pipeline = Pipeline(settings: settings)
@@ -114,7 +108,8 @@ struct LintRun {
             if pictures, let analysis = file.analysis {
                 drawings[path] = PictureBuilder.build(analysis, findings: outcome.findings + outcome.suppressed.map(\.finding))
             }
-            LintRun.lastLoaded = file
+            // Done with the model: it is freed on the other core while the report is made.
+            Parallel.release(consume file)
         }
         // A file that cannot be loaded gets no design findings; the report says so by
         // carrying diagnostics and, with them, no findings (docs/report.md#3-the-json-of-lint).
