@@ -116,3 +116,19 @@ public enum Fingerprint {
         return pad(h1) + pad(h2)
     }
 }
+
+extension Array where Element == Finding {
+    /// In report order (`Finding.reportOrder`), findings that tie kept in the order given.
+    /// Sorted by index, then moved once: a finding holds a dozen reference-counted fields,
+    /// and sorting tens of thousands in place copied them at every step. Already sorted
+    /// (a report re-sorting the rule engine's output), it is returned as it is.
+    public func inReportOrder() -> [Finding] {
+        if indices.dropFirst().allSatisfy({ !Finding.reportOrder(self[$0], self[$0 - 1]) }) { return self }
+        let order = indices.sorted { a, b in
+            if Finding.reportOrder(self[a], self[b]) { return true }
+            if Finding.reportOrder(self[b], self[a]) { return false }
+            return a < b
+        }
+        return order.map { self[$0] }
+    }
+}

@@ -19,7 +19,7 @@ public struct LintReport: Sendable {
                 sources: [String: [UInt8]] = [:], pictures: [String: Picture] = [:]) {
         self.files = files
         self.diagnostics = diagnostics
-        self.findings = findings.sorted(by: Finding.reportOrder)
+        self.findings = findings.inReportOrder()
         self.suppressed = suppressed
         self.rules = rules
         self.baselined = baselined

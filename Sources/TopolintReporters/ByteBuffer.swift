@@ -34,7 +34,9 @@ struct ByteBuffer {
 
     mutating func append(repeating byte: UInt8, count: Int) {
         guard count > 0 else { return }
-        bytes.append(contentsOf: repeatElement(byte, count: count))
+        // Indentation, mostly: a few bytes a line, where the generic append of a repeated
+        // element cost more than the bytes themselves.
+        for _ in 0..<count { bytes.append(byte) }
     }
 
     /// Decimal digits, written in place (no intermediate `String`).
@@ -57,17 +59,33 @@ struct ByteBuffer {
     mutating func appendJSONString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         let copied: Void? = text.utf8.withContiguousStorageIfAvailable { appendJSONEscaped($0) }
-        if copied == nil { appendJSONEscaped(Array(text.utf8)) }
+        if copied == nil { Array(text.utf8).withUnsafeBufferPointer { appendJSONEscaped($0) } }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private mutating func appendJSONEscaped<C: RandomAccessCollection>(_ utf8: C) where C.Element == UInt8, C.Index == Int {
-        var runStart = utf8.startIndex
-        var i = utf8.startIndex
-        while i < utf8.endIndex {
+    /// Whether any of the eight bytes of `word` must be escaped: below 0x20, `"` or `\`.
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x20 borrows in word - 0x20…; a byte equal to c zeroes in word ^ c….
+        let low = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+        return (low | (quote &- ones) & ~quote & highs | (backslash &- ones) & ~backslash & highs) != 0
+    }
+
+    private mutating func appendJSONEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        var i = 0
+        let count = utf8.count
+        // Eight bytes at a time while none needs an escape (names and messages rarely do).
+        if let base = utf8.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= count && !ByteBuffer.needsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+        }
+        while i < count {
             let byte = utf8[i]
             if byte >= 0x20, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") { i += 1; continue }
-            if runStart < i { bytes.append(contentsOf: utf8[runStart..<i]) }
+            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
             switch byte {
             case UInt8(ascii: "\""): append("\\\"" as StaticString)
             case UInt8(ascii: "\\"): append("\\\\" as StaticString)
@@ -82,7 +100,7 @@ struct ByteBuffer {
             i += 1
             runStart = i
         }
-        if runStart < utf8.endIndex { bytes.append(contentsOf: utf8[runStart..<utf8.endIndex]) }
+        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {

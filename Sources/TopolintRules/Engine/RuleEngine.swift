@@ -85,7 +85,7 @@ public enum RuleEngine {
                 findings.append(finding)
             }
         }
-        findings.sort(by: Finding.reportOrder)
+        findings = findings.inReportOrder()
         suppressed.sort { Finding.reportOrder($0.finding, $1.finding) }
         return Outcome(findings: findings, suppressed: suppressed)
     }

@@ -40,6 +40,22 @@ struct ByteBufferTests {
         }
     }
 
+    @Test("an escape at any position of a run read eight bytes at a time is still escaped")
+    func escapesAtEveryPosition() {
+        for length in 0...24 {
+            for at in 0..<max(length, 1) {
+                for special in ["\"", "\\", "\n", "\u{01}", "\u{1F}", "é", " ", "\u{7F}"] {
+                    var chars = Array(repeating: "a", count: length)
+                    if length > 0 { chars[at] = special }
+                    let s = chars.joined()
+                    var out = ByteBuffer(capacity: 0)
+                    out.appendJSONString(s)
+                    #expect(out.string == JSONValue.string(s).serialized(), "\(s.debugDescription)")
+                }
+            }
+        }
+    }
+
     @Test func integersAreWrittenInDecimal() {
         for value in [0, 7, -7, 10, 100, 2_147_483_648, Int.max, Int.min] {
             var out = ByteBuffer(capacity: 0)
