@@ -60,12 +60,24 @@ public struct Finding: Hashable, Sendable {
     /// baselines written by them still match through it.
     public var legacyFingerprint: String { fingerprint(owner: location.file) }
 
+    /// The hash of "rule␟owner␟kind␟name" and "␟key=value" per identity key (␟ is U+001F),
+    /// fed piece by piece rather than joined into one string first (the same bytes).
     private func fingerprint(owner: String) -> String {
-        var text = "\(ruleID)\u{1F}\(owner)\u{1F}\(subject.kind)\u{1F}\(subject.name)"
+        var hasher = Fingerprint.Hasher()
+        hasher.add(ruleID)
+        hasher.add(byte: 0x1F)
+        hasher.add(owner)
+        hasher.add(byte: 0x1F)
+        hasher.add(subject.kind)
+        hasher.add(byte: 0x1F)
+        hasher.add(subject.name)
         for key in identity {
-            text += "\u{1F}\(key)=\(contextValue(key)?.serialized() ?? "null")"
+            hasher.add(byte: 0x1F)
+            hasher.add(key)
+            hasher.add(byte: UInt8(ascii: "="))
+            hasher.add(contextValue(key)?.serialized() ?? "null")
         }
-        return Fingerprint.hex(text)
+        return hasher.hex
     }
 
     public static func == (a: Finding, b: Finding) -> Bool {
@@ -103,17 +115,39 @@ public struct SuppressedFinding: Hashable, Sendable {
 /// 128-bit FNV-1a rendered as 32 hex digits: stable everywhere, no Foundation needed.
 public enum Fingerprint {
     public static func hex(_ text: String) -> String {
+        var hasher = Hasher()
+        hasher.add(text)
+        return hasher.hex
+    }
+
+    /// The two FNV-1a lanes, fed a text's UTF-8 in pieces.
+    public struct Hasher {
         var h1: UInt64 = 0xcbf2_9ce4_8422_2325
         var h2: UInt64 = 0x8422_2325_cbf2_9ce4
-        for byte in text.utf8 {
+
+        public init() {}
+
+        public mutating func add(byte: UInt8) {
             h1 = (h1 ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
             h2 = (h2 ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 &+ 0x9E37_79B9
         }
-        func pad(_ v: UInt64) -> String {
-            let s = String(v, radix: 16)
-            return String(repeating: "0", count: 16 - s.count) + s
+
+        public mutating func add(_ text: String) {
+            var text = text
+            text.withUTF8 { for byte in $0 { add(byte: byte) } }
         }
-        return pad(h1) + pad(h2)
+
+        /// 32 lowercase hex digits, h1's then h2's.
+        public var hex: String {
+            var digits = [UInt8](repeating: 0, count: 32)
+            for (lane, value) in [h1, h2].enumerated() {
+                for i in 0..<16 {
+                    let nibble = UInt8((value >> UInt64(60 - 4 * i)) & 0xF)
+                    digits[16 * lane + i] = nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+                }
+            }
+            return String(decoding: digits, as: UTF8.self)
+        }
     }
 }
 
