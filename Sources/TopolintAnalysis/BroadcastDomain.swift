@@ -1,6 +1,6 @@
 import TopolintModel
 
-/// How far a broadcast domain reaches (docs/format.md, section 6, Scope).
+/// How far a broadcast domain reaches (docs/format.md, “Scope”).
 public enum Scope: String, Comparable, Sendable, CaseIterable {
     case rack, pod, site
     case multiSite = "multi-site"

@@ -1,3 +1,4 @@
+import TopolintCore
 import TopolintModel
 
 /// Per-VLAN work arrays, allocated once for the whole topology and reset after each VLAN
@@ -119,9 +120,7 @@ struct Scratch {
             let cluster = t.hosts[Int(h)].cluster
             if carriersByCluster[cluster] == 0 { touched.append(cluster) }
             carriersByCluster[cluster] += 1
-            // Emptied one by one: removeAll(keepingCapacity:) goes through the general
-            // replaceSubrange, once per host and VLAN.
-            while !joinedScratch.isEmpty { joinedScratch.removeLast() }
+            joinedScratch.shrink(to: 0)
             for u in t.hosts[Int(h)].uplinks {
                 let l = local[u]
                 if l >= 0 {
@@ -154,7 +153,7 @@ struct Scratch {
                 var k: [Int32: Int] = [:]
                 for h in own where binarySearch(t.hosts[h].vlans, v) {
                     n += 1
-                    while !joinedScratch.isEmpty { joinedScratch.removeLast() }
+                    joinedScratch.shrink(to: 0)
                     for u in t.hosts[h].uplinks {
                         let l = local[u]
                         if l >= 0 {

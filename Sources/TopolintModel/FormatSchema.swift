@@ -1,4 +1,3 @@
-import TopolintYAML
 import TopolintCore
 
 /// The keys the topology format accepts, per mapping: one table that the loader checks
@@ -51,7 +50,7 @@ public struct FieldSpec: Sendable {
 /// A class, not a struct: the loader hands the spec of a kind to every entry it reads, and
 /// copying a struct of arrays and strings cost a retain and a release of each, per entry.
 public final class EntitySpec: Sendable {
-    /// The subject kind (the subject kinds listed in docs/report.md#3-the-json-of-lint), e.g. `switch`, or `topology` for the top level.
+    /// The subject kind (the subject kinds listed in docs/report.md, “The JSON of `lint`”), e.g. `switch`, or `topology` for the top level.
     public let kind: String
     public let fields: [FieldSpec]
     /// Whether its names may be range patterns.
@@ -83,16 +82,6 @@ public final class EntitySpec: Sendable {
         return nil
     }
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
-}
-
-/// The first eight bytes of a run (fewer, zero-padded, when it is shorter) as one word.
-@inline(__always)
-func headWord(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    guard let p = bytes.baseAddress else { return 0 }
-    if bytes.count >= 8 { return UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) }
-    var word: UInt64 = 0
-    for i in 0..<bytes.count { word |= UInt64(p[i]) << UInt64(8 * i) }
-    return word
 }
 
 public enum FormatSchema {

@@ -386,13 +386,9 @@ extension Loader {
     /// The fabric, then the clusters with their hosts. A large design loads them on two
     /// threads at once (see `loadInTwo`); the result is the same either way.
     mutating func loadFabricAndClusters(switches: [Entry], vlans: [Entry], links: YAMLNode?, clusters: [Entry]) {
-        let spec = FormatSchema.entity("cluster")
         // Hosts are the most numerous entities: room for all of them (as written; patterns
         // may add more) is made at once rather than by doubling.
-        var written = 0
-        for entry in clusters {
-            if let hosts = field(entry.fields, spec, "hosts"), doc.kind(hosts) == .mapping { written += doc.count(hosts) }
-        }
+        let written = hostsWritten(clusters[...])
         if written >= options.hostsInHalves, clusters.count >= 2, Parallel.enabled,
            loadInTwo(switches: switches, vlans: vlans, links: links, clusters: clusters, hosts: written) {
             return
@@ -401,6 +397,16 @@ extension Loader {
         topology.hosts.reserveCapacity(topology.hosts.count + written)
         nameTable("host").reserve(written)
         loadClusterEntries(clusters[...])
+    }
+
+    /// How many hosts `clusters` write (keys of their `hosts` mappings, before patterns expand).
+    func hostsWritten(_ clusters: ArraySlice<Entry>) -> Int {
+        let spec = FormatSchema.entity("cluster")
+        var written = 0
+        for entry in clusters {
+            if let hosts = field(entry.fields, spec, "hosts"), doc.kind(hosts) == .mapping { written += doc.count(hosts) }
+        }
+        return written
     }
 
     /// Clusters and their hosts, in the order written.

@@ -36,10 +36,7 @@ extension Loader {
             cut += 1
         }
         guard cut > 0 else { return false }
-        var hostsFirst = 0
-        for entry in entries[..<cut] {
-            if let node = field(entry.fields, spec, "hosts"), doc.kind(node) == .mapping { hostsFirst += doc.count(node) }
-        }
+        let hostsFirst = hostsWritten(entries[..<cut])
         let ranges = [entries[..<cut], entries[cut...]]
         let hostsBefore = topology.hosts.count, clustersBefore = topology.clusters.count
         let ignoresBefore = topology.ignores.count, workBefore = work, expandedBefore = expanded

@@ -1,3 +1,4 @@
+import TopolintCore
 import TopolintYAML
 
 /// The names of one kind of entity, each with its index (names are numbered in the order

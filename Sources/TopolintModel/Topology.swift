@@ -82,7 +82,7 @@ public struct Link: Sendable {
     public var name: String
 }
 
-/// Where a VLAN's default gateway lives (docs/format.md, section 5, Gateways).
+/// Where a VLAN's default gateway lives (docs/format.md, “Gateways”).
 public enum Gateway: Sendable, Equatable {
     case single(Int)
     case activeStandby(active: Int, standby: [Int])

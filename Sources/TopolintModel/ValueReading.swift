@@ -2,7 +2,7 @@ import TopolintCore
 import TopolintYAML
 
 /// How plain scalars are read as numbers and booleans, the same in topology files, rule
-/// packs and `.topolint.yaml` (docs/format.md, section 3, Numbers and booleans).
+/// packs and `.topolint.yaml` (docs/format.md, “Numbers and booleans”).
 ///
 /// Numbers are YAML 1.1's decimal forms: an optional sign, digits with `_` allowed between
 /// them, an optional fraction and exponent (`8`, `-3`, `1_000`, `2.5`, `.5`, `1.5e3`). The

@@ -1,3 +1,4 @@
+import TopolintCore
 /// Report text collected as UTF-8 bytes in one array with room reserved up front.
 ///
 /// Large reports (tens of thousands of findings) spent most of their writing time growing a
@@ -63,14 +64,10 @@ struct ByteBuffer {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Whether any of the eight bytes of `word` must be escaped: below 0x20, `"` or `\`.
+    /// Whether any of the eight bytes of `word` must be escaped: below 0x20, `"` or `\\`.
     @inline(__always)
     private static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // A byte below 0x20 borrows in word - 0x20…; a byte equal to c zeroes in word ^ c….
-        let low = (word &- ones &* 0x20) & ~word & highs
-        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-        return (low | (quote &- ones) & ~quote & highs | (backslash &- ones) & ~backslash & highs) != 0
+        wordHasByteBelow(word, 0x20) || wordHasByte(word, UInt8(ascii: "\"")) || wordHasByte(word, UInt8(ascii: "\\"))
     }
 
     private mutating func appendJSONEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {

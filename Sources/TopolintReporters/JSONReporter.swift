@@ -1,6 +1,6 @@
 import TopolintCore
 
-/// The `lint` JSON described in docs/report.md#3-the-json-of-lint: the format scripts and other tools build on, so every key
+/// The `lint` JSON described in docs/report.md, “The JSON of `lint`”: the format scripts and other tools build on, so every key
 /// listed there keeps its name and meaning.
 public struct JSONReporter: Reporter {
     public static let id = "json"

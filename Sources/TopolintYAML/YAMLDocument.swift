@@ -126,18 +126,28 @@ public struct YAMLDocument: Sendable {
 
     /// 1-based line and column of a byte offset (columns count characters).
     func lineAndColumn(ofByte offset: Int) -> (line: Int, column: Int) {
+        let line = lineIndex(ofByte: offset)
+        return (line + 1, column(ofByte: offset, onLine: line))
+    }
+
+    /// The 0-based line holding a byte offset, found by halving the table of line starts.
+    private func lineIndex(ofByte offset: Int) -> Int {
         var lo = 0, hi = lineStarts.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if Int(lineStarts[mid]) <= offset { lo = mid + 1 } else { hi = mid }
         }
-        let line = max(lo - 1, 0)
-        let from = lineStarts.isEmpty ? 0 : Int(lineStarts[line])
+        return max(lo - 1, 0)
+    }
+
+    /// The 1-based column of a byte offset on 0-based line `line` (characters, not bytes).
+    private func column(ofByte offset: Int, onLine line: Int) -> Int {
+        let from = lineStarts.isEmpty ? 0 : Int(lineStarts[line]), to = min(offset, source.count)
         var column = 0
-        if from < offset {
-            for i in from..<min(offset, source.count) where source[i] & 0xC0 != 0x80 { column += 1 }
+        if from < to {
+            for i in from..<to where source[i] & 0xC0 != 0x80 { column += 1 }
         }
-        return (line + 1, column + 1)
+        return column + 1
     }
 
     /// How many nodes the arena holds (aliases share theirs, so this is what memory costs).
@@ -151,29 +161,19 @@ public struct YAMLDocument: Sendable {
     public func lineAndColumn(_ node: YAMLNode, hint: inout Int) -> (line: Int, column: Int) {
         let offset = Int(nodes[Int(node.index)].start)
         var line = min(max(hint, 0), max(lineStarts.count - 1, 0))
-        guard !lineStarts.isEmpty, Int(lineStarts[line]) <= offset else {
-            let found = lineAndColumn(ofByte: offset)
-            hint = found.line - 1
-            return found
-        }
-        var steps = 0
-        while line + 1 < lineStarts.count && Int(lineStarts[line + 1]) <= offset {
-            line += 1
-            steps += 1
-            if steps == 8 {
+        if lineStarts.isEmpty || Int(lineStarts[line]) > offset {
+            line = lineIndex(ofByte: offset)
+        } else {
+            var steps = 0
+            while line + 1 < lineStarts.count && Int(lineStarts[line + 1]) <= offset {
+                line += 1
+                steps += 1
                 // Far ahead: halve the table instead.
-                let found = lineAndColumn(ofByte: offset)
-                hint = found.line - 1
-                return found
+                if steps == 8 { line = lineIndex(ofByte: offset); break }
             }
         }
         hint = line
-        let from = Int(lineStarts[line]), to = min(offset, source.count)
-        var column = 0
-        if from < to {
-            for i in from..<to where source[i] & 0xC0 != 0x80 { column += 1 }
-        }
-        return (line + 1, column + 1)
+        return (line + 1, column(ofByte: offset, onLine: line))
     }
 
     /// The node's line and column alone, 1-based (no file name: nothing retained, for hot loops).

@@ -242,8 +242,7 @@ struct TreeBuilder {
         } else {
             document.children.append(contentsOf: applyMerges(dedupeKeys(Array(scratch[frame.scratchStart...]))))
         }
-        // One at a time: removing a range goes through the general replaceSubrange.
-        while scratch.count > frame.scratchStart { scratch.removeLast() }
+        scratch.shrink(to: frame.scratchStart)
         let count = (document.children.count - Int(start)) / (frame.isMapping ? 2 : 1)
         guard count <= PackedNode.maxCount else {
             let (line, column) = document.lineAndColumn(ofByte: Int(document.nodes[Int(frame.node)].start))
@@ -484,18 +483,3 @@ struct TreeBuilder {
     }
 }
 
-/// Whether every byte is below 0x80, read eight at a time.
-func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard let base = bytes.baseAddress else { return true }
-    let raw = UnsafeRawPointer(base)
-    var i = 0, seen: UInt64 = 0
-    while i + 8 <= bytes.count {
-        seen |= raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        i += 8
-    }
-    while i < bytes.count {
-        seen |= UInt64(bytes[i])
-        i += 1
-    }
-    return seen & 0x8080_8080_8080_8080 == 0
-}

@@ -4,8 +4,8 @@ import TopolintCore
 @testable import TopolintModel
 @testable import TopolintAnalysis
 
-/// Broadcast domains and their figures (docs/format.md, section 5: trunks, VXLAN,
-/// hosts; section 6: broadcast domains, endpoints, scope).
+/// Broadcast domains and their figures (docs/format.md: “Trunks”, “VXLAN overlays”, “Hosts join,
+/// they never bridge”, “Broadcast domains”, “Endpoints are shares of workloads”, “Scope”).
 @Suite("Core: broadcast domains")
 struct CoreBroadcastDomainTests {
     /// One site, two pods, three racks; `r3` sits in pod p2.
@@ -548,7 +548,7 @@ struct CoreBroadcastDomainTests {
     static let formatPage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/format.md")
 
-    /// The figures worked out by hand from the design in section 1 of docs/format.md: app is
+    /// The figures worked out by hand from the design in “A small design” of docs/format.md: app is
     /// on every ToR and both cores, joined by the ToR trunks and the app-only DCI; db stays
     /// on par1's ToRs and core, and no host carries it (both clusters name only app).
     @Test("the first example of docs/format.md gives the domains its text describes")

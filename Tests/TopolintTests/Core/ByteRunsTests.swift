@@ -1,5 +1,5 @@
 import Testing
-@testable import TopolintYAML
+@testable import TopolintCore
 
 /// The word-at-a-time comparisons and hash that name lookups use must agree with the plain
 /// byte-by-byte answer at every length, wherever the difference or the byte sought sits.

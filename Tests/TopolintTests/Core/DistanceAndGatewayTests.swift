@@ -3,7 +3,7 @@ import TopolintCore
 @testable import TopolintModel
 @testable import TopolintAnalysis
 
-/// Site round-trip times and gateway reach (docs/format.md, section 6: Distances and round-trip times, Which gateway an endpoint uses).
+/// Site round-trip times and gateway reach (docs/format.md, “Distances and round-trip times” and “Which gateway an endpoint uses”).
 @Suite("Core: distances and gateway reach")
 struct CoreDistanceAndGatewayTests {
     @Test("RTT is the shortest path over site_links: a multi-hop path beats a slower direct link")

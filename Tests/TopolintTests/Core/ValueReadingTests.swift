@@ -5,7 +5,7 @@ import TopolintModel
 @testable import TopolintConfig
 
 /// Numbers and booleans are read by one set of readers in topology files, rule packs and
-/// `.topolint.yaml` (docs/format.md, section 3, Numbers and booleans).
+/// `.topolint.yaml` (docs/format.md, “Numbers and booleans”).
 @Suite("Core: typed values")
 struct ValueReadingTests {
     static func number(_ text: String) -> Double? { PlainScalar.number(Array(text.utf8)) }

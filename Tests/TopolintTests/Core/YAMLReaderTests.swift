@@ -2,7 +2,7 @@ import Testing
 import TopolintCore
 @testable import TopolintYAML
 
-/// The libyaml reader and the located node arena (docs/format.md, section 3, YAML as written).
+/// The libyaml reader and the located node arena (docs/format.md: “Anchors, aliases and merge keys”, “Load errors”).
 @Suite("Core: YAML reader")
 struct CoreYAMLReaderTests {
     /// Parses and requires a document with no diagnostics.
