@@ -118,6 +118,25 @@ public func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     return seen & highBits == 0
 }
 
+/// Whether every byte is printable ASCII, 0x20 through 0x7E: text that a terminal shows
+/// one cell per byte, with nothing to escape or replace.
+@inlinable
+public func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    while i + 8 <= bytes.count {
+        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if word & highBits != 0 || wordHasByteBelow(word, 0x20) || wordHasByte(word, 0x7F) { return false }
+        i += 8
+    }
+    while i < bytes.count {
+        if bytes[i] < 0x20 || bytes[i] >= 0x7F { return false }
+        i += 1
+    }
+    return true
+}
+
 extension Array {
     /// Drops the elements from `count` on, keeping the storage. One at a time: removing a
     /// range (or `removeAll(keepingCapacity:)`) goes through the general replaceSubrange,

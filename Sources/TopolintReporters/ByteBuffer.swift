@@ -25,6 +25,10 @@ struct ByteBuffer {
         if copied == nil { bytes.append(contentsOf: text.utf8) }
     }
 
+    mutating func append(_ run: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: run)
+    }
+
     mutating func append(_ literal: StaticString) {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
@@ -40,17 +44,22 @@ struct ByteBuffer {
         for _ in 0..<count { bytes.append(byte) }
     }
 
-    /// Decimal digits, written in place (no intermediate `String`).
+    /// Decimal digits, formatted in a small scratch run and copied in once (no
+    /// intermediate `String`, no growth check per digit).
     mutating func append(_ value: Int) {
-        if value == 0 { bytes.append(UInt8(ascii: "0")); return }
+        if value >= 0 && value < 10 { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        let start = bytes.count
-        while magnitude > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
+        // 20 digits hold any 64-bit magnitude.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var first = 20
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first..<20]))
         }
-        bytes[start...].reverse()
     }
 
     /// A JSON string literal. Runs of bytes that need no escape are copied as blocks; only

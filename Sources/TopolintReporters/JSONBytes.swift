@@ -46,15 +46,48 @@ enum JSONBytes {
     /// A pretty array whose items are made one at a time by `value` (as `.array(items.map(value))`
     /// would print, without holding every item's value at once).
     static func writeArray<T>(_ items: [T], indent: Int, to out: inout ByteBuffer, _ value: (T) -> JSONValue) {
+        writeArray(items, indent: indent, to: &out) { item, itemIndent, out in
+            write(value(item), pretty: true, indent: itemIndent, to: &out)
+        }
+    }
+
+    /// A pretty array whose items `writeItem` writes straight into the buffer, at the
+    /// indentation it is given.
+    static func writeArray<T>(_ items: [T], indent: Int, to out: inout ByteBuffer,
+                              writeItem: (T, Int, inout ByteBuffer) -> Void) {
         if items.isEmpty { out.append("[]" as StaticString); return }
         out.append(byte: UInt8(ascii: "["))
         for (i, item) in items.enumerated() {
             if i > 0 { out.append(byte: UInt8(ascii: ",")) }
             newline(indent + 1, to: &out)
-            write(value(item), pretty: true, indent: indent + 1, to: &out)
+            writeItem(item, indent + 1, &out)
         }
         newline(indent, to: &out)
         out.append(byte: UInt8(ascii: "]"))
+    }
+
+    /// A pretty object written member by member, as `write` prints a `.object`: each
+    /// `member` call opens the next member (a comma before all but the first, a new line,
+    /// the key), and the caller writes its value. Keys are literals with their quotes and
+    /// the colon, `"\"rule\": "`, so a key costs one copy.
+    struct Object {
+        private let indent: Int
+        private var empty = true
+
+        init(indent: Int) { self.indent = indent }
+
+        mutating func member(_ key: StaticString, to out: inout ByteBuffer) {
+            out.append(byte: empty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+            empty = false
+            JSONBytes.newline(indent + 1, to: &out)
+            out.append(key)
+        }
+
+        func close(to out: inout ByteBuffer) {
+            if empty { out.append("{}" as StaticString); return }
+            JSONBytes.newline(indent, to: &out)
+            out.append(byte: UInt8(ascii: "}"))
+        }
     }
 
     private static func newline(_ indent: Int, to out: inout ByteBuffer) {

@@ -11,9 +11,9 @@ public struct JSONReporter: Reporter {
     }
 
     /// Written as bytes into one buffer sized for the report (findings take about 700 bytes
-    /// each), one finding at a time: the JSON value of a single finding is built, written
-    /// and dropped, so the report never exists twice (as values and as text). The bytes are
-    /// those of `ReportJSON.lint(report)` serialized whole.
+    /// each), one finding at a time and without building its JSON value (`FindingJSON`),
+    /// so the report never exists twice (as values and as text). The bytes are those of
+    /// `ReportJSON.lint(report)` serialized whole.
     public static func renderBytes(_ report: LintReport, options: ReportOptions) -> [UInt8] {
         var out = ByteBuffer(capacity: 768 * (report.findings.count + report.suppressed.count) + 4096)
         out.append("{\n  \"tool\": " as StaticString)
@@ -23,9 +23,9 @@ public struct JSONReporter: Reporter {
         out.append(",\n  \"diagnostics\": " as StaticString)
         JSONBytes.writeArray(report.diagnostics, indent: 1, to: &out) { ReportJSON.diagnostic($0) }
         out.append(",\n  \"findings\": " as StaticString)
-        JSONBytes.writeArray(report.findings, indent: 1, to: &out) { ReportJSON.finding($0) }
+        JSONBytes.writeArray(report.findings, indent: 1, to: &out, writeItem: FindingJSON.write)
         out.append(",\n  \"suppressed\": " as StaticString)
-        JSONBytes.writeArray(report.suppressed, indent: 1, to: &out) { ReportJSON.suppressed($0) }
+        JSONBytes.writeArray(report.suppressed, indent: 1, to: &out, writeItem: FindingJSON.write)
         out.append(",\n  \"baselined\": " as StaticString)
         out.append(report.baselined)
         out.append("\n}\n" as StaticString)

@@ -5,36 +5,56 @@ import TopolintCore
 struct SourceLines {
     private let sources: [String: [UInt8]]
     /// Byte offsets where each line starts, found once per file on first use.
-    private var starts: [String: [Int]] = [:]
+    private var starts: [String: [UInt32]] = [:]
 
     init(_ sources: [String: [UInt8]]) { self.sources = sources }
+
+    /// The file's bytes and the byte range of its 1-based line `number` with the line
+    /// break, or nil when the file's text is unknown or too short.
+    private mutating func locate(_ number: Int, of file: String) -> (bytes: [UInt8], start: Int, end: Int)? {
+        guard number >= 1, let bytes = sources[file], !bytes.isEmpty else { return nil }
+        if starts[file] == nil { starts[file] = SourceLines.lineStarts(bytes) }
+        guard let lineStarts = starts[file], number <= lineStarts.count else { return nil }
+        let end = number < lineStarts.count ? Int(lineStarts[number]) : bytes.count
+        return (bytes, Int(lineStarts[number - 1]), end)
+    }
 
     /// The 1-based line of `file`, or nil when the file's text is unknown or too short.
     /// Only the requested line is decoded, so a large file costs one byte scan.
     mutating func line(_ number: Int, of file: String) -> Substring? {
-        guard number >= 1, let bytes = sources[file], !bytes.isEmpty else { return nil }
-        if starts[file] == nil { starts[file] = SourceLines.lineStarts(bytes) }
-        guard let lineStarts = starts[file], number <= lineStarts.count else { return nil }
-        let start = lineStarts[number - 1]
-        var end = number < lineStarts.count ? lineStarts[number] : bytes.count
-        // Drop the line break that ends the line (LF, CR, CRLF, NEL, LS, PS).
+        guard let (bytes, start, end) = locate(number, of: file) else { return nil }
+        let cut = SourceLines.dropBreak(bytes, start, end, last: end == bytes.count)
+        return Substring(String(decoding: bytes[start..<cut], as: UTF8.self))
+    }
+
+    /// The bytes of line `number` without its line break when the line is short and all
+    /// printable ASCII, as nearly every line of a topology file is: such a line is shown as
+    /// it is, one terminal cell per byte, with no decoding.
+    mutating func plainLine(_ number: Int, of file: String) -> ArraySlice<UInt8>? {
+        guard let (bytes, start, end) = locate(number, of: file), end - start <= Snippet.maxScalars else { return nil }
+        let cut = SourceLines.dropBreak(bytes, start, end, last: end == bytes.count)
+        let plain = bytes.withUnsafeBufferPointer { isPrintableASCII(UnsafeBufferPointer(rebasing: $0[start..<cut])) }
+        return plain ? bytes[start..<cut] : nil
+    }
+
+    /// The end of a line's text: `end` less the line break (LF, CR, CRLF, NEL, LS, PS).
+    /// NEL, LS and PS are breaks only when a line follows (`last` is false), as in
+    /// `lineStarts`.
+    private static func dropBreak(_ bytes: [UInt8], _ start: Int, _ end: Int, last: Bool) -> Int {
+        var end = end
         if end > start, bytes[end - 1] == 0x0A { end -= 1 }
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0x85, number < lineStarts.count { end -= 2 }
+        if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0x85, !last { end -= 2 }
         if end - start >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0xA8 || bytes[end - 1] == 0xA9,
-           number < lineStarts.count { end -= 3 }
-        return Substring(String(decoding: bytes[start..<end], as: UTF8.self))
+           !last { end -= 3 }
+        return end
     }
 
     /// The snippet of line `number` around `column`: a long line (a file of one 100 MB
     /// line, say) is cut to `Snippet.maxScalars` code points around the column, marked
     /// with "…" where cut, so a snippet costs a bounded amount of output.
     mutating func snippet(_ number: Int, of file: String, column: Int) -> Snippet? {
-        guard number >= 1, let bytes = sources[file], !bytes.isEmpty else { return nil }
-        if starts[file] == nil { starts[file] = SourceLines.lineStarts(bytes) }
-        guard let lineStarts = starts[file], number <= lineStarts.count else { return nil }
-        let start = lineStarts[number - 1]
-        let end = number < lineStarts.count ? lineStarts[number] : bytes.count
+        guard let (bytes, start, end) = locate(number, of: file) else { return nil }
         // Short lines (nearly all of them) take the usual path.
         if end - start <= Snippet.maxScalars, let line = line(number, of: file) { return Snippet(line: line, column: column) }
         // Byte offsets of the window's first and last code point, counted as lead bytes.
@@ -68,32 +88,11 @@ struct SourceLines {
         return snippet
     }
 
-    /// Line starts at the line breaks libyaml counts (LF, CRLF, CR, NEL, LS, PS), so line
-    /// numbers from the parser land on the line it meant. A leading byte-order mark is not
-    /// part of line 1 (libyaml skips it, and columns do not count it).
-    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
-        var starts = [bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0]
-        var i = starts[0]
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b == 0x0A {
-                i += 1
-                if i < n { starts.append(i) }
-            } else if b == 0x0D {
-                i += 1
-                if i < n, bytes[i] == 0x0A { i += 1 }
-                if i < n { starts.append(i) }
-            } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 {
-                i += 2
-                if i < n { starts.append(i) }
-            } else if b == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-                i += 3
-                if i < n { starts.append(i) }
-            } else {
-                i += 1
-            }
-        }
+    /// Line starts at the line breaks libyaml counts, so line numbers from the parser land
+    /// on the line it meant; a break that ends the file starts no line here.
+    static func lineStarts(_ bytes: [UInt8]) -> [UInt32] {
+        var starts = TopolintCore.lineStarts(of: bytes, length: bytes.count)
+        if starts.count > 1, Int(starts[starts.count - 1]) == bytes.count { starts.removeLast() }
         return starts
     }
 

@@ -84,12 +84,36 @@ public struct TextReporter: Reporter {
     /// control character (`"\e[2J"`): none of them may reach the terminal, and a newline
     /// would split an entry's head line.
     static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { Snippet.isControl($0) }) else { return text }
+        guard mayHoldControl(text), text.unicodeScalars.contains(where: { Snippet.isControl($0) }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             if Snippet.isControl(scalar) { out += scalar == "\t" ? " " : "\u{FFFD}" } else { out.unicodeScalars.append(scalar) }
         }
         return out
+    }
+
+    /// Whether `text` may hold a control character, by its bytes: every C0 control and DEL
+    /// is one byte below 0x20 or 0x7F, and every C1 control is 0xC2 then 0x80–0x9F. Names
+    /// and messages are checked eight bytes at a time, and only a hit is decoded.
+    static func mayHoldControl(_ text: String) -> Bool {
+        let checked = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard let base = utf8.baseAddress else { return false }
+            let raw = UnsafeRawPointer(base)
+            @inline(__always) func hit(_ word: UInt64) -> Bool {
+                wordHasByteBelow(word, 0x20) || wordHasByte(word, 0x7F) || wordHasByte(word, 0xC2)
+            }
+            var i = 0
+            while i + 8 <= utf8.count {
+                if hit(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+                i += 8
+            }
+            while i < utf8.count {
+                if utf8[i] < 0x20 || utf8[i] == 0x7F || utf8[i] == 0xC2 { return true }
+                i += 1
+            }
+            return false
+        }
+        return checked ?? true
     }
 
     static func severityStyle(_ severity: Severity) -> ANSI.Style {
@@ -112,7 +136,16 @@ public struct TextReporter: Reporter {
 
     static func appendSnippet(_ loc: SourceLocation, lines: inout SourceLines, caretStyle: ANSI.Style,
                               ansi: ANSI, to out: inout ByteBuffer) {
-        guard let shown = lines.snippet(loc.line, of: loc.file, column: loc.column) else { return }
+        let text: ArraySlice<UInt8>, caretOffset: Int
+        if let plain = lines.plainLine(loc.line, of: loc.file) {
+            // As `Snippet` shows a short printable line: as it is, the caret under the column.
+            text = plain
+            caretOffset = min(max(loc.column, 1) - 1, plain.count)
+        } else {
+            guard let shown = lines.snippet(loc.line, of: loc.file, column: loc.column) else { return }
+            text = ArraySlice(shown.text.utf8)
+            caretOffset = shown.caretOffset
+        }
         let number = String(loc.line)
         let bar = ansi.apply(.blue, "|")
         out.append("  " as StaticString)
@@ -120,13 +153,13 @@ public struct TextReporter: Reporter {
         out.append(byte: UInt8(ascii: " "))
         out.append(bar)
         out.append(byte: UInt8(ascii: " "))
-        out.append(shown.text)
+        out.append(text)
         out.append("\n  " as StaticString)
         out.append(repeating: UInt8(ascii: " "), count: number.utf8.count)
         out.append(byte: UInt8(ascii: " "))
         out.append(bar)
         out.append(byte: UInt8(ascii: " "))
-        out.append(repeating: UInt8(ascii: " "), count: shown.caretOffset)
+        out.append(repeating: UInt8(ascii: " "), count: caretOffset)
         out.append(ansi.apply(caretStyle, "^"))
         out.append(byte: UInt8(ascii: "\n"))
     }

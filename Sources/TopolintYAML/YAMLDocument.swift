@@ -1,9 +1,4 @@
 import TopolintCore
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The three kinds of YAML node. Aliases are resolved while reading (they share the anchored
 /// node), and merge keys are folded into the mapping that holds them.
@@ -81,47 +76,7 @@ public struct YAMLDocument: Sendable {
 
     /// Indexes the lines of the first `length` bytes of the source.
     mutating func indexLines(upTo length: Int? = nil) {
-        lineStarts = YAMLDocument.lineStarts(source, length: min(length ?? source.count, source.count))
-    }
-
-    /// Where each line starts. LF, CR, CRLF, NEL, LS and PS each end a line, as in libyaml's
-    /// marks; files without CR or non-ASCII line breaks take a fast path on LF alone.
-    static func lineStarts(_ source: [UInt8], length: Int) -> [UInt32] {
-        let base = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var starts: [UInt32] = [UInt32(min(base, length))]
-        return source.withUnsafeBufferPointer { bytes -> [UInt32] in
-            guard length > 0, let p = bytes.baseAddress else { return starts }
-            let plain = memchr(p, 0x0D, length) == nil && memchr(p, 0xC2, length) == nil && memchr(p, 0xE2, length) == nil
-            starts.reserveCapacity(length / 40 + 1)
-            var i = base
-            if plain {
-                while i < length, let nl = memchr(p + i, 0x0A, length - i) {
-                    i = p.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
-                    starts.append(UInt32(i))
-                }
-                return starts
-            }
-            while i < length {
-                let b = p[i]
-                var breakLength = 0
-                if b == 0x0A {
-                    breakLength = 1
-                } else if b == 0x0D {
-                    breakLength = i + 1 < length && p[i + 1] == 0x0A ? 2 : 1
-                } else if b == 0xC2, i + 1 < length, p[i + 1] == 0x85 {
-                    breakLength = 2
-                } else if b == 0xE2, i + 2 < length, p[i + 1] == 0x80, p[i + 2] == 0xA8 || p[i + 2] == 0xA9 {
-                    breakLength = 3
-                }
-                if breakLength > 0 {
-                    i += breakLength
-                    starts.append(UInt32(i))
-                } else {
-                    i += 1
-                }
-            }
-            return starts
-        }
+        lineStarts = TopolintCore.lineStarts(of: source, length: length ?? source.count)
     }
 
     /// 1-based line and column of a byte offset (columns count characters).

@@ -54,4 +54,31 @@ struct ByteRunsTests {
             }
         }
     }
+
+    @Test("isPrintableASCII: a byte outside 0x20-0x7E at each position is found")
+    func printableASCII() {
+        for length in ByteRunsTests.lengths {
+            let plain = [UInt8](repeating: UInt8(ascii: "a"), count: length)
+            #expect(plain.withUnsafeBufferPointer { isPrintableASCII($0) })
+            for at in 0..<length {
+                for byte: UInt8 in [0x00, 0x09, 0x1F, 0x7F, 0x80, 0xC2, 0xFF] {
+                    var run = plain
+                    run[at] = byte
+                    #expect(!run.withUnsafeBufferPointer { isPrintableASCII($0) }, "length \(length) at \(at) byte \(byte)")
+                }
+                var edge = plain
+                edge[at] = at % 2 == 0 ? 0x20 : 0x7E
+                #expect(edge.withUnsafeBufferPointer { isPrintableASCII($0) })
+            }
+        }
+    }
+
+    @Test("lineStarts: every line break libyaml counts starts a line, within the length given")
+    func lineStartsAtEachBreak() {
+        #expect(lineStarts(of: Array("a\nb\r\nc\rd\u{85}e\u{2028}f\n".utf8), length: 100) == [0, 2, 5, 7, 10, 14, 16])
+        #expect(lineStarts(of: Array("a\nb\nc".utf8), length: 100) == [0, 2, 4])
+        #expect(lineStarts(of: Array("a\nb\nc".utf8), length: 2) == [0, 2])
+        #expect(lineStarts(of: Array("\u{FEFF}x\ny".utf8), length: 100) == [3, 5])
+        #expect(lineStarts(of: [], length: 0) == [0])
+    }
 }

@@ -91,3 +91,53 @@ struct ByteBufferTests {
         #expect(snippet("a\u{1B}b", 3) == ("a\u{FFFD}b", 2))
     }
 }
+
+/// Short printable lines skip `Snippet`'s decoding; what is shown must not change.
+@Suite("Reporters: plain source lines")
+struct PlainLineTests {
+    static let lines = ["  web: {id: 100}", "x", "", "\tdb: {id: 200}", "ü名: {id: 300}", "del \u{7F} here",
+                        "c1 \u{90} here", String(repeating: "long ", count: 40)]
+
+    @Test func aSnippetIsWhatSnippetShows() {
+        for line in PlainLineTests.lines {
+            for breakText in ["\n", "\r\n", ""] {
+                let source = "first: 1\n" + line + breakText + "last: 2\n"
+                for column in 0...(line.unicodeScalars.count + 2) {
+                    var lines = SourceLines(["f.yaml": Array(source.utf8)])
+                    let written = TextReporter.snippet(SourceLocation(file: "f.yaml", line: 2, column: column), lines: &lines,
+                                                       caretStyle: .red, ansi: ANSI(enabled: false))
+                    var again = SourceLines(["f.yaml": Array(source.utf8)])
+                    let shown = again.snippet(2, of: "f.yaml", column: column)!
+                    let expected = "  2 | \(shown.text)\n    | \(String(repeating: " ", count: shown.caretOffset))^\n"
+                    #expect(written == expected, "\(line.debugDescription) column \(column)")
+                }
+            }
+        }
+    }
+
+    @Test func onlyShortPrintableASCIILinesArePlain() {
+        let source = PlainLineTests.lines.joined(separator: "\n")
+        var lines = SourceLines(["f.yaml": Array(source.utf8)])
+        let plain = (1...PlainLineTests.lines.count).map { lines.plainLine($0, of: "f.yaml").map { String(decoding: $0, as: UTF8.self) } }
+        #expect(plain == ["  web: {id: 100}", "x", "", nil, nil, nil, nil, nil])
+        #expect(lines.plainLine(99, of: "f.yaml") == nil)
+        #expect(lines.plainLine(1, of: "other.yaml") == nil)
+    }
+
+    @Test func messagesAreCleanedOnlyWhenTheyHoldAControl() {
+        for length in 0...20 {
+            for at in 0..<max(length, 1) {
+                for special in ["\u{01}", "\u{1F}", "\u{7F}", "\u{85}", "\u{9F}", "\u{A0}", "é", "\t", "~"] {
+                    var chars = Array(repeating: "a", count: length)
+                    if length > 0 { chars[at] = special }
+                    let text = chars.joined()
+                    let control = text.unicodeScalars.contains { Snippet.isControl($0) }
+                    if control { #expect(TextReporter.mayHoldControl(text), "\(text.debugDescription)") }
+                    #expect(TextReporter.clean(text) == (control ? text.unicodeScalars.map {
+                        Snippet.isControl($0) ? ($0 == "\t" ? " " : "\u{FFFD}") : String($0)
+                    }.joined() : text))
+                }
+            }
+        }
+    }
+}
