@@ -53,19 +53,22 @@ public struct Finding: Hashable, Sendable {
     /// paths. (The severity is left out too: a baseline compares it separately, and a code
     /// scanning alert whose score rises stays the same alert.)
     public var fingerprint: String {
-        fingerprint(owner: topology.isEmpty ? "file:" + location.file : "topology:" + topology)
+        topology.isEmpty ? fingerprint(ownerKind: "file:", owner: location.file)
+            : fingerprint(ownerKind: "topology:", owner: topology)
     }
 
     /// The fingerprint of earlier releases, on the file's path as given on the command line;
     /// baselines written by them still match through it.
-    public var legacyFingerprint: String { fingerprint(owner: location.file) }
+    public var legacyFingerprint: String { fingerprint(ownerKind: "", owner: location.file) }
 
-    /// The hash of "rule␟owner␟kind␟name" and "␟key=value" per identity key (␟ is U+001F),
-    /// fed piece by piece rather than joined into one string first (the same bytes).
-    private func fingerprint(owner: String) -> String {
+    /// The hash of "rule␟owner␟kind␟name" and "␟key=value" per identity key (␟ is U+001F,
+    /// the owner `ownerKind` then `owner`, the value as compact JSON), fed piece by piece
+    /// rather than joined into one string first (the same bytes).
+    private func fingerprint(ownerKind: StaticString, owner: String) -> String {
         var hasher = Fingerprint.Hasher()
         hasher.add(ruleID)
         hasher.add(byte: 0x1F)
+        ownerKind.withUTF8Buffer { for byte in $0 { hasher.add(byte: byte) } }
         hasher.add(owner)
         hasher.add(byte: 0x1F)
         hasher.add(subject.kind)
@@ -75,7 +78,15 @@ public struct Finding: Hashable, Sendable {
             hasher.add(byte: 0x1F)
             hasher.add(key)
             hasher.add(byte: UInt8(ascii: "="))
-            hasher.add(contextValue(key)?.serialized() ?? "null")
+            switch contextValue(key) {
+            case let .string(text)? where !Fingerprint.needsEscape(text):
+                // A name, nearly always: its JSON is the text in quotes.
+                hasher.add(byte: UInt8(ascii: "\""))
+                hasher.add(text)
+                hasher.add(byte: UInt8(ascii: "\""))
+            case let value?: hasher.add(value.serialized())
+            case nil: hasher.add("null")
+            }
         }
         return hasher.hex
     }
@@ -118,6 +129,12 @@ public enum Fingerprint {
         var hasher = Hasher()
         hasher.add(text)
         return hasher.hex
+    }
+
+    /// Whether JSON writes `text` other than as it is between quotes: it holds a quote, a
+    /// backslash or a control character below 0x20 (all ASCII, so the bytes tell).
+    static func needsEscape(_ text: String) -> Bool {
+        text.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 
     /// The two FNV-1a lanes, fed a text's UTF-8 in pieces.

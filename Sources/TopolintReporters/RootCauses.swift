@@ -44,18 +44,20 @@ public enum RootCauses {
         for ruleID in byRule.keys.sorted() {
             var left = byRule[ruleID]!
             for key in causeKeys as [String?] + [nil] {
-                var byValue: [String: [Int]] = [:]
+                // Grouped by the value, or by the subject (kind, then name).
+                var byValue: [Subject: [Int]] = [:]
                 for i in left {
                     let f = findings[i]
                     if let key {
-                        if case let .string(value)? = f.contextValue(key) { byValue[value, default: []].append(i) }
+                        if case let .string(value)? = f.contextValue(key) { byValue[Subject(kind: "", name: value), default: []].append(i) }
                     } else {
-                        byValue["\(f.subject.kind)\u{1F}\(f.subject.name)", default: []].append(i)
+                        byValue[f.subject, default: []].append(i)
                     }
                 }
                 var grouped = Set<Int>()
-                for value in byValue.keys.sorted() {
-                    let members = byValue[value]!
+                for group in byValue.keys.sorted(by: { ($0.kind, $0.name) < ($1.kind, $1.name) }) {
+                    let members = byValue[group]!
+                    let value = group.name
                     guard members.count >= threshold else { continue }
                     let subjects = Array(Set(members.map { findings[$0].subject }))
                         .sorted { ($0.kind, $0.name) < ($1.kind, $1.name) }

@@ -7,6 +7,12 @@ public struct TextReporter: Reporter {
     public static let summary = "human-readable, with source snippets (the default)"
 
     public static func render(_ report: LintReport, options: ReportOptions) -> String {
+        String(decoding: renderBytes(report, options: options), as: UTF8.self)
+    }
+
+    /// The bytes as collected: the text is UTF-8 by construction (whole strings and ASCII),
+    /// so it goes out without a pass that checks it.
+    public static func renderBytes(_ report: LintReport, options: ReportOptions) -> [UInt8] {
         let ansi = ANSI(enabled: options.color)
         var lines = SourceLines(report.sources)
         // Entries are written straight into one byte buffer (a few hundred bytes each), not
@@ -68,7 +74,7 @@ public struct TextReporter: Reporter {
         if !causes.isEmpty { out.append(byte: UInt8(ascii: "\n")) }
         out.append(summaryLine(report))
         out.append(byte: UInt8(ascii: "\n"))
-        return out.string
+        return out.bytes
     }
 
     /// `file:line:col`, the file name cleaned (the numbers need no cleaning).
