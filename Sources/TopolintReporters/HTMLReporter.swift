@@ -34,7 +34,8 @@ public struct HTMLReporter: Reporter {
             if !suppressed.isEmpty { page.body += HTMLPage.suppressedTable(suppressed) }
             page.body += "</section>\n"
         }
-        page.body += HTMLPage.ruleSections(report.rules, used: Set(report.findings.map(\.ruleID) + report.suppressed.map(\.finding.ruleID)))
+        page.body += HTMLPage.ruleSections(report.rules, used: Set(report.findings.map(\.ruleID) + report.suppressed.map(\.finding.ruleID)),
+                                           options: options)
         return page.html
     }
 
@@ -59,7 +60,8 @@ public struct HTMLReporter: Reporter {
             page.body += "</section>\n"
         }
         page.body += "</div>\n"
-        page.body += HTMLPage.ruleSections(after.rules, used: Set((added + resolved + before.findings + after.findings).map(\.ruleID)))
+        page.body += HTMLPage.ruleSections(after.rules, used: Set((added + resolved + before.findings + after.findings).map(\.ruleID)),
+                                           options: ReportOptions())
         return page.html
     }
 }
@@ -186,8 +188,9 @@ struct HTMLPage {
         return out + "</ul></section>\n"
     }
 
-    /// Each rule that appears on the page, explained where its findings link.
-    static func ruleSections(_ rules: [RuleDescriptor], used: Set<String>) -> String {
+    /// Each rule that appears on the page, explained where its findings link, with a link to
+    /// its full page (under `--rule-docs-url` when given, as in SARIF and Markdown).
+    static func ruleSections(_ rules: [RuleDescriptor], used: Set<String>, options: ReportOptions) -> String {
         let shown = rules.filter { used.contains($0.id) }
         guard !shown.isEmpty else { return "" }
         var out = "<section class=\"rules\"><h2>Rules</h2>\n"
@@ -199,6 +202,7 @@ struct HTMLPage {
             if !r.failingExample.isEmpty {
                 out += "<details><summary>Example that triggers it</summary><pre>\(HTML.text(r.failingExample))</pre></details>"
             }
+            out += "<p class=\"rlink\"><a href=\"\(HTML.attribute(options.helpURI(id: r.id, name: r.name)))\">The rule's page</a></p>"
             out += "</article>\n"
         }
         return out + "</section>\n"

@@ -22,13 +22,19 @@ struct ExploreCommand: ParsableCommand {
         let reader = LineReader()
         let captured = state
         LineReader.completer = { words in captured.completions(after: words) }
-        let out = FDWriter.standardOutput
-        out.write("topolint explore: \(topology.clusters.count) clusters, \(topology.vlans.count) VLANs, "
-                  + "\(state.session.before.findings.count) findings as written. Type help for commands.\n")
+        // Answers nobody can read are not worth computing: a full or closed standard output
+        // ends the session with exit status 3, as it ends every other command.
+        func say(_ text: String) throws {
+            if let reason = FDWriter.standardOutput.write(text) {
+                throw Output.fail(OutputError(path: "standard output", reason: reason))
+            }
+        }
+        try say("topolint explore: \(topology.clusters.count) clusters, \(topology.vlans.count) VLANs, "
+                + "\(state.session.before.findings.count) findings as written. Type help for commands.\n")
         while let line = reader.next(prompt: "what-if> ") {
-            if !reader.interactive && !line.trimmingSpaces().isEmpty { out.write("what-if> \(line)\n") }
+            if !reader.interactive && !line.trimmingSpaces().isEmpty { try say("what-if> \(line)\n") }
             let (text, keepGoing) = state.execute(line.trimmingSpaces())
-            out.write(text)
+            try say(text)
             LineReader.completer = { [state] words in state.completions(after: words) }
             if !keepGoing { break }
         }

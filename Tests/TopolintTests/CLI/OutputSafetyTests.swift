@@ -41,6 +41,14 @@ import Testing
         #expect(r.stderr.contains("cannot write standard output: Bad file descriptor"), "\(r.stderr)")
     }
 
+    /// explore stops at the first answer it cannot write, rather than reading on.
+    @Test func exploreStopsWhenStandardOutputIsFull() throws {
+        let r = try Self.shell("printf 'help\\nshow\\nquit\\n' | \"$0\" explore \(Self.example) >/dev/full")
+        #expect(r.status == 3, "\(r.stderr)")
+        #expect(r.stderr.contains("cannot write standard output: No space left on device"), "\(r.stderr)")
+        #expect(r.stderr.components(separatedBy: "cannot write").count == 2, "said once: \(r.stderr)")
+    }
+
     @Test func aMissingFolderIsAnError() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -52,6 +52,11 @@ import TopolintCore
         #expect(html.contains("<a href=\"#rule-TL200\">TL200</a>"))
         #expect(html.contains("<article id=\"rule-TL200\"><h3>TL200 stretched-vlan</h3>"))
         #expect(html.contains("<dt>Why</dt><dd>stretched-vlan rationale</dd>"))
+        // The full rule page, where --rule-docs-url says, as SARIF and Markdown link it.
+        let page = ReportOptions().helpURI(id: "TL200", name: "stretched-vlan")
+        #expect(html.contains("<p class=\"rlink\"><a href=\"\(page)\">The rule's page</a></p>"))
+        let mirrored = HTMLReporter.render(Self.report(), options: ReportOptions(ruleDocsURL: "file:///opt/topolint/rules"))
+        #expect(mirrored.contains("<a href=\"file:///opt/topolint/rules/TL200-stretched-vlan.md\">The rule's page</a>"))
         // A suppressed finding's rule is explained too: the page lists it.
         #expect(html.contains("id=\"rule-TL300\""))
         #expect(html.contains("<span class=\"mark\" id=\"f0-h0\"></span>"))
