@@ -38,21 +38,28 @@ public struct HostVLANUnreachableRule: Rule {
 
     public func check(_ context: RuleContext) -> [Finding] {
         let t = context.topology
-        var groups: [Int: [Int: [Int]]] = [:]
-        for (h, v) in context.analysis.unreachableHostVLANs { groups[t.hosts[h].cluster, default: [:]][v, default: []].append(h) }
+        // One finding per cluster and VLAN, in that order: the pairs sorted by cluster, VLAN
+        // and host fall into one run per finding (no table of tables to fill).
+        let pairs = context.analysis.unreachableHostVLANs
+            .map { (cluster: t.hosts[$0.host].cluster, vlan: $0.vlan, host: $0.host) }
+            .sorted { ($0.cluster, $0.vlan, $0.host) < ($1.cluster, $1.vlan, $1.host) }
         var findings: [Finding] = []
-        for (c, byVLAN) in groups.sorted(by: { $0.key < $1.key }) {
+        var runStart = 0
+        while runStart < pairs.count {
+            let c = pairs[runStart].cluster, v = pairs[runStart].vlan
+            var runEnd = runStart + 1
+            while runEnd < pairs.count && pairs[runEnd].cluster == c && pairs[runEnd].vlan == v { runEnd += 1 }
             let cluster = t.clusters[c]
-            for (v, hosts) in byVLAN.sorted(by: { $0.key < $1.key }) {
-                let names = hosts.map { t.hosts[$0].name }.sorted()
-                let message = "\(hosts.count) host\(hosts.count == 1 ? "" : "s") of cluster \(cluster.name) (\(context.list(names, max: 4))) "
-                    + "carry \(context.vlanLabel(v)), but none of their uplink switches does"
-                findings.append(descriptor.finding(
-                    score: Band.within(.medium, Double(hosts.count) / Double(max(cluster.hosts.count, 1))), message: message,
-                    subject: Subject(kind: "cluster", name: cluster.name), location: cluster.location,
-                    context: [("vlan", .string(t.vlans[v].name)), ("hosts", .strings(names))],
-                    identity: ["vlan"]))
-            }
+            let names = pairs[runStart..<runEnd].map { t.hosts[$0.host].name }.sorted()
+            let count = runEnd - runStart
+            let message = "\(count) host\(count == 1 ? "" : "s") of cluster \(cluster.name) (\(context.list(names, max: 4))) "
+                + "carry \(context.vlanLabel(v)), but none of their uplink switches does"
+            findings.append(descriptor.finding(
+                score: Band.within(.medium, Double(count) / Double(max(cluster.hosts.count, 1))), message: message,
+                subject: Subject(kind: "cluster", name: cluster.name), location: cluster.location,
+                context: [("vlan", .string(t.vlans[v].name)), ("hosts", .strings(names))],
+                identity: ["vlan"]))
+            runStart = runEnd
         }
         return findings
     }

@@ -38,28 +38,58 @@ public struct WorkloadVLANMissingRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         let t = context.topology
         var findings: [Finding] = []
+        // The workloads of a cluster that no host group pins all run on the cluster's hosts,
+        // so what one of its VLANs misses there (and the names a message lists) is found
+        // once per cluster and VLAN, not once per workload: a large estate has hundreds of
+        // workloads per cluster.
+        var shared: [Int: Missing] = [:]
         for (w, workload) in t.workloads.enumerated() {
             // Only the hosts it may run on: a workload pinned by a host group never lands elsewhere.
-            let hosts = t.hosts(ofWorkload: w)
-            guard !hosts.isEmpty else { continue }
+            // (As many as `t.hosts(ofWorkload:)` lists, without making the list.)
+            let hostCount = workload.hosts?.count ?? t.clusters[workload.cluster].hosts.count
+            guard hostCount > 0 else { continue }
             let pinned = workload.hosts != nil
             for v in workload.vlans {
-                let missing = hosts.filter { !binarySearch(t.hosts[$0].vlans, v) }
-                guard !missing.isEmpty else { continue }
-                let none = missing.count == hosts.count
+                let missing: Missing
+                if pinned {
+                    missing = Missing(t.hosts(ofWorkload: w), vlan: v, topology: t, context: context)
+                } else {
+                    let key = workload.cluster &* t.vlans.count &+ v
+                    if let known = shared[key] {
+                        missing = known
+                    } else {
+                        missing = Missing(t.hosts(ofWorkload: w), vlan: v, topology: t, context: context)
+                        shared[key] = missing
+                    }
+                }
+                guard missing.count > 0 else { continue }
+                let none = missing.count == hostCount
                 let cluster = t.clusters[workload.cluster].name
                 let whose = pinned
-                    ? (none ? "none of the \(hosts.count) hosts" : "\(missing.count) of the \(hosts.count) hosts") + " workload \(workload.name) may run on (cluster \(cluster))"
-                    : (none ? "no host" : "\(missing.count) of \(hosts.count) hosts") + " of cluster \(cluster)"
+                    ? (none ? "none of the \(hostCount) hosts" : "\(missing.count) of the \(hostCount) hosts") + " workload \(workload.name) may run on (cluster \(cluster))"
+                    : (none ? "no host" : "\(missing.count) of \(hostCount) hosts") + " of cluster \(cluster)"
                 let message = "\(whose) \(none ? "carries" : "do not carry") \(context.vlanLabel(v)), which workload \(workload.name) uses"
-                    + (none ? "" : " (\(context.list(missing.map { t.hosts[$0].name }.sorted(), max: 4)))")
+                    + (none ? "" : " (\(missing.listed))")
                 findings.append(descriptor.finding(
-                    score: none ? 9.5 : Band.within(.high, Double(missing.count) / Double(hosts.count)), message: message,
+                    score: none ? 9.5 : Band.within(.high, Double(missing.count) / Double(hostCount)), message: message,
                     subject: Subject(kind: "workload", name: workload.name), location: workload.location,
-                    context: [("vlan", .string(t.vlans[v].name)), ("hosts_missing", .int(missing.count)), ("hosts", .int(hosts.count))],
+                    context: [("vlan", .string(t.vlans[v].name)), ("hosts_missing", .int(missing.count)), ("hosts", .int(hostCount))],
                     identity: ["vlan"]))
             }
         }
         return findings
+    }
+
+    /// The hosts among `hosts` that do not carry a VLAN: how many, and their names as a
+    /// message lists them (sorted, the first few).
+    private struct Missing {
+        let count: Int
+        let listed: String
+
+        init(_ hosts: [Int], vlan v: Int, topology t: Topology, context: RuleContext) {
+            let missing = hosts.filter { !binarySearch(t.hosts[$0].vlans, v) }
+            count = missing.count
+            listed = missing.isEmpty ? "" : context.list(missing.map { t.hosts[$0].name }.sorted(), max: 4)
+        }
     }
 }
