@@ -106,6 +106,12 @@ example="$(find examples -maxdepth 2 -type f \( -name '*.yaml' -o -name '*.yml' 
 # ---------------------------------------------------------------------------------------
 # Measurements
 
+# The CPU time the hypervisor gave to other guests while the figures were taken ("steal" in
+# /proc/stat): on a shared virtual machine the wall-time rows swing with it, while the
+# instruction rows do not, so RESULTS.md says how much there was.
+cpu_times() { head -1 /proc/stat 2>/dev/null || true; }
+stat_start="$(cpu_times)"
+
 # lint's exit status 1 means "findings": a success here. 2 (a load error) or worse is not.
 lint_cmd() { printf '%q lint %q --format %q > /dev/null || [ $? -eq 1 ]' "$topolint" "$1" "${2:-json}"; }
 
@@ -226,6 +232,9 @@ cores="$(nproc 2>/dev/null || echo '?')"
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ "$commit" != unknown ] && ! git diff --quiet HEAD -- 2>/dev/null; then commit="$commit (with uncommitted changes)"; fi
 date_utc="$(date -u '+%Y-%m-%d %H:%M UTC')"
+steal="$(printf '%s\n%s\n' "$stat_start" "$(cpu_times)" | awk '
+    $1 == "cpu" { n++; total[n] = 0; for (i = 2; i <= NF; i++) total[n] += $i; stolen[n] = $9 }
+    END { if (n == 2 && total[2] > total[1]) printf "%.0f%%", 100 * (stolen[2] - stolen[1]) / (total[2] - total[1]); else printf "unknown" }')"
 swift_version="$(swift --version 2>/dev/null | head -1)"
 hyperfine_version="$(hyperfine --version | head -1)"
 
@@ -282,7 +291,7 @@ $rows_b
     echo
     echo "- Date: $date_utc"
     echo "- Commit: $commit"
-    echo "- Machine: $cpu ($cores logical cores), $(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null), $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) at the end of the run"
+    echo "- Machine: $cpu ($cores logical cores), $(awk '/^MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null), $(uname -sr), load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null) at the end of the run, CPU time stolen by the hypervisor during the measurements $steal"
     echo "- Toolchain: $swift_version; $hyperfine_version; yamllint $("$yamllint" --version | awk '{print $2}')"
     echo "- Data: \`topolint generate --seed $seed\`, profiles large and hyperscale, clean and \`--findings-heavy\`; $runs measured runs after 1 warmup ($small_runs for the example)"
     echo

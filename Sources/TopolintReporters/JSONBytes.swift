@@ -83,6 +83,12 @@ enum JSONBytes {
             out.append(key)
         }
 
+        /// A member whose value is a string.
+        mutating func member(_ key: StaticString, string value: String, to out: inout ByteBuffer) {
+            member(key, to: &out)
+            out.appendJSONString(value)
+        }
+
         func close(to out: inout ByteBuffer) {
             if empty { out.append("{}" as StaticString); return }
             JSONBytes.newline(indent, to: &out)
