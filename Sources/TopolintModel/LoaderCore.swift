@@ -345,7 +345,7 @@ struct Loader: YAMLValueReading {
     mutating func suggestion(for name: String, kind: String, table: NameTable) -> String? {
         if suggestionIndexes[kind]?.count != table.count {
             guard suggestionsLeft > 0 else { return nil }
-            suggestionIndexes[kind] = SuggestionIndex(table.names)
+            suggestionIndexes[kind] = SuggestionIndex(table.names.all)
         }
         let before = suggestionIndexes[kind]!.answered
         let answer = suggestionIndexes[kind]!.suggestion(for: name, searchAllowed: suggestionsLeft > 0)

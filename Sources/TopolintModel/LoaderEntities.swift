@@ -462,7 +462,8 @@ extension Loader {
             }
             let vlans = ownVLANs.map { internedVLANs(sortedUnion($0, clusterVLANs)) } ?? clusterVLANs
             let (line, column) = doc.lineAndColumn(entry.key, hint: &hostLine)
-            topology.hosts.append(Host(name: instance.name, cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, line: line, column: column))
+            topology.hosts.append(Host(cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, line: line, column: column))
+            topology.hostNames.append(instance.name)
         }
     }
 
@@ -499,7 +500,7 @@ extension Loader {
                             for item in listItems(hostsNode) {
                                 for h in resolve(item, kind: "host", values: instance.values, what: "hosts of workload '\(instance.name)'") ?? []
                                 where topology.hosts[h].cluster != cluster && misplaced.insert(h).inserted {
-                                    error(.schema, "host '\(topology.hosts[h].name)' of workload '\(instance.name)' is in cluster '\(topology.clusters[topology.hosts[h].cluster].name)', not in the workload's cluster '\(topology.clusters[cluster].name)'", at: item)
+                                    error(.schema, "host '\(topology.hostName(h))' of workload '\(instance.name)' is in cluster '\(topology.clusters[topology.hosts[h].cluster].name)', not in the workload's cluster '\(topology.clusters[cluster].name)'", at: item)
                                 }
                             }
                         }

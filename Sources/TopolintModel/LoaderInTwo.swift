@@ -64,8 +64,8 @@ extension Loader {
         let totalExpanded = first.expanded + second.expanded - expandedBefore
         guard totalWork <= workBudget, totalExpanded <= expansionBudget else { return false }
         // The first copy's table, the second copy's names declared after its own.
-        let table = first.nameTable(existing: "host")
-        for name in second.nameTable(existing: "host").names where table.insert(name) == nil {
+        let table = first.nameTable(existing: "host"), secondNames = second.nameTable(existing: "host").names
+        for i in 0..<secondNames.count where secondNames.withBytes(of: i, { table.insert(bytes: $0) }) == nil {
             return false   // a name in both copies: the one-pass load reports the duplicate
         }
         let shift = first.topology.hosts.count - hostsBefore
@@ -74,6 +74,7 @@ extension Loader {
             host.cluster += clusterShift
             first.topology.hosts.append(host)
         }
+        first.topology.hostNames.append(second.topology.hostNames, from: hostsBefore)
         for var cluster in second.topology.clusters[clustersBefore...] {
             cluster.hosts = (cluster.hosts.lowerBound + shift)..<(cluster.hosts.upperBound + shift)
             first.topology.clusters.append(cluster)
@@ -106,7 +107,7 @@ extension Loader {
         copy.topology.hosts = hosts
         let own = NameTable(capacity: capacity)
         if let existing = names.first(where: { $0.kind == "host" })?.table {
-            for name in existing.names { _ = own.insert(name) }
+            for i in 0..<existing.count { _ = existing.names.withBytes(of: i) { own.insert(bytes: $0) } }
         }
         copy.replaceNameTable("host", with: own)
         return copy

@@ -13,7 +13,7 @@ import TopolintYAML
 /// others).
 final class NameTable {
     /// Every name, by index.
-    @exclusivity(unchecked) private(set) var names: [String] = []
+    @exclusivity(unchecked) private(set) var names = NamePool()
     @exclusivity(unchecked) private var hashes: [UInt64] = []
     /// Open addressing: 0 is an empty slot, otherwise the name's index + 1. Kept at most
     /// half full, so a probe ends soon.
@@ -25,7 +25,7 @@ final class NameTable {
         while size < capacity * 2 { size <<= 1 }
         slots = [Int32](repeating: 0, count: size)
         mask = size - 1
-        names.reserveCapacity(capacity)
+        names.reserve(names: capacity, bytes: 16 * capacity)
         hashes.reserveCapacity(capacity)
     }
 
@@ -34,7 +34,7 @@ final class NameTable {
     /// Makes room for `more` names beyond those declared, so the table is not rebuilt as it grows.
     func reserve(_ more: Int) {
         let total = names.count + more
-        names.reserveCapacity(total)
+        names.reserve(names: total, bytes: 16 * total)
         hashes.reserveCapacity(total)
         while total * 2 > slots.count { grow() }
     }
@@ -61,15 +61,20 @@ final class NameTable {
     /// Declares `name`: its new index, or nil (and nothing changes) when it is declared already.
     func insert(_ name: String) -> Int? {
         var copy = name
-        let hash = copy.withUTF8 { nameHash($0) }
+        return copy.withUTF8 { insert(bytes: $0) }
+    }
+
+    /// Declares the name spelled by `bytes`, as `insert` does.
+    func insert(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let hash = nameHash(bytes)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] != 0 {
             let index = Int(slots[slot]) - 1
-            if hashes[index] == hash && names[index] == name { return nil }
+            if hashes[index] == hash && equal(index, bytes) { return nil }
             slot = (slot + 1) & mask
         }
         let index = names.count
-        names.append(name)
+        names.append(bytes: bytes)
         hashes.append(hash)
         slots[slot] = Int32(truncatingIfNeeded: index + 1)
         if names.count * 2 > slots.count { grow() }
@@ -77,10 +82,7 @@ final class NameTable {
     }
 
     private func equal(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var stored = names[index]
-        return stored.withUTF8 { have in
-            bytesEqual(have, bytes)
-        }
+        names.withBytes(of: index) { bytesEqual($0, bytes) }
     }
 
     private func grow() {

@@ -135,11 +135,11 @@ public struct Cluster: Sendable {
     public var location: SourceLocation
 }
 
-/// A host. Hosts are most of a large design's entities, so one is kept small (64 bytes):
-/// indexes in 32 bits, and its place in the file as line and column only (the file is the
-/// topology's, see `Topology.location(ofHost:)`).
+/// A host. Hosts are most of a large design's entities, so one is kept small (48 bytes):
+/// indexes in 32 bits, its place in the file as line and column only (the file is the
+/// topology's, see `Topology.location(ofHost:)`), and its name in the topology's pool of
+/// host names (`Topology.hostName(_:)`).
 public struct Host: Sendable {
-    public var name: String
     private var clusterIndex: Int32
     private var rackIndex: Int32
     public var uplinks: IndexList
@@ -148,8 +148,7 @@ public struct Host: Sendable {
     private var line: Int32
     private var column: Int32
 
-    public init(name: String, cluster: Int, rack: Int, uplinks: IndexList, vlans: [Int], line: Int, column: Int) {
-        self.name = name
+    public init(cluster: Int, rack: Int, uplinks: IndexList, vlans: [Int], line: Int, column: Int) {
         self.clusterIndex = Int32(truncatingIfNeeded: cluster)
         self.rackIndex = Int32(truncatingIfNeeded: rack)
         self.uplinks = uplinks
@@ -225,6 +224,8 @@ public struct Topology: Sendable {
     public var zones: [Zone] = []
     public var clusters: [Cluster] = []
     public var hosts: [Host] = []
+    /// The hosts' names, by host index.
+    public internal(set) var hostNames = NamePool()
     public var workloads: [Workload] = []
     public var migrationDomains: [MigrationDomain] = []
     public var ignores: [IgnoreEntry] = []
@@ -233,6 +234,9 @@ public struct Topology: Sendable {
         self.name = name
         self.file = file
     }
+
+    /// Host `h`'s name.
+    public func hostName(_ h: Int) -> String { hostNames[h] }
 
     /// Where host `h` is declared.
     public func location(ofHost h: Int) -> SourceLocation { hosts[h].location(in: file) }

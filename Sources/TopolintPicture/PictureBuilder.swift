@@ -36,7 +36,7 @@ public enum PictureBuilder {
         var seen = Set<Subject>()
         // Hosts are many: findings about hosts look their rack up by name once.
         let hostRacks = findings.contains { $0.subject.kind == "host" }
-            ? Dictionary(t.hosts.map { ($0.name, $0.rack) }, uniquingKeysWith: { first, _ in first }) : [:]
+            ? Dictionary(t.hosts.indices.map { (t.hostName($0), t.hosts[$0].rack) }, uniquingKeysWith: { first, _ in first }) : [:]
         for finding in findings where seen.insert(finding.subject).inserted {
             let highlight = highlight(finding.subject, picture: picture, analysis: analysis, hostRacks: hostRacks)
             if !highlight.isEmpty { picture.highlights.append(highlight) }

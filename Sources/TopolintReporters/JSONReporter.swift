@@ -10,12 +10,12 @@ public struct JSONReporter: Reporter {
         String(decoding: renderBytes(report, options: options), as: UTF8.self)
     }
 
-    /// Written as bytes into one buffer sized for the report (findings take about 700 bytes
-    /// each), one finding at a time and without building its JSON value (`FindingJSON`),
+    /// Written as bytes into one buffer with room for the report (findings take 700 to
+    /// 1000 bytes each; see `ByteBuffer.roomPerEntry`), one finding at a time and without building its JSON value (`FindingJSON`),
     /// so the report never exists twice (as values and as text). The bytes are those of
     /// `ReportJSON.lint(report)` serialized whole.
     public static func renderBytes(_ report: LintReport, options: ReportOptions) -> [UInt8] {
-        var out = ByteBuffer(capacity: 768 * (report.findings.count + report.suppressed.count) + 4096)
+        var out = ByteBuffer(capacity: 2 * ByteBuffer.roomPerEntry * (report.findings.count + report.suppressed.count) + 4096)
         out.append("{\n  \"tool\": " as StaticString)
         JSONBytes.write(ReportJSON.tool, pretty: true, indent: 1, to: &out)
         out.append(",\n  \"summary\": " as StaticString)

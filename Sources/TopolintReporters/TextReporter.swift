@@ -17,7 +17,7 @@ public struct TextReporter: Reporter {
         var lines = SourceLines(report.sources)
         // Entries are written straight into one byte buffer (a few hundred bytes each), not
         // built as strings and joined: with tens of thousands of findings the copies add up.
-        var out = ByteBuffer(capacity: 320 * (report.diagnostics.count + report.findings.count) + 256)
+        var out = ByteBuffer(capacity: ByteBuffer.roomPerEntry * (report.diagnostics.count + report.findings.count) + 256)
         var entries = 0
 
         for d in report.diagnostics {

@@ -58,7 +58,7 @@ public struct ZoneSharedHostRule: Rule {
                     previous = (vlans, hostZones, hostZones.count >= 2 && hostZones.contains(where: { !t.zones[$0].sharedHosts }))
                 }
                 guard let (_, hostZones, mixed) = previous, mixed else { continue }
-                hosts.append(t.hosts[h].name)
+                hosts.append(t.hostName(h))
                 zones.formUnion(hostZones)
             }
             guard !hosts.isEmpty else { continue }

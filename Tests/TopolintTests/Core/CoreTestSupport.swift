@@ -96,7 +96,7 @@ struct CoreAnalyzed {
     }
 
     func host(_ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int {
-        try #require(topology.hosts.firstIndex { $0.name == name }, "no host \(name)", sourceLocation: sourceLocation)
+        try #require(topology.hosts.indices.first { topology.hostName($0) == name }, "no host \(name)", sourceLocation: sourceLocation)
     }
 
     func site(_ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int {
@@ -131,6 +131,6 @@ struct CoreAnalyzed {
 
     /// The (host, VLAN) names of `unreachableHostVLANs`, sorted.
     var unreachable: [String] {
-        analysis.unreachableHostVLANs.map { "\(topology.hosts[$0.host].name)/\(topology.vlans[$0.vlan].name)" }.sorted()
+        analysis.unreachableHostVLANs.map { "\(topology.hostName($0.host))/\(topology.vlans[$0.vlan].name)" }.sorted()
     }
 }

@@ -87,9 +87,9 @@ struct PatternOnceAndHostGroupLoadTests {
               pinned: {cluster: a, vlans: [v], hosts: ["a[2:3]", a2]}
               free: {cluster: a, vlans: [v]}
             """))
-        #expect(t.workloads[0].hosts?.map { t.hosts[$0].name } == ["a2", "a3"])
+        #expect(t.workloads[0].hosts?.map(t.hostName) == ["a2", "a3"])
         #expect(t.workloads[1].hosts == nil)
-        #expect(t.hosts(ofWorkload: 1).map { t.hosts[$0].name } == ["a1", "a2", "a3"])
+        #expect(t.hosts(ofWorkload: 1).map(t.hostName) == ["a1", "a2", "a3"])
         #expect(t.clusters[0].maxStretchedRTTms == 4.5)
         #expect(t.clusters[1].maxStretchedRTTms == nil)
     }

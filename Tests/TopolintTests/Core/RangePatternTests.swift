@@ -165,7 +165,7 @@ struct CorePatternLoadingTests {
         #expect(t.racks[sw.placement.rack!].name == "dc2-pb-r01")
         #expect(t.pods[sw.placement.pod!].name == "dc2-pb")
         #expect(t.sites[sw.placement.site].name == "dc2")
-        #expect(t.hosts.map(\.name) == ["esx1", "esx2", "esx3"])
+        #expect(t.hosts.indices.map(t.hostName) == ["esx1", "esx2", "esx3"])
         #expect(t.workloads.map(\.name) == ["app08", "app09", "app10"])
         #expect(t.workloads.allSatisfy { $0.count == 2 })
     }
@@ -187,11 +187,11 @@ struct CorePatternLoadingTests {
                   "r[1:3]-esx[a:b]": {rack: "r{1}", uplinks: ["r{1}-tor"], vlans: ["v{1}"]}
             """))
         #expect(t.hosts.count == 6)
-        for host in t.hosts {
-            let digit = String(host.name.dropFirst().prefix(1))
+        for (h, host) in t.hosts.enumerated() {
+            let digit = String(t.hostName(h).dropFirst().prefix(1))
             #expect(t.racks[host.rack].name == "r\(digit)")
             #expect(host.uplinks.map { t.switches[$0].name } == ["r\(digit)-tor"])
-            #expect(host.vlans.map { t.vlans[$0].name } == ["v\(digit)"], "\(host.name)")
+            #expect(host.vlans.map { t.vlans[$0].name } == ["v\(digit)"], "\(t.hostName(h))")
         }
         for sw in t.switches {
             let digit = String(sw.name.dropFirst().prefix(1))
@@ -215,9 +215,9 @@ struct CorePatternLoadingTests {
                   h1: {rack: r1, uplinks: ["leaf[2:3]", leaf1]}
                   h2: {rack: r1, uplinks: "leaf[1:4]"}
             """))
-        let h1 = try #require(t.hosts.first { $0.name == "h1" })
+        let h1 = t.hosts[try #require(t.hosts.indices.first { t.hostName($0) == "h1" })]
         #expect(h1.uplinks.map { t.switches[$0].name } == ["leaf2", "leaf3", "leaf1"])
-        let h2 = try #require(t.hosts.first { $0.name == "h2" })
+        let h2 = t.hosts[try #require(t.hosts.indices.first { t.hostName($0) == "h2" })]
         #expect(h2.uplinks.map { t.switches[$0].name } == ["leaf1", "leaf2", "leaf3", "leaf4"])
         let spine = try #require(t.switches.first { $0.name == "spine" })
         #expect(t.pods[spine.placement.pod!].name == "p1", "a pattern standing for one name is that name")

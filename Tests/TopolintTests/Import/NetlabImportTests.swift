@@ -42,7 +42,7 @@ import TopolintImport
                 entry.switches.formUnion(domain.switches.map { topology.switches[Int($0)].name }.filter(netlabNodes.contains))
             }
             for h in topology.hosts.indices where !analysis.domainsJoined(host: h, vlan: v).isEmpty {
-                entry.hosts.insert(topology.hosts[h].name)
+                entry.hosts.insert(topology.hostName(h))
             }
             result[vlan.name] = entry
         }
@@ -255,7 +255,7 @@ import TopolintImport
         let hosts = lab.pairs(lab.at("nodes")).filter { lab.text(lab.at("role", from: $0.1)) == "host" }
         #expect(hosts.count == 2)
         #expect(outcome.approximations.first { $0.kind == "router-gateway" }?.count == 2)
-        #expect(topology.hosts.contains { $0.name == "r1" })
+        #expect(topology.hosts.indices.contains { topology.hostName($0) == "r1" })
     }
 
     @Test func sitesFromGroups() throws {
@@ -268,7 +268,7 @@ import TopolintImport
                 if let s = topology.switches.firstIndex(where: { $0.name == member }) {
                     #expect(topology.switches[s].placement.site == site, "\(member) in \(group)")
                 } else {
-                    let h = try #require(topology.hosts.firstIndex { $0.name == member })
+                    let h = try #require(topology.hosts.indices.first { topology.hostName($0) == member })
                     #expect(topology.placement(ofHost: h).site == site, "\(member) in \(group)")
                 }
             }
@@ -283,9 +283,9 @@ import TopolintImport
         let lab = try NetlabFixture.netlab(name)
         let groups = lab.pairs(lab.at("groups")).filter { !$0.0.hasPrefix("netlab_") }.map { ($0.0, lab.names(lab.at("members", from: $0.1))) }
         #expect(!topology.hosts.isEmpty)
-        for host in topology.hosts {
-            let expected = groups.first { $0.1.contains(host.name) }?.0 ?? "netlab"
-            #expect(topology.clusters[host.cluster].name == expected, "\(host.name) in \(name)")
+        for (h, host) in topology.hosts.enumerated() {
+            let expected = groups.first { $0.1.contains(topology.hostName(h)) }?.0 ?? "netlab"
+            #expect(topology.clusters[host.cluster].name == expected, "\(topology.hostName(h)) in \(name)")
         }
     }
 
@@ -332,7 +332,7 @@ import TopolintImport
         #expect(text.contains("# netlab version: 26.03\n"))
         let topology = try #require(NetlabFixture.load(text))
         #expect(topology.switches.map(\.name).sorted() == ["leaf(1:2)", "on"])
-        #expect(topology.hosts.map(\.name) == ["0101"])
+        #expect(topology.hosts.indices.map(topology.hostName) == ["0101"])
         #expect(topology.vlans.map(\.name) == ["no"])
         let analysis = Analysis(topology)
         let domains = analysis.domains(ofVLAN: 0)

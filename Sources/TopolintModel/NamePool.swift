@@ -1,0 +1,55 @@
+import TopolintCore
+
+/// Names kept as one run of UTF-8 bytes and where each ends, rather than one `String`
+/// each. A large estate has a hundred and sixty thousand hosts, and a host name of 18
+/// bytes as a `String` took a 64-byte allocation of its own (kept twice over: by the host
+/// and by the loader's table of names); here it takes its bytes and four more. A name
+/// becomes a `String` when a message or a report asks for it.
+public struct NamePool: Sendable {
+    @usableFromInline var bytes: [UInt8] = []
+    @usableFromInline var ends: [UInt32] = []
+
+    public init() {}
+
+    public var count: Int { ends.count }
+
+    /// Name `i` as a `String`.
+    public subscript(i: Int) -> String {
+        withBytes(of: i) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of name `i`.
+    @inlinable
+    public func withBytes<R>(of i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let start = i == 0 ? 0 : Int(ends[i - 1]), end = Int(ends[i])
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+    }
+
+    public mutating func append(_ name: String) {
+        var name = name
+        name.withUTF8 { append(bytes: $0) }
+    }
+
+    public mutating func append(bytes name: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: name)
+        ends.append(UInt32(truncatingIfNeeded: bytes.count))
+    }
+
+    /// The names from `index` on, appended after these.
+    public mutating func append(_ other: NamePool, from index: Int) {
+        guard index < other.count else { return }
+        let start = index == 0 ? 0 : Int(other.ends[index - 1])
+        let shift = UInt32(truncatingIfNeeded: bytes.count) &- UInt32(truncatingIfNeeded: start)
+        bytes.append(contentsOf: other.bytes[start...])
+        ends.reserveCapacity(ends.count + other.count - index)
+        for end in other.ends[index...] { ends.append(end &+ shift) }
+    }
+
+    /// Every name as a `String` (for suggestions, which a mistake asks for).
+    public var all: [String] { (0..<count).map { self[$0] } }
+
+    public mutating func reserve(names: Int, bytes byteCount: Int) {
+        ends.reserveCapacity(names)
+        bytes.reserveCapacity(byteCount)
+    }
+}
