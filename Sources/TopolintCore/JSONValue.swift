@@ -1,5 +1,8 @@
 /// A JSON value with ordered object keys, so every report serialises the same bytes every run.
-public indirect enum JSONValue: Hashable, Sendable {
+///
+/// Not `indirect`: arrays and objects hold their items in array storage already, and an
+/// indirect enum boxed every value, so a finding's list of 50 host names was 50 allocations.
+public enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int)

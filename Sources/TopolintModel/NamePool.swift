@@ -1,4 +1,9 @@
 import TopolintCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Names kept as one run of UTF-8 bytes and where each ends, rather than one `String`
 /// each. A large estate has a hundred and sixty thousand hosts, and a host name of 18
@@ -43,6 +48,28 @@ public struct NamePool: Sendable {
         bytes.append(contentsOf: other.bytes[start...])
         ends.reserveCapacity(ends.count + other.count - index)
         for end in other.ends[index...] { ends.append(end &+ shift) }
+    }
+
+    /// `indices` in the order of their names, as sorting the names as `String`s orders
+    /// them, without making the strings: all-ASCII names (nearly all) compare as bytes,
+    /// which for ASCII is the same order.
+    public func inNameOrder(_ indices: [Int]) -> [Int] {
+        let ascii = indices.allSatisfy { withBytes(of: $0) { isASCII($0) } }
+        guard ascii else { return indices.sorted { self[$0] < self[$1] } }
+        return bytes.withUnsafeBufferPointer { all in
+            func name(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: all[(i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])])
+            }
+            return indices.sorted { a, b in
+                let x = name(a), y = name(b)
+                let common = Swift.min(x.count, y.count)
+                if common > 0, let px = x.baseAddress, let py = y.baseAddress {
+                    let order = memcmp(px, py, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+        }
     }
 
     /// Every name as a `String` (for suggestions, which a mistake asks for).

@@ -50,7 +50,7 @@ public struct HostVLANUnreachableRule: Rule {
             var runEnd = runStart + 1
             while runEnd < pairs.count && pairs[runEnd].cluster == c && pairs[runEnd].vlan == v { runEnd += 1 }
             let cluster = t.clusters[c]
-            let names = pairs[runStart..<runEnd].map { t.hostName($0.host) }.sorted()
+            let names = t.hostNames.inNameOrder(pairs[runStart..<runEnd].map(\.host)).map(t.hostName)
             let count = runEnd - runStart
             let message = "\(count) host\(count == 1 ? "" : "s") of cluster \(cluster.name) (\(context.list(names, max: 4))) "
                 + "carry \(context.vlanLabel(v)), but none of their uplink switches does"

@@ -60,7 +60,7 @@ public struct MigrationVLANMissingRule: Rule {
                         let none = missing.count == hosts.count
                         let cluster = t.clusters[target]
                         let message = "workload \(workload.name) may move to cluster \(cluster.name) (migration domain \(domain.name)), but "
-                            + (none ? "none of its \(hosts.count) hosts" : "\(missing.count) of its \(hosts.count) hosts (\(context.list(missing.map { t.hostName($0) }.sorted(), max: 4)))")
+                            + (none ? "none of its \(hosts.count) hosts" : "\(missing.count) of its \(hosts.count) hosts (\(context.hostList(missing, max: 4)))")
                             + " join the broadcast domain of \(context.vlanLabel(v)) that the workload's hosts are on: a moved VM would lose that network"
                         findings.append(descriptor.finding(
                             score: none ? 9.5 : Band.within(.high, Double(missing.count) / Double(hosts.count)), message: message,

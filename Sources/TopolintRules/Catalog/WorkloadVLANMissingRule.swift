@@ -89,7 +89,7 @@ public struct WorkloadVLANMissingRule: Rule {
         init(_ hosts: [Int], vlan v: Int, topology t: Topology, context: RuleContext) {
             let missing = hosts.filter { !binarySearch(t.hosts[$0].vlans, v) }
             count = missing.count
-            listed = missing.isEmpty ? "" : context.list(missing.map { t.hostName($0) }.sorted(), max: 4)
+            listed = missing.isEmpty ? "" : context.hostList(missing, max: 4)
         }
     }
 }

@@ -45,6 +45,13 @@ public struct RuleContext: Sendable {
         Array(Set(topology.clusters[c].hosts.map { topology.placement(ofHost: $0).site })).sorted()
     }
 
+    /// The names of `hosts` as `list` writes them (sorted, the first `max`), making strings
+    /// only of the names shown: a finding about hundreds of hosts names a few.
+    public func hostList(_ hosts: [Int], max: Int = 6) -> String {
+        let shown = topology.hostNames.inNameOrder(hosts).prefix(max).map(topology.hostName)
+        return hosts.count <= max ? shown.joined(separator: ", ") : shown.joined(separator: ", ") + " and \(hosts.count - max) more"
+    }
+
     /// "fra1, ams1" style lists capped so that a message stays one line.
     public func list(_ names: [String], max: Int = 6) -> String {
         names.count <= max ? names.joined(separator: ", ") : names.prefix(max).joined(separator: ", ") + " and \(names.count - max) more"

@@ -35,4 +35,18 @@ struct NamePoolTests {
         #expect(table.index(of: "h2") == nil)
         #expect(table.names.all == Self.names)
     }
+
+    /// Sorting indexes by their names' bytes must give what sorting the names gives.
+    @Test(arguments: [
+        ["esx10", "esx2", "esx1", "a", "esx", "B", "b-1", "b", ""],
+        ["é", "e\u{301}x", "z", "a", "ü名"],   // not all ASCII: compared as strings
+    ])
+    func indexesInNameOrderAreTheNamesSorted(names: [String]) {
+        var pool = NamePool()
+        for name in names { pool.append(name) }
+        let everyOther = Array(stride(from: 0, to: names.count, by: 2))
+        for indices in [Array(names.indices), Array(names.indices.reversed()), everyOther] {
+            #expect(pool.inNameOrder(indices).map { pool[$0] } == indices.map { names[$0] }.sorted())
+        }
+    }
 }
