@@ -101,6 +101,31 @@ public func containsEither(_ bytes: UnsafeBufferPointer<UInt8>, _ x: UInt8, _ y:
     return hit(raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self))
 }
 
+/// Whether a byte of `word` is one a JSON string escapes: below 0x20, `"` or `\`. They are
+/// all ASCII, and every byte of a multi-byte UTF-8 sequence is 0x80 or above, so bytes
+/// tell what Unicode scalars would.
+@inlinable @inline(__always)
+public func wordNeedsJSONEscape(_ word: UInt64) -> Bool {
+    wordHasByteBelow(word, 0x20) || wordHasByte(word, UInt8(ascii: "\"")) || wordHasByte(word, UInt8(ascii: "\\"))
+}
+
+/// Whether JSON writes these bytes other than as they are between quotes.
+@inlinable
+public func needsJSONEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return false }
+    let raw = UnsafeRawPointer(base)
+    var i = 0
+    while i + 8 <= bytes.count {
+        if wordNeedsJSONEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { return true }
+        i += 8
+    }
+    while i < bytes.count {
+        if bytes[i] < 0x20 || bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "\\") { return true }
+        i += 1
+    }
+    return false
+}
+
 /// Whether every byte is below 0x80.
 @inlinable
 public func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

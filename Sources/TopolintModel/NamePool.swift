@@ -23,11 +23,14 @@ public struct NamePool: Sendable {
         withBytes(of: i) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Where name `i` lies in `bytes`.
+    @inlinable
+    func range(of i: Int) -> Range<Int> { (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i]) }
+
     /// The bytes of name `i`.
     @inlinable
     public func withBytes<R>(of i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        let start = i == 0 ? 0 : Int(ends[i - 1]), end = Int(ends[i])
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range(of: i)])) }
     }
 
     public mutating func append(_ name: String) {
@@ -43,7 +46,7 @@ public struct NamePool: Sendable {
     /// The names from `index` on, appended after these.
     public mutating func append(_ other: NamePool, from index: Int) {
         guard index < other.count else { return }
-        let start = index == 0 ? 0 : Int(other.ends[index - 1])
+        let start = other.range(of: index).lowerBound
         let shift = UInt32(truncatingIfNeeded: bytes.count) &- UInt32(truncatingIfNeeded: start)
         bytes.append(contentsOf: other.bytes[start...])
         ends.reserveCapacity(ends.count + other.count - index)
@@ -57,9 +60,7 @@ public struct NamePool: Sendable {
         let ascii = indices.allSatisfy { withBytes(of: $0) { isASCII($0) } }
         guard ascii else { return indices.sorted { self[$0] < self[$1] } }
         return bytes.withUnsafeBufferPointer { all in
-            func name(_ i: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: all[(i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])])
-            }
+            func name(_ i: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: all[range(of: i)]) }
             return indices.sorted { a, b in
                 let x = name(a), y = name(b)
                 let common = Swift.min(x.count, y.count)

@@ -80,12 +80,6 @@ struct ByteBuffer {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Whether any of the eight bytes of `word` must be escaped: below 0x20, `"` or `\\`.
-    @inline(__always)
-    private static func needsEscape(_ word: UInt64) -> Bool {
-        wordHasByteBelow(word, 0x20) || wordHasByte(word, UInt8(ascii: "\"")) || wordHasByte(word, UInt8(ascii: "\\"))
-    }
-
     private mutating func appendJSONEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
         var i = 0
@@ -93,7 +87,7 @@ struct ByteBuffer {
         // Eight bytes at a time while none needs an escape (names and messages rarely do).
         if let base = utf8.baseAddress {
             let raw = UnsafeRawPointer(base)
-            while i + 8 <= count && !ByteBuffer.needsEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+            while i + 8 <= count && !wordNeedsJSONEscape(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
         }
         while i < count {
             let byte = utf8[i]

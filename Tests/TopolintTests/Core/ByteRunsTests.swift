@@ -81,4 +81,24 @@ struct ByteRunsTests {
         #expect(lineStarts(of: Array("\u{FEFF}x\ny".utf8), length: 100) == [3, 5])
         #expect(lineStarts(of: [], length: 0) == [0])
     }
+
+    @Test("needsJSONEscape: a quote, a backslash or a control byte at each position is found")
+    func jsonEscapes() {
+        for length in ByteRunsTests.lengths {
+            let plain = ByteRunsTests.run(length)
+            #expect(!plain.withUnsafeBufferPointer { needsJSONEscape($0) })
+            for at in 0..<length {
+                for byte: UInt8 in [0x00, 0x0A, 0x1F, UInt8(ascii: "\""), UInt8(ascii: "\\")] {
+                    var run = plain
+                    run[at] = byte
+                    #expect(run.withUnsafeBufferPointer { needsJSONEscape($0) }, "length \(length) at \(at) byte \(byte)")
+                }
+                for byte: UInt8 in [0x20, 0x7F, 0x80, 0xC2, 0xFF] {
+                    var run = plain
+                    run[at] = byte
+                    #expect(!run.withUnsafeBufferPointer { needsJSONEscape($0) })
+                }
+            }
+        }
+    }
 }
