@@ -119,7 +119,7 @@ extension Loader {
     /// call, or (hosts, declared cluster by cluster and loaded as declared) among hosts.
     func firstLocation(of name: String, index: Int, in entries: [Entry], starts: [Int], kind: String) -> SourceLocation? {
         if kind == "host" {
-            return topology.hosts.indices.contains(index) && topology.hostName(index) == name ? topology.location(ofHost: index) : nil
+            return topology.hosts.indices.contains(index) ? topology.location(ofHost: index) : nil
         }
         var low = 0, high = starts.count
         while low < high {

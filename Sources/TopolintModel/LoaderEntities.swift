@@ -389,24 +389,32 @@ extension Loader {
         // Hosts are the most numerous entities: room for all of them (as written; patterns
         // may add more) is made at once rather than by doubling.
         let written = hostsWritten(clusters[...])
-        if written >= options.hostsInHalves, clusters.count >= 2, Parallel.enabled,
+        // Host i is the i-th name of the host table (hosts are declared and loaded in one
+        // step, in order), so the model takes the table's names rather than a copy of them.
+        defer { topology.hostNames = nameTable("host").names }
+        if written.names >= options.hostsInHalves, clusters.count >= 2, Parallel.enabled,
            loadInTwo(switches: switches, vlans: vlans, links: links, clusters: clusters, hosts: written) {
             return
         }
         loadFabric(switches: switches, vlans: vlans, links: links)
-        topology.hosts.reserveCapacity(topology.hosts.count + written)
-        nameTable("host").reserve(written)
+        topology.hosts.reserveCapacity(topology.hosts.count + written.names)
+        nameTable("host").reserve(written.names, bytes: written.bytes)
         loadClusterEntries(clusters[...])
     }
 
-    /// How many hosts `clusters` write (keys of their `hosts` mappings, before patterns expand).
-    func hostsWritten(_ clusters: ArraySlice<Entry>) -> Int {
+    /// What `clusters` write in their `hosts` mappings: how many names and their bytes (keys
+    /// as written, before patterns expand), to make room for the host table at once.
+    func hostsWritten(_ clusters: ArraySlice<Entry>) -> (names: Int, bytes: Int) {
         let spec = FormatSchema.entity("cluster")
-        var written = 0
+        var names = 0, bytes = 0
         for entry in clusters {
-            if let hosts = field(entry.fields, spec, "hosts"), doc.kind(hosts) == .mapping { written += doc.count(hosts) }
+            guard let hosts = field(entry.fields, spec, "hosts"), doc.kind(hosts) == .mapping else { continue }
+            names += doc.count(hosts)
+            for i in 0..<doc.count(hosts) where doc.kind(doc.key(hosts, i)) == .scalar {
+                bytes += doc.withScalarBytes(doc.key(hosts, i)) { $0.count }
+            }
         }
-        return written
+        return (names, bytes)
     }
 
     /// Clusters and their hosts, in the order written.
@@ -463,7 +471,6 @@ extension Loader {
             let vlans = ownVLANs.map { internedVLANs(sortedUnion($0, clusterVLANs)) } ?? clusterVLANs
             let (line, column) = doc.lineAndColumn(entry.key, hint: &hostLine)
             topology.hosts.append(Host(cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, line: line, column: column))
-            topology.hostNames.append(instance.name)
         }
     }
 

@@ -17,8 +17,8 @@ import TopolintYAML
 
 extension Loader {
     /// Loads the fabric and `clusters` on two threads; false, with nothing changed, when the
-    /// one-pass load must do it. `hosts` is the number of hosts written.
-    mutating func loadInTwo(switches: [Entry], vlans: [Entry], links: YAMLNode?, clusters entries: [Entry], hosts: Int) -> Bool {
+    /// one-pass load must do it. `hosts` is what the clusters write (`hostsWritten`).
+    mutating func loadInTwo(switches: [Entry], vlans: [Entry], links: YAMLNode?, clusters entries: [Entry], hosts: (names: Int, bytes: Int)) -> Bool {
         let spec = FormatSchema.entity("cluster"), vlanSpec = FormatSchema.entity("vlan")
         // Work is weighed in nodes written. A node of the fabric (mostly a switch name in a
         // list) loads in about two thirds of the time a node of a host takes, as measured on
@@ -47,8 +47,8 @@ extension Loader {
         // shared list would copy them again on the first append).
         let start = self
         var loaded = Parallel.map(2) { i -> (loader: Loader, fabricIgnores: Int) in
-            let room = i == 0 ? hosts : hosts - hostsFirst
-            var copy = start.withOwnHostTable(capacity: room, hostRoom: room)
+            let room = i == 0 ? hosts : (names: hosts.names - hostsFirst.names, bytes: hosts.bytes - hostsFirst.bytes)
+            var copy = start.withOwnHostTable(capacity: room.names, bytes: room.bytes, hostRoom: room.names)
             if i == 1 { copy.loadFabric(switches: switches, vlans: vlans, links: links) }
             let fabricIgnores = copy.topology.ignores.count
             copy.loadClusterEntries(ranges[i])
@@ -74,7 +74,6 @@ extension Loader {
             host.cluster += clusterShift
             first.topology.hosts.append(host)
         }
-        first.topology.hostNames.append(second.topology.hostNames, from: hostsBefore)
         for var cluster in second.topology.clusters[clustersBefore...] {
             cluster.hosts = (cluster.hosts.lowerBound + shift)..<(cluster.hosts.upperBound + shift)
             first.topology.clusters.append(cluster)
@@ -99,13 +98,13 @@ extension Loader {
 
     /// A copy of the loader whose table of host names is new (and holds the names this one
     /// has), and whose host array is its own with room for `hostRoom` more.
-    func withOwnHostTable(capacity: Int, hostRoom: Int) -> Loader {
+    func withOwnHostTable(capacity: Int, bytes: Int, hostRoom: Int) -> Loader {
         var copy = self
         var hosts: [Host] = []
         hosts.reserveCapacity(topology.hosts.count + hostRoom)
         hosts.append(contentsOf: topology.hosts)
         copy.topology.hosts = hosts
-        let own = NameTable(capacity: capacity)
+        let own = NameTable(capacity: capacity, bytes: bytes)
         if let existing = names.first(where: { $0.kind == "host" })?.table {
             for i in 0..<existing.count { _ = existing.names.withBytes(of: i) { own.insert(bytes: $0) } }
         }

@@ -18,6 +18,9 @@ public struct NamePool: Sendable {
 
     public var count: Int { ends.count }
 
+    /// The bytes of every name together.
+    public var byteCount: Int { bytes.count }
+
     /// Name `i` as a `String`.
     public subscript(i: Int) -> String {
         withBytes(of: i) { String(decoding: $0, as: UTF8.self) }
@@ -41,16 +44,6 @@ public struct NamePool: Sendable {
     public mutating func append(bytes name: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: name)
         ends.append(UInt32(truncatingIfNeeded: bytes.count))
-    }
-
-    /// The names from `index` on, appended after these.
-    public mutating func append(_ other: NamePool, from index: Int) {
-        guard index < other.count else { return }
-        let start = other.range(of: index).lowerBound
-        let shift = UInt32(truncatingIfNeeded: bytes.count) &- UInt32(truncatingIfNeeded: start)
-        bytes.append(contentsOf: other.bytes[start...])
-        ends.reserveCapacity(ends.count + other.count - index)
-        for end in other.ends[index...] { ends.append(end &+ shift) }
     }
 
     /// `indices` in the order of their names, as sorting the names as `String`s orders

@@ -20,21 +20,23 @@ final class NameTable {
     @exclusivity(unchecked) private var slots: [Int32]
     @exclusivity(unchecked) private var mask: Int
 
-    init(capacity: Int = 8) {
+    /// Room for `capacity` names of `bytes` bytes in all (16 a name when not known).
+    init(capacity: Int = 8, bytes: Int? = nil) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [Int32](repeating: 0, count: size)
         mask = size - 1
-        names.reserve(names: capacity, bytes: 16 * capacity)
+        names.reserve(names: capacity, bytes: bytes ?? 16 * capacity)
         hashes.reserveCapacity(capacity)
     }
 
     var count: Int { names.count }
 
-    /// Makes room for `more` names beyond those declared, so the table is not rebuilt as it grows.
-    func reserve(_ more: Int) {
+    /// Makes room for `more` names of `bytes` bytes in all beyond those declared, so the
+    /// table is not rebuilt, nor its names copied, as it grows.
+    func reserve(_ more: Int, bytes: Int) {
         let total = names.count + more
-        names.reserve(names: total, bytes: 16 * total)
+        names.reserve(names: total, bytes: names.byteCount + bytes)
         hashes.reserveCapacity(total)
         while total * 2 > slots.count { grow() }
     }
