@@ -18,6 +18,18 @@ public struct IndexList: RandomAccessCollection, Sendable, Equatable, Expressibl
         }
     }
 
+    /// One index, or two distinct ones (a second equal to the first is dropped, as a
+    /// reference list keeps each index once).
+    public init(first: Int, second: Int?) {
+        let second = second == first ? nil : second
+        if first < 0 || (second ?? 0) < 0 {
+            spill = [Int32(first)] + (second.map { [Int32($0)] } ?? [])
+            return
+        }
+        self.first = Int32(first)
+        if let second { self.second = Int32(second) }
+    }
+
     /// The count follows from what is stored, so a list takes 16 bytes (a host 40).
     public var count: Int {
         if let spill { return spill.count }

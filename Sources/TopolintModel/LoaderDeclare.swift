@@ -47,7 +47,10 @@ extension Loader {
     /// With `each`, every entry is handed over as soon as it is declared and none is kept:
     /// hosts, the most numerous entities, are referenced by nothing, so they need no
     /// separate declaration pass (and no memory for one).
+    /// `plain`, when given, is offered each entry first (key and value) and returns true when
+    /// it loaded the entry itself (see `loadPlainHost`).
     mutating func declare(_ mapping: YAMLNode?, kind: String, scope: String = "",
+                          plain: ((inout Loader, YAMLNode, YAMLNode) -> Bool)? = nil,
                           each: ((inout Loader, Entry) -> Void)? = nil) -> [Entry] {
         guard let mapping, !doc.isNull(mapping) else { return [] }
         guard doc.kind(mapping) == .mapping else {
@@ -56,12 +59,13 @@ extension Loader {
         }
         let spec = FormatSchema.entity(kind)
         var entries: [Entry] = []
-        entries.reserveCapacity(doc.count(mapping))
+        if each == nil { entries.reserveCapacity(doc.count(mapping)) }
         // The table index of each kept entry's first name, to find where a name was declared.
         var starts: [Int] = []
         let table = nameTable(kind)
         for i in 0..<doc.count(mapping) {
             let key = doc.key(mapping, i), value = doc.value(mapping, i)
+            if let plain, plain(&self, key, value) { continue }
             guard doc.kind(key) == .scalar, !doc.isNull(key) else {
                 error(.schema, "a \(kind.replacingUnderscores) name must be a plain name, not \(describe(key))", at: key)
                 continue

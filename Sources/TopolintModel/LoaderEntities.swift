@@ -435,7 +435,11 @@ extension Loader {
             let vlans = field(entry.fields, spec, "vlans").flatMap { vlanList($0, values: [], what: "vlans of cluster '\(instance.name)'") } ?? []
             let clusterIndex = topology.clusters.count
             let firstHost = topology.hosts.count
-            _ = declare(field(entry.fields, spec, "hosts"), kind: "host", scope: "hosts of cluster '\(instance.name)'") { loader, host in
+            let tables = hostTables()
+            _ = declare(field(entry.fields, spec, "hosts"), kind: "host", scope: "hosts of cluster '\(instance.name)'",
+                        plain: { loader, key, value in
+                            loader.loadPlainHost(key: key, value: value, cluster: clusterIndex, clusterVLANs: vlans, tables: tables)
+                        }) { loader, host in
                 loader.loadHost(host, cluster: clusterIndex, clusterVLANs: vlans)
             }
             topology.clusters.append(Cluster(name: instance.name, platform: platform, maxHosts: maxHosts, maxStretchedRTTms: maxStretched, vlans: vlans,

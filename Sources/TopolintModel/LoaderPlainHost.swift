@@ -1,0 +1,93 @@
+import TopolintCore
+import TopolintYAML
+
+// Hosts are most of a large design, and nearly every one is written the same way: a plain
+// name and a mapping of `rack`, `uplinks` and perhaps `vlans`, each naming entities declared
+// already. Such a host is loaded here straight from its nodes: no entry, no array of field
+// values, no String for its name, no list per reference. Every other host (a pattern, a
+// placeholder, another key, a name that does not resolve, a duplicate, a spent budget) is
+// left untouched for the general path, which gives the same host and reports what is wrong.
+
+/// The tables a cluster's hosts refer to, looked up once per cluster.
+struct HostTables {
+    let hosts: NameTable
+    let racks: NameTable
+    let switches: NameTable
+    let vlans: NameTable
+}
+
+extension Loader {
+    /// Positions of the host's own fields in `hostSpec`.
+    static let hostRackField = hostSpec.fields.firstIndex { $0.name == "rack" }!
+    static let hostUplinksField = hostSpec.fields.firstIndex { $0.name == "uplinks" }!
+    static let hostVLANsField = hostSpec.fields.firstIndex { $0.name == "vlans" }!
+
+    mutating func hostTables() -> HostTables {
+        HostTables(hosts: nameTable("host"), racks: nameTable("rack"), switches: nameTable("switch"), vlans: nameTable("vlan"))
+    }
+
+    /// Loads the host written as `key: value` when it is written the usual way (see above)
+    /// and returns true; otherwise returns false having changed nothing.
+    mutating func loadPlainHost(key: YAMLNode, value: YAMLNode, cluster: Int, clusterVLANs: [Int], tables: HostTables) -> Bool {
+        guard doc.kind(key) == .scalar, doc.kind(value) == .mapping, storing, !workReported else { return false }
+        var rackNode: YAMLNode?, uplinksNode: YAMLNode?, vlansNode: YAMLNode?
+        let spec = Loader.hostSpec
+        for i in 0..<doc.count(value) {
+            let k = doc.key(value, i)
+            guard doc.kind(k) == .scalar, let position = doc.withScalarBytes(k, { spec.position(ofBytes: $0) }) else { return false }
+            switch position {
+            case Loader.hostRackField: rackNode = doc.value(value, i)
+            case Loader.hostUplinksField: uplinksNode = doc.value(value, i)
+            case Loader.hostVLANsField: vlansNode = doc.value(value, i)
+            default: return false   // description, tags, ignore: checked on the general path
+            }
+        }
+        guard let rackNode, let uplinksNode, doc.kind(uplinksNode) == .sequence,
+              let rack = declaredName(rackNode, in: tables.racks) else { return false }
+        let uplinkCount = doc.count(uplinksNode)
+        guard uplinkCount > 0 else { return false }
+        let uplinks: IndexList
+        if uplinkCount <= 2 {
+            guard let first = declaredName(doc.item(uplinksNode, 0), in: tables.switches) else { return false }
+            var second: Int? = nil
+            if uplinkCount == 2 {
+                guard let found = declaredName(doc.item(uplinksNode, 1), in: tables.switches) else { return false }
+                second = found
+            }
+            uplinks = IndexList(first: first, second: second)
+        } else {
+            var list: [Int] = []
+            list.reserveCapacity(uplinkCount)
+            for i in 0..<uplinkCount {
+                guard let found = declaredName(doc.item(uplinksNode, i), in: tables.switches) else { return false }
+                list.append(found)
+            }
+            uplinks = IndexList(distinctInOrder(list))
+        }
+        var own: [Int]? = nil
+        if let vlansNode {
+            guard doc.kind(vlansNode) == .sequence else { return false }
+            var list: [Int] = []
+            list.reserveCapacity(doc.count(vlansNode))
+            for i in 0..<doc.count(vlansNode) {
+                guard let found = declaredName(doc.item(vlansNode, i), in: tables.vlans) else { return false }
+                list.append(found)
+            }
+            own = sortedDistinct(list)
+        }
+        // The lookups the general path charges to the work budget (rack, uplinks, VLANs):
+        // a host that would overrun it goes there to be reported.
+        let lookups = 1 + uplinkCount + (vlansNode.map { doc.count($0) } ?? 0)
+        guard work + lookups <= workBudget else { return false }
+        // The name last: a pattern, a null or a duplicate goes the general way, unrecorded.
+        guard !doc.isNull(key),
+              let _ = doc.withScalarBytes(key, { bytes -> Int? in
+                  bytes.contains(UInt8(ascii: "[")) ? nil : tables.hosts.insert(bytes: bytes)
+              }) else { return false }
+        work += lookups
+        let vlans = own.map { internedVLANs(sortedUnion($0, clusterVLANs)) } ?? clusterVLANs
+        let (line, column) = doc.lineAndColumn(key, hint: &hostLine)
+        topology.hosts.append(Host(cluster: cluster, rack: rack, uplinks: uplinks, vlans: vlans, line: line, column: column))
+        return true
+    }
+}
