@@ -319,7 +319,9 @@ extension Loader {
         }
         let spec = FormatSchema.entity("link")
         let modes = LinkMode.allCases.map(\.rawValue)
+        let switchTable = nameTable("switch"), vlanTable = nameTable("vlan")
         for item in doc.items(node) {
+            if loadPlainLink(item, switches: switchTable, vlans: vlanTable) { continue }
             let f = fields(of: item, spec: spec, what: "a link", at: item)
             guard doc.kind(item) == .mapping, let between = field(f, spec, "between") else { continue }
             let mode = field(f, spec, "mode").flatMap { oneOf($0, modes, what: "mode") }.flatMap(LinkMode.init(rawValue:)) ?? .trunk

@@ -24,3 +24,18 @@ struct IndexListTests {
         #expect(MemoryLayout<Host>.stride == 40)
     }
 }
+
+/// The two-index form the plain-host path uses keeps each index once, as a reference list does.
+@Suite("Model: index lists of one or two")
+struct IndexListPairTests {
+    @Test func aPairReadsBackInOrder() {
+        #expect(Array(IndexList(first: 4, second: 2)) == [4, 2])
+        #expect(IndexList(first: 4, second: 2) == IndexList([4, 2]))
+    }
+
+    @Test func aRepeatedOrMissingSecondIsOne() {
+        #expect(Array(IndexList(first: 3, second: 3)) == [3])
+        #expect(Array(IndexList(first: 3, second: nil)) == [3])
+        #expect(IndexList(first: 3, second: 3) == IndexList([3]))
+    }
+}
