@@ -97,6 +97,9 @@ struct Loader: YAMLValueReading {
     /// mostly carry the same VLANs, and one array per host was a tenth of a large design's
     /// memory.
     var vlanLists: [[Int]: [Int]] = [:]
+    /// The VLANs of the host loaded last from its cluster's and its own: the next host of the
+    /// rack usually adds the same ones, and then takes this list without a merge or a lookup.
+    var lastHostVLANs: (cluster: Int, own: [Int], vlans: [Int])?
     /// Mistakes already reported, by what and where (see `reportedOnce`).
     var reportedMistakes = Set<String>()
 

@@ -85,7 +85,15 @@ extension Loader {
                   bytes.contains(UInt8(ascii: "[")) ? nil : tables.hosts.insert(bytes: bytes)
               }) else { return false }
         work += lookups
-        let vlans = own.map { internedVLANs(sortedUnion($0, clusterVLANs)) } ?? clusterVLANs
+        var vlans = clusterVLANs
+        if let own {
+            if let last = lastHostVLANs, last.cluster == cluster, last.own == own {
+                vlans = last.vlans
+            } else {
+                vlans = internedVLANs(sortedUnion(own, clusterVLANs))
+                lastHostVLANs = (cluster, own, vlans)
+            }
+        }
         let (line, column) = doc.lineAndColumn(key, hint: &hostLine)
         topology.hosts.append(Host(cluster: cluster, rack: rack, uplinks: uplinks, vlans: vlans, line: line, column: column))
         return true
