@@ -451,7 +451,11 @@ func distinctInOrder(_ values: [Int]) -> [Int] {
         for v in values where !out.contains(v) { out.append(v) }
         return out
     }
-    var seen = Set<Int>()
+    // A long list (an anycast gateway on every leaf) is nearly always distinct already: a
+    // sorted copy shows it for less than hashing every value into a set.
+    let sorted = values.sorted()
+    if !zip(sorted, sorted.dropFirst()).contains(where: { $0 == $1 }) { return values }
+    var seen = Set<Int>(minimumCapacity: values.count)
     return values.filter { seen.insert($0).inserted }
 }
 

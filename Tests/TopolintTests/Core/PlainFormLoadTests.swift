@@ -84,3 +84,15 @@ struct PlainFormLoadTests {
         #expect(found.count == 3)
     }
 }
+
+/// Reference lists keep each index once, in the order first written, whatever their length.
+@Suite("Core: reference lists without repeats")
+struct DistinctInOrderTests {
+    @Test(arguments: [0, 1, 2, 3, 16, 17, 48, 200])
+    func aListKeepsItsFirstOccurrences(_ length: Int) {
+        let distinct = (0..<length).map { ($0 * 7919) % 1009 }
+        #expect(distinctInOrder(distinct) == distinct)
+        let repeated = distinct + distinct.reversed() + distinct.prefix(3)
+        #expect(distinctInOrder(repeated) == distinct)
+    }
+}
