@@ -115,11 +115,31 @@ struct Scratch {
             touched.removeAll(keepingCapacity: true)
         }
         var joinedScratch: [Int32] = []
+        // Where each domain of `joinedScratch` sits in its cluster's k list, and what the
+        // host before was: a cluster lists its hosts rack by rack, and a host of the same
+        // cluster, rack and uplinks as the one before joins the same domains, whose racks,
+        // pods, sites and cluster are then already counted: only the counts move.
+        var kSlots: [Int] = []
+        var previous: (cluster: Int, rack: Int, uplinks: IndexList)?
         for h in hosts {
             // The fields read one by one: copying the whole host retains its name and lists.
             let cluster = t.hosts[Int(h)].cluster
             if carriersByCluster[cluster] == 0 { touched.append(cluster) }
             carriersByCluster[cluster] += 1
+            let rack = t.hosts[Int(h)].rack, uplinks = t.hosts[Int(h)].uplinks
+            if let p = previous, p.cluster == cluster, p.rack == rack, p.uplinks == uplinks {
+                if joinedScratch.isEmpty {
+                    unreachable.append((Int(h), v))
+                    continue
+                }
+                for (j, d) in joinedScratch.enumerated() {
+                    acc[Int(d)].hostCount += 1
+                    kByCluster[cluster][kSlots[j]].k += 1
+                }
+                continue
+            }
+            previous = (cluster, rack, uplinks)
+            kSlots.shrink(to: 0)
             joinedScratch.shrink(to: 0)
             for u in t.hosts[Int(h)].uplinks {
                 let l = local[u]
@@ -132,7 +152,6 @@ struct Scratch {
                 unreachable.append((Int(h), v))
                 continue
             }
-            let rack = t.hosts[Int(h)].rack
             let placement = Placement(rack: rack, pod: t.racks[rack].pod, site: t.racks[rack].site)
             for d in joinedScratch {
                 acc[Int(d)].hostCount += 1
@@ -140,7 +159,9 @@ struct Scratch {
                 add(cluster: cluster, to: &acc[Int(d)])
                 if let i = kByCluster[cluster].firstIndex(where: { $0.domain == Int(d) }) {
                     kByCluster[cluster][i].k += 1
+                    kSlots.append(i)
                 } else {
+                    kSlots.append(kByCluster[cluster].count)
                     kByCluster[cluster].append((Int(d), 1))
                 }
             }
