@@ -29,6 +29,9 @@ public enum JSONValue: Hashable, Sendable {
         hasher.combine(serialized())
     }
 
+    /// Inlinable, so that each caller gets it specialized for its sequence: called across
+    /// modules unspecialized, it went through the generic witnesses for every name.
+    @inlinable
     public static func strings<S: Sequence>(_ values: S) -> JSONValue where S.Element == String {
         .array(values.map { .string($0) })
     }
