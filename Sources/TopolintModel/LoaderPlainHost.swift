@@ -22,6 +22,24 @@ extension Loader {
     static let hostUplinksField = hostSpec.fields.firstIndex { $0.name == "uplinks" }!
     static let hostVLANsField = hostSpec.fields.firstIndex { $0.name == "vlans" }!
 
+    /// The values of three of `spec`'s fields (by position) in `mapping`, or nil when it holds
+    /// any other key (description, tags, ignore: checked on the general path) or a key that
+    /// is not a scalar.
+    func plainFields(of mapping: YAMLNode, spec: EntitySpec, _ first: Int, _ second: Int, _ third: Int) -> (YAMLNode?, YAMLNode?, YAMLNode?)? {
+        var values: (YAMLNode?, YAMLNode?, YAMLNode?) = (nil, nil, nil)
+        for i in 0..<doc.count(mapping) {
+            let k = doc.key(mapping, i)
+            guard doc.kind(k) == .scalar, let position = doc.withScalarBytes(k, { spec.position(ofBytes: $0) }) else { return nil }
+            switch position {
+            case first: values.0 = doc.value(mapping, i)
+            case second: values.1 = doc.value(mapping, i)
+            case third: values.2 = doc.value(mapping, i)
+            default: return nil
+            }
+        }
+        return values
+    }
+
     mutating func hostTables() -> HostTables {
         HostTables(hosts: nameTable("host"), racks: nameTable("rack"), switches: nameTable("switch"), vlans: nameTable("vlan"))
     }
@@ -30,18 +48,9 @@ extension Loader {
     /// and returns true; otherwise returns false having changed nothing.
     mutating func loadPlainHost(key: YAMLNode, value: YAMLNode, cluster: Int, clusterVLANs: [Int], tables: HostTables) -> Bool {
         guard doc.kind(key) == .scalar, doc.kind(value) == .mapping, storing, !workReported else { return false }
-        var rackNode: YAMLNode?, uplinksNode: YAMLNode?, vlansNode: YAMLNode?
-        let spec = Loader.hostSpec
-        for i in 0..<doc.count(value) {
-            let k = doc.key(value, i)
-            guard doc.kind(k) == .scalar, let position = doc.withScalarBytes(k, { spec.position(ofBytes: $0) }) else { return false }
-            switch position {
-            case Loader.hostRackField: rackNode = doc.value(value, i)
-            case Loader.hostUplinksField: uplinksNode = doc.value(value, i)
-            case Loader.hostVLANsField: vlansNode = doc.value(value, i)
-            default: return false   // description, tags, ignore: checked on the general path
-            }
-        }
+        guard let (rackNode, uplinksNode, vlansNode) = plainFields(of: value, spec: Loader.hostSpec,
+                                                                   Loader.hostRackField, Loader.hostUplinksField, Loader.hostVLANsField)
+        else { return false }
         guard let rackNode, let uplinksNode, doc.kind(uplinksNode) == .sequence,
               let rack = declaredName(rackNode, in: tables.racks) else { return false }
         let uplinkCount = doc.count(uplinksNode)

@@ -17,19 +17,10 @@ extension Loader {
     /// Loads the link written as `item` when it is written the usual way (see above) and
     /// returns true; otherwise returns false having changed nothing.
     mutating func loadPlainLink(_ item: YAMLNode, switches: NameTable, vlans vlanTable: NameTable) -> Bool {
-        let spec = Loader.linkSpec
         guard doc.kind(item) == .mapping, storing, !workReported else { return false }
-        var betweenNode: YAMLNode?, modeNode: YAMLNode?, vlansNode: YAMLNode?
-        for i in 0..<doc.count(item) {
-            let k = doc.key(item, i)
-            guard doc.kind(k) == .scalar, let position = doc.withScalarBytes(k, { spec.position(ofBytes: $0) }) else { return false }
-            switch position {
-            case Loader.linkBetweenField: betweenNode = doc.value(item, i)
-            case Loader.linkModeField: modeNode = doc.value(item, i)
-            case Loader.linkVLANsField: vlansNode = doc.value(item, i)
-            default: return false   // description, tags, ignore: checked on the general path
-            }
-        }
+        guard let (betweenNode, modeNode, vlansNode) = plainFields(of: item, spec: Loader.linkSpec,
+                                                                   Loader.linkBetweenField, Loader.linkModeField, Loader.linkVLANsField)
+        else { return false }
         guard let betweenNode, doc.kind(betweenNode) == .sequence, doc.count(betweenNode) == 2,
               let a = declaredName(doc.item(betweenNode, 0), in: switches),
               let b = declaredName(doc.item(betweenNode, 1), in: switches), a != b else { return false }
