@@ -96,8 +96,12 @@ struct TreeBuilder {
     /// The input is ASCII (the usual topology file): a character index is then a byte
     /// offset, and the walk is skipped.
     private let asciiOnly: Bool
-    /// Reused by duplicate-key detection in large mappings.
-    private var keyTable: [UInt64: Int32] = [:]
+    /// Reused by duplicate-key detection in large mappings: an open-addressing table of the
+    /// keys kept so far (0 empty, else the key's node + 1) and their hashes, probed with the
+    /// scalar's own hash (a dictionary hashed that hash again, with SipHash, for every key
+    /// of every large mapping).
+    private var keySlots: [Int32] = []
+    private var keyHashes: [UInt64] = []
 
     /// libyaml reads the first `inputLength` bytes of `source` (all of them when nil).
     let inputLength: Int
@@ -348,26 +352,32 @@ struct TreeBuilder {
                 }
             }
         } else {
-            keyTable.removeAll(keepingCapacity: true)
+            var size = 16
+            while size < 2 * n { size <<= 1 }
+            let mask = size - 1
+            keySlots.removeAll(keepingCapacity: true)
+            keySlots.append(contentsOf: repeatElement(0, count: size))
+            keyHashes.removeAll(keepingCapacity: true)
+            keyHashes.append(contentsOf: repeatElement(0, count: size))
             for i in 0..<n {
                 let key = YAMLNode(pairs[2 * i])
                 guard document.kind(key) == .scalar else { continue }
                 let hash = document.scalarHash(key)
-                if let first = keyTable[hash] {
-                    if sameScalar(pairs[2 * i], first) {
-                        if duplicate == nil { duplicate = Array(repeating: false, count: n) }
-                        duplicate![i] = true
-                        reportDuplicate(pairs[2 * i], first: first)
-                        continue
-                    }
-                    // A hash collision between different keys: fall back to a scan.
-                    if let j = (0..<i).first(where: { sameScalar(pairs[2 * i], pairs[2 * $0]) }) {
-                        if duplicate == nil { duplicate = Array(repeating: false, count: n) }
-                        duplicate![i] = true
-                        reportDuplicate(pairs[2 * i], first: pairs[2 * j])
-                    }
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                var first: Int32? = nil
+                while keySlots[slot] != 0 {
+                    let kept = keySlots[slot] - 1
+                    if keyHashes[slot] == hash && sameScalar(pairs[2 * i], kept) { first = kept; break }
+                    slot = (slot + 1) & mask
+                }
+                if let first {
+                    // Only first occurrences are kept, so `first` is where the key was first written.
+                    if duplicate == nil { duplicate = Array(repeating: false, count: n) }
+                    duplicate![i] = true
+                    reportDuplicate(pairs[2 * i], first: first)
                 } else {
-                    keyTable[hash] = pairs[2 * i]
+                    keySlots[slot] = pairs[2 * i] + 1
+                    keyHashes[slot] = hash
                 }
             }
         }

@@ -340,6 +340,20 @@ struct CoreYAMLReaderTests {
         #expect(doc.string(try #require(doc.lookup(doc.root, "k7"))) == "7")
     }
 
+    @Test("in a large mapping every repeat of a key points at its first occurrence")
+    func repeatsPointAtTheFirst() throws {
+        var yaml = ""
+        for i in 0..<300 { yaml += "k\(i): \(i)\n" }
+        yaml += "k7: again\nk299: again\nk7: third\n"
+        let result = CoreFixture.parse(yaml)
+        #expect(result.diagnostics.count == 3, "\(result.diagnostics.map(\.oneLine))")
+        CoreFixture.expect(result.diagnostics, .duplicate, line: 301, column: 1, "duplicate key 'k7' (first defined at line 8, column 1)")
+        CoreFixture.expect(result.diagnostics, .duplicate, line: 302, column: 1, "duplicate key 'k299' (first defined at line 300, column 1)")
+        CoreFixture.expect(result.diagnostics, .duplicate, line: 303, column: 1, "duplicate key 'k7' (first defined at line 8, column 1)")
+        let doc = try #require(result.document)
+        #expect(doc.count(doc.root) == 300)
+    }
+
     @Test("more than one document is a TL001 at the second document's start")
     func twoDocuments() {
         let result = CoreFixture.parse("a: 1\n---\nb: 2\n")
