@@ -1,10 +1,11 @@
+import TopolintCore
 import TopolintModel
 import TopolintAnalysis
 
 /// Where the endpoints of one cluster stand for one VLAN: per host carrying it, the domains
 /// it joins and the gateway it reaches. Workloads of the cluster share these, each host
 /// holding count/n of a workload's endpoints.
-struct ClusterVLANReach {
+struct ClusterVLANReach: Sendable {
     struct HostReach {
         var host: Int
         var joined: Bool
@@ -25,6 +26,7 @@ struct ReachCache {
 
     mutating func reach(cluster c: Int, vlan v: Int) -> ClusterVLANReach {
         let key = c &<< 32 | v   // cluster and VLAN indexes each fit in 32 bits
+        if let shared = context.sharedReach?.table[key] { return shared }
         if let known = memo[key] { return known }
         let t = context.topology, analysis = context.analysis
         var hosts: [ClusterVLANReach.HostReach] = []
@@ -47,6 +49,32 @@ struct ReachCache {
         let result = ClusterVLANReach(hosts: hosts, carriers: hosts.count)
         memo[key] = result
         return result
+    }
+}
+
+/// The reach of every cluster and VLAN that a workload uses, worked out once, before the
+/// rules that read it run side by side (each would otherwise work it out again).
+final class SharedReach: Sendable {
+    let table: [Int: ClusterVLANReach]
+
+    init(_ context: RuleContext) {
+        let t = context.topology
+        var keys = Set<Int>()
+        for workload in t.workloads where t.clusters.indices.contains(workload.cluster) {
+            for v in workload.vlans { keys.insert(workload.cluster &<< 32 | v) }
+        }
+        // In two halves at once, each with a cache of its own; the halves are disjoint.
+        let sorted = keys.sorted(), half = (sorted.count + 1) / 2
+        let parts = Parallel.map(2) { i -> [(Int, ClusterVLANReach)] in
+            var cache = ReachCache(context)
+            return sorted[(i == 0 ? 0 : half)..<(i == 0 ? half : sorted.count)].map { key in
+                (key, cache.reach(cluster: key >> 32, vlan: key & 0xFFFF_FFFF))
+            }
+        }
+        var table: [Int: ClusterVLANReach] = [:]
+        table.reserveCapacity(sorted.count)
+        for part in parts { for (key, reach) in part { table[key] = reach } }
+        self.table = table
     }
 }
 

@@ -6,6 +6,8 @@ import TopolintAnalysis
 public struct GatewayTromboneRule: Rule {
     public init() {}
 
+    public var readsWorkloadReach: Bool { true }
+
     public let descriptor = RuleDescriptor(
         id: "TL400", name: "gateway-trombone",
         summary: "A workload's endpoints reach their default gateway in another site (or pod).",

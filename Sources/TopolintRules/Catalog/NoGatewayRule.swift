@@ -6,6 +6,8 @@ import TopolintAnalysis
 public struct NoGatewayRule: Rule {
     public init() {}
 
+    public var readsWorkloadReach: Bool { true }
+
     public let descriptor = RuleDescriptor(
         id: "TL402", name: "no-gateway",
         summary: "Endpoints of a VLAN with a subnet sit in a broadcast domain that holds none of its gateways.",

@@ -14,10 +14,14 @@ public protocol Rule: Sendable {
     /// Whether the rule's findings depend on migration domains; a what-if that changes only
     /// migration domains re-runs just these rules.
     var readsMigrationDomains: Bool { get }
+    /// Whether the rule reads, for every workload and VLAN, which gateway the cluster's hosts
+    /// reach (`ReachCache`): when two such rules run, that is worked out once for both.
+    var readsWorkloadReach: Bool { get }
 }
 
 extension Rule {
     public var readsMigrationDomains: Bool { false }
+    public var readsWorkloadReach: Bool { false }
 }
 
 /// What a rule sees: the validated model, the graph analysis and the active pack.
@@ -25,6 +29,9 @@ public struct RuleContext: Sendable {
     public let topology: Topology
     public let analysis: Analysis
     public let pack: RulePack
+    /// The reach of every cluster and VLAN a workload uses, when the engine worked it out
+    /// once for several rules (see `Rule.readsWorkloadReach`).
+    var sharedReach: SharedReach?
 
     public init(topology: Topology, analysis: Analysis, pack: RulePack) {
         self.topology = topology

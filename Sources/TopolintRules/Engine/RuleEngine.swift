@@ -25,6 +25,8 @@ public enum RuleEngine {
         let enabled = rules.filter { rule in
             rule.descriptor.id != UnusedIgnoreRule.id && include(rule) && context.pack.setting(rule.descriptor.id).enabled
         }
+        var context = context
+        if enabled.filter(\.readsWorkloadReach).count > 1 { context.sharedReach = SharedReach(context) }
         // Rules are pure functions of the context: they run side by side, and their findings
         // are joined in registry order, as a serial run would give them.
         let perRule = Parallel.map(enabled.count) { i -> [Finding] in
