@@ -46,7 +46,7 @@ public struct TopolintCommand: ParsableCommand {
     }
 }
 
-/// Exit codes (docs/report.md, “2. Exit status”).
+/// Exit codes (docs/report.md#2-exit-status).
 enum Exit {
     static let findings = ExitCode(1)
     static let loadError = ExitCode(2)

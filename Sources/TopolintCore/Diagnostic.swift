@@ -1,4 +1,4 @@
-/// The load errors (docs/format.md, “9. Load errors”): a file that produces any of them gets no design findings.
+/// The load errors (docs/format.md#9-load-errors): a file that produces any of them gets no design findings.
 public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case yamlSyntax = "TL001"
     case schema = "TL002"

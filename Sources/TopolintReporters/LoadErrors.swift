@@ -1,6 +1,6 @@
 import TopolintCore
 
-/// What docs/format.md, “9. Load errors” says about each load error, for formats that describe every rule they
+/// What docs/format.md#9-load-errors says about each load error, for formats that describe every rule they
 /// report (SARIF's rules array). Load errors are not rules of a pack, so no RuleDescriptor
 /// exists for them.
 extension DiagnosticCode {

@@ -65,9 +65,10 @@ final class SharedReach: Sendable {
         }
         // In two halves at once, each with a cache of its own; the halves are disjoint.
         let sorted = keys.sorted(), half = (sorted.count + 1) / 2
+        let ranges = [0..<half, half..<sorted.count]
         let parts = Parallel.map(2) { i -> [(Int, ClusterVLANReach)] in
             var cache = ReachCache(context)
-            return sorted[(i == 0 ? 0 : half)..<(i == 0 ? half : sorted.count)].map { key in
+            return sorted[ranges[i]].map { key in
                 (key, cache.reach(cluster: key >> 32, vlan: key & 0xFFFF_FFFF))
             }
         }

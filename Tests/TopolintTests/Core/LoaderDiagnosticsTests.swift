@@ -2,7 +2,7 @@ import Testing
 import TopolintCore
 @testable import TopolintModel
 
-/// Load errors with their code, line and column (docs/format.md, “9. Load errors”).
+/// Load errors with their code, line and column (docs/format.md#9-load-errors).
 @Suite("Core: loader diagnostics")
 struct CoreLoaderDiagnosticsTests {
     @Test("TL001: a syntax error, at libyaml's position, and nothing else")
@@ -280,7 +280,7 @@ struct CoreLoaderDiagnosticsTests {
         CoreFixture.expect(diagnostics, .schema, line: 5, column: 17, "unknown platform 'esxi'")
     }
 
-    @Test("TL002: other schema rules of the entity fields (docs/format.md, “4. Entities and their fields”)")
+    @Test("TL002: other schema rules of the entity fields (docs/format.md#4-entities-and-their-fields)")
     func otherSchemaRules() {
         let diagnostics = CoreFixture.diagnostics("""
             topology: t

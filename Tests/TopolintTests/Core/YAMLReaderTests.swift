@@ -327,12 +327,14 @@ struct CoreYAMLReaderTests {
         #expect(doc.string(try #require(doc.lookup(fra1, "description"))) == "first")
     }
 
+    /// A mapping of `count` keys `k0: 0`, `k1: 1`, ..., one a line, then `more`.
+    static func numberedKeys(_ count: Int, then more: String) -> YAMLReader.Result {
+        CoreFixture.parse((0..<count).map { "k\($0): \($0)\n" }.joined() + more)
+    }
+
     @Test("duplicate keys in a large mapping are found too (hashed path)")
     func duplicateKeyLargeMapping() throws {
-        var yaml = ""
-        for i in 0..<40 { yaml += "k\(i): \(i)\n" }
-        yaml += "k7: again\n"
-        let result = CoreFixture.parse(yaml)
+        let result = Self.numberedKeys(40, then: "k7: again\n")
         #expect(result.diagnostics.count == 1, "\(result.diagnostics.map(\.oneLine))")
         CoreFixture.expect(result.diagnostics, .duplicate, line: 41, column: 1, "duplicate key 'k7'")
         let doc = try #require(result.document)
@@ -342,10 +344,7 @@ struct CoreYAMLReaderTests {
 
     @Test("in a large mapping every repeat of a key points at its first occurrence")
     func repeatsPointAtTheFirst() throws {
-        var yaml = ""
-        for i in 0..<300 { yaml += "k\(i): \(i)\n" }
-        yaml += "k7: again\nk299: again\nk7: third\n"
-        let result = CoreFixture.parse(yaml)
+        let result = Self.numberedKeys(300, then: "k7: again\nk299: again\nk7: third\n")
         #expect(result.diagnostics.count == 3, "\(result.diagnostics.map(\.oneLine))")
         CoreFixture.expect(result.diagnostics, .duplicate, line: 301, column: 1, "duplicate key 'k7' (first defined at line 8, column 1)")
         CoreFixture.expect(result.diagnostics, .duplicate, line: 302, column: 1, "duplicate key 'k299' (first defined at line 300, column 1)")
