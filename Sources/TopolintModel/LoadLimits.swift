@@ -11,6 +11,12 @@ public enum LoadLimits {
     /// (a host pattern times its uplinks list, say): 16 million, plus 16 per YAML node.
     public static func work(nodes: Int) -> Int { 16_000_000 + 16 * nodes }
 
+    /// Ordered pairs of different sites joined (directly or through others) by site links:
+    /// the round-trip table keeps one figure for each. 4,192,256 is one group of 2,048
+    /// sites (a 32 MiB table), far above any real estate; a fixed figure, not one that
+    /// grows with the file, because the table grows with the square of what the file says.
+    public static let linkedSitePairs = 2_048 * 2_047
+
     /// From this many hosts on, the fabric and the clusters load on two threads at once
     /// (below it a second thread saves too little to matter).
     public static let hostsInHalves = 20_000

@@ -58,6 +58,8 @@ extension Loader {
         }
         let spec = FormatSchema.entity("site_link")
         var seen: [Set<Int>: YAMLNode] = [:]
+        var groups = SiteGroups(count: topology.sites.count)
+        var overLimit = false
         for item in doc.items(node) {
             let f = fields(of: item, spec: spec, what: "a site link", at: item)
             guard doc.kind(item) == .mapping else { continue }
@@ -90,6 +92,14 @@ extension Loader {
                 continue
             }
             seen[pair] = item
+            guard groups.join(ends[0], ends[1], limit: LoadLimits.linkedSitePairs) else {
+                // One error at the link that went over, as for every limit; the links after
+                // it are still read for their own mistakes.
+                if overLimit { continue }
+                overLimit = true
+                error(.schema, "this site link joins more sites than topolint keeps round-trip times for (\(LoadLimits.linkedSitePairs) pairs of sites joined by site links, as in one group of 2048 sites)", at: item)
+                continue
+            }
             topology.siteLinks.append(SiteLink(a: ends[0], b: ends[1], rttMs: rtt, bandwidthGbps: bandwidth, location: doc.location(item)))
         }
     }

@@ -3,6 +3,7 @@ import Testing
 
 /// Bad and unusual input through the command line: one clear TL001 line, exit 2, quickly.
 @Suite struct InputTests {
+    /// Writes the bytes to a file of their own directory, which the caller removes.
     static func write(_ bytes: [UInt8], named name: String) throws -> URL {
         let url = try CLI.temporaryDirectory().appendingPathComponent(name)
         try Data(bytes).write(to: url)
@@ -33,6 +34,7 @@ import Testing
     func hostileInputEndsInOneTL001(name: String) throws {
         let (_, bytes, words) = Self.cases.first { $0.0 == name }!
         let file = try Self.write(bytes, named: name)
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let r = try CLI.run(["lint", file.path, "--format", "json"])
         #expect(r.status == 2)
         let json = try #require(r.json as? [String: Any])
@@ -48,6 +50,7 @@ import Testing
     /// A few bytes of range pattern must not expand into millions of names.
     @Test func patternBombStopsAtTheFileBudget() throws {
         let file = try Self.write(Array("topology: x\nversion: 1\nsites:\n  \"s[0000000:9999999]\": {}\n".utf8), named: "pattern-bomb.yaml")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
         let r = try CLI.run(["lint", file.path, "--format", "json"])
         #expect(r.status == 2)
         let diagnostics = (r.json as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []

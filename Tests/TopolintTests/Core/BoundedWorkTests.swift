@@ -160,6 +160,35 @@ import TopolintCore
         #expect(Self.loader(yaml).diagnostics.isEmpty)
     }
 
+    // MARK: site links
+
+    /// Round-trip times are kept per group of sites joined by links, so the groups are
+    /// bounded: pairs within groups add up as size × (size − 1), and the link that would
+    /// go past the limit is refused, once.
+    @Test func siteGroupsCountPairsAndRefuseTheLinkThatGoesOver() {
+        var groups = SiteGroups(count: 8)
+        do { let joined = groups.join(0, 1, limit: 12); #expect(joined) }          // {0,1}: 2 pairs
+        #expect(groups.pairs == 2)
+        do { let joined = groups.join(2, 3, limit: 12); #expect(joined) }          // {2,3}: 2 more
+        do { let joined = groups.join(1, 3, limit: 12); #expect(joined) }          // {0,1,2,3}: 12
+        #expect(groups.pairs == 12)
+        do { let joined = groups.join(0, 2, limit: 12); #expect(joined) }          // already joined: nothing new
+        do { let joined = groups.join(3, 4, limit: 12); #expect(!joined) }         // a fifth site would make 20
+        #expect(groups.pairs == 12)
+        do { let joined = groups.join(4, 5, limit: 14); #expect(joined) }          // another group of two fits 14
+        #expect(groups.pairs == 14)
+    }
+
+    @Test func aChainOfTooManySitesGetsOneErrorAtTheLinkThatGoesOver() {
+        var yaml = "topology: t\nversion: 1\nsites: {\"s[1:2050]\": {}}\nsite_links:\n"
+        for i in 1..<2050 { yaml += "  - {between: [s\(i), s\(i + 1)], rtt_ms: 1}\n" }
+        let diagnostics = Self.loader(yaml).diagnostics
+        #expect(diagnostics.count == 1)
+        // Link 2048 (s2048–s2049) would make a group of 2,049 sites; it is on line 4 + 2048.
+        #expect(diagnostics.first?.location.line == 2052)
+        #expect(diagnostics.first?.message.contains("4192256 pairs of sites") == true)
+    }
+
     // MARK: input size
 
     @Test func anEndlessStreamStopsOneBytePastTheLimit() {

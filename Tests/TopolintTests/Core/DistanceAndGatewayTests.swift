@@ -43,6 +43,28 @@ struct CoreDistanceAndGatewayTests {
         #expect(a.analysis.distances.rtt(1, 1) == 0)
     }
 
+    @Test("many sites without links cost one entry each, not a square; linked groups a square each")
+    func tableSizeFollowsTheGroups() throws {
+        let a = try #require(CoreFixture.analyzed("""
+            topology: t
+            version: 1
+            sites: {"s[1:50000]": {}}
+            site_links:
+              - {between: [s1, s2], rtt_ms: 1}
+              - {between: [s2, s3], rtt_ms: 2}
+              - {between: [s49999, s50000], rtt_ms: 4}
+            """))
+        let d = a.analysis.distances
+        #expect(d.rtt.count == 3 * 3 + 2 * 2)
+        let (s1, s3, s4, s5, last) = (try a.site("s1"), try a.site("s3"), try a.site("s4"), try a.site("s5"), try a.site("s50000"))
+        #expect(d.rtt(s1, s3) == 3)
+        #expect(d.rtt(s3, s1) == 3)
+        #expect(d.rtt(last - 1, last) == 4)
+        #expect(d.rtt(s4, s4) == 0)
+        #expect(d.rtt(s4, s5) == nil)
+        #expect(d.rtt(s1, last) == nil)
+    }
+
     @Test("proximity of two placements")
     func proximity() {
         let rack = Placement(rack: 1, pod: 1, site: 0)
