@@ -22,6 +22,10 @@ struct BaselineCommand: ParsableCommand {
     @Option(name: .long, help: "Repository root the recorded file paths are relative to (default: the working directory).")
     var repositoryRoot: String?
 
+    func validate() throws {
+        try outputOptions.refuseOverwriting(files + configOptions.inputs)
+    }
+
     func run() throws {
         try Output.requireReadable(configOptions.config, what: "configuration")
         let run = LintRun.perform(files: files, settings: configOptions.settings)

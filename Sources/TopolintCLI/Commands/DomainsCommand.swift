@@ -25,6 +25,10 @@ struct DomainsCommand: ParsableCommand {
     var format: TextOrJSON { formatOptions.format }
     var output: String? { outputOptions.output }
 
+    func validate() throws {
+        try outputOptions.refuseOverwriting([file] + configOptions.inputs)
+    }
+
     func run() throws {
         try Output.requireReadable(configOptions.config, what: "configuration")
         var pipeline = Pipeline(settings: configOptions.settings)

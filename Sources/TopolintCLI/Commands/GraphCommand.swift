@@ -37,6 +37,10 @@ struct GraphCommand: ParsableCommand {
         static var standard: GraphFormat { .dot }
     }
 
+    func validate() throws {
+        try outputOptions.refuseOverwriting([file] + configOptions.inputs)
+    }
+
     func run() throws {
         try Output.requireReadable(configOptions.config, what: "configuration")
         var pipeline = Pipeline(settings: configOptions.settings)

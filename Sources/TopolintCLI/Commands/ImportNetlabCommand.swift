@@ -24,6 +24,10 @@ struct ImportNetlabCommand: ParsableCommand {
     @Flag(name: .long, help: "A cluster per netlab group (a host goes to the first group that holds it) instead of one cluster 'netlab'.")
     var clusterFromGroup = false
 
+    func validate() throws {
+        try outputOptions.refuseOverwriting([snapshot])
+    }
+
     func run() throws {
         let bytes = try ImportWriting.read(snapshot)
         let name = snapshot == "-" ? "standard input" : snapshot

@@ -46,6 +46,9 @@ struct SourceOfTruthOptions: ParsableArguments {
 
     @Option(name: .long, help: "Rule pack whose platform table checks the result.")
     var rules: String?
+    func validate() throws {
+        try Output.refuseOverwriting(output, inputs: [overlay, rules])
+    }
 }
 
 /// Fetch, map, merge, check, then write: the output file appears only when all of it worked.

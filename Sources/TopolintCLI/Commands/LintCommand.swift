@@ -49,6 +49,7 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one topology file") }
+        try outputOptions.refuseOverwriting(files + configOptions.inputs + [baseline])
         if let ruleDocsURL, !RuleDocs.isAbsoluteURL(ruleDocsURL) {
             throw ValidationError("--rule-docs-url needs an absolute URL (https://…, file:///…), got '\(ruleDocsURL)'")
         }

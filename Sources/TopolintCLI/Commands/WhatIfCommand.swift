@@ -49,6 +49,7 @@ struct WhatIfCommand: ParsableCommand {
         }
         if name.count > domains.count { throw ValidationError("more --name options than --migration-domain options") }
         if workloads.count > domains.count { throw ValidationError("more --workloads options than --migration-domain options") }
+        try outputOptions.refuseOverwriting([file] + configOptions.inputs)
     }
 
     func run() throws {

@@ -180,6 +180,23 @@ enum Output {
         return Exit.ioError
     }
 
+    /// The linter never changes its input: `-o` naming a file the command reads (the same
+    /// file, by device and inode, whatever the path) is a command-line error, caught before
+    /// any work. A destination that does not exist yet, or is not a regular file
+    /// (/dev/stdout, a pipe), cannot be an input file.
+    static func refuseOverwriting(_ output: String?, inputs: [String?]) throws {
+        guard let output, output != "-" else { return }
+        var target = stat()
+        guard stat(output, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { return }
+        for case let input? in inputs where input != "-" {
+            var info = stat()
+            if stat(input, &info) == 0, info.st_dev == target.st_dev, info.st_ino == target.st_ino {
+                let same = input == output ? "" : " (the same file as \(input))"
+                throw ValidationError("--output \(output)\(same) is a file this command reads; topolint never writes over its input, name another file")
+            }
+        }
+    }
+
     /// A file named on the command line (--config) that cannot be read is an I/O failure
     /// (exit status 3), said with its reason before any work starts.
     static func requireReadable(_ path: String?, what: String) throws {

@@ -15,12 +15,21 @@ struct ConfigOptions: ParsableArguments {
     var rules: String?
 
     var settings: PipelineSettings { PipelineSettings(configPath: config, packOverride: rules) }
+
+    /// The files these options name, for the check that output never replaces an input
+    /// (a pack named by its id, like `strict`, is no file here).
+    var inputs: [String?] { [config, rules] }
 }
 
 /// Where the report goes.
 struct OutputOptions: ParsableArguments {
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.", completion: .file())
     var output: String?
+
+    /// Refuses an --output that names one of `inputs` (exit 2, before any work).
+    func refuseOverwriting(_ inputs: [String?]) throws {
+        try Output.refuseOverwriting(output, inputs: inputs)
+    }
 }
 
 /// Colour in text written for people.

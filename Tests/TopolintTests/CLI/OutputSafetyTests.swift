@@ -49,6 +49,28 @@ import Testing
         #expect(r.stderr.components(separatedBy: "cannot write").count == 2, "said once: \(r.stderr)")
     }
 
+    /// The linter never changes its input: --output naming a file the command reads, by
+    /// any path (a symbolic link, ./name), is a command-line error and the file stays as it was.
+    @Test(arguments: [["lint", "IN", "-o", "IN"], ["lint", "IN", "--format", "json", "-o", "./design.yaml"],
+                      ["domains", "IN", "-o", "LINK"], ["graph", "IN", "-o", "IN"],
+                      ["baseline", "IN", "-o", "IN"], ["what-if", "IN", "--remove-migration-domain", "x", "-o", "IN"],
+                      ["lint", "IN", "--config", "CONFIG", "-o", "CONFIG"], ["import", "netlab", "IN", "-o", "IN"]])
+    func outputNeverReplacesAnInput(_ template: [String]) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("design.yaml")
+        try FileManager.default.copyItem(atPath: Self.example, toPath: input.path)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.yaml").path, withDestinationPath: "design.yaml")
+        try Data("fail_on: high\n".utf8).write(to: dir.appendingPathComponent("config.yaml"))
+        let before = try Data(contentsOf: input)
+        let names = ["IN": "design.yaml", "LINK": "link.yaml", "CONFIG": "config.yaml"]
+        let r = try CLI.run(template.map { names[$0] ?? $0 }, in: dir)
+        #expect(r.status == 2, "\(r.stdout)\(r.stderr)")
+        #expect(r.stderr.contains("is a file this command reads; topolint never writes over its input"), "\(r.stderr)")
+        #expect(try Data(contentsOf: input) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["config.yaml", "design.yaml", "link.yaml"])
+    }
+
     @Test func aMissingFolderIsAnError() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
