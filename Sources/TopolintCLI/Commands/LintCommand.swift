@@ -76,7 +76,16 @@ struct LintCommand: ParsableCommand {
         clock.lap("report", detail: "\(report.findings.count) findings, \(bytes.count) bytes of \(format.rawValue)")
         try Output.emit(bytes, to: output)
         clock.lap("write")
-        if !report.diagnostics.isEmpty { throw Exit.loadError }
+        if !report.diagnostics.isEmpty {
+            // Why the status is 2 is said where a person looks, whatever the report is: a
+            // JSON or SARIF report (or one written to a file) would otherwise leave the
+            // terminal or the CI log silent. Text on standard output already says it.
+            if format != .text || (output != nil && output != "-") {
+                FDWriter.standardError.write(report.diagnostics.map(\.oneLine).joined(separator: "\n")
+                    + "\ntopolint: \(report.diagnostics.count) load error\(report.diagnostics.count == 1 ? "" : "s"); no design findings for a file that cannot be loaded\n")
+            }
+            throw Exit.loadError
+        }
         let threshold = failOn ?? run.failOn ?? .medium
         if report.findings.contains(where: { $0.severity >= threshold }) { throw Exit.findings }
     }

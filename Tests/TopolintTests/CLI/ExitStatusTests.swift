@@ -21,6 +21,24 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stdout.contains("examples/mistakes.yaml:41:16: error[TL003]"))
         #expect(r.stdout.contains("did you mean 'fra1-r01-tor'?"))
+        // The text report on standard output says it all; nothing is said twice.
+        #expect(r.stderr.isEmpty, "\(r.stderr)")
+    }
+
+    /// A machine report, or a report written to a file, still leaves the load errors on
+    /// standard error, one line each, so the terminal or CI log says why the status is 2.
+    @Test(arguments: [["--format", "json"], ["--format", "sarif"], ["-o", "REPORT"]])
+    func loadErrorsAreSaidOnStandardErrorBesideAMachineReport(_ extra: [String]) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let report = dir.appendingPathComponent("report.txt").path
+        let r = try CLI.run(["lint", "examples/mistakes.yaml", "--color", "never"] + extra.map { $0 == "REPORT" ? report : $0 })
+        #expect(r.status == 2)
+        let lines = r.stderr.split(separator: "\n")
+        #expect(lines.count == 13, "\(r.stderr)")
+        #expect(lines.first == "examples/mistakes.yaml:28:3: error[TL002] rack name 'fra1-r[12:09]': range [12:09] runs backwards: START must not be greater than END")
+        #expect(lines.contains("examples/mistakes.yaml:41:16: error[TL003] between of a link names switch 'fra1-r01-tr', which does not exist (did you mean 'fra1-r01-tor'?)"))
+        #expect(lines.last == "topolint: 12 load errors; no design findings for a file that cannot be loaded")
     }
 
     @Test(arguments: [
