@@ -60,8 +60,9 @@ public struct MigrationVLANMissingRule: Rule {
                         let none = missing.count == hosts.count
                         let cluster = t.clusters[target]
                         let message = "workload \(workload.name) may move to cluster \(cluster.name) (migration domain \(domain.name)), but "
-                            + (none ? "none of its \(hosts.count) hosts" : "\(missing.count) of its \(hosts.count) hosts (\(context.hostList(missing, max: 4)))")
-                            + " join the broadcast domain of \(context.vlanLabel(v)) that the workload's hosts are on: a moved VM would lose that network"
+                            + (none ? "none of its \(hosts.count) hosts join"
+                                : "\(missing.count) of its \(hosts.count) hosts (\(context.hostList(missing, max: 4))) \(missing.count == 1 ? "does" : "do") not join")
+                            + " the broadcast domain of \(context.vlanLabel(v)) that the workload's hosts are on: a moved VM would lose that network"
                         findings.append(descriptor.finding(
                             score: none ? 9.5 : Band.within(.high, Double(missing.count) / Double(hosts.count)), message: message,
                             subject: Subject(kind: "workload", name: workload.name), location: workload.location,

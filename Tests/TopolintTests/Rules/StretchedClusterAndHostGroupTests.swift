@@ -282,6 +282,16 @@ import TopolintConfig
         #expect(f.string("cluster") == "dst")
     }
 
+    @Test func partlyMissingSaysWhichHostsDoNotJoin() throws {
+        // Pinned to s1 (the tor1-tor2 domain); d2 moves to tor3's island: 1 of 2 hosts misses it.
+        let text = Self.moves(pinned: "[s1]").replacing(#"hosts: {"d[1:2]": {rack: r2, uplinks: [tor2]}}"#,
+                                                         with: "hosts: {d1: {rack: r2, uplinks: [tor2]}, d2: {rack: r3, uplinks: [tor3]}}")
+        let f = try #require(Linted(text).one("TL301"))
+        #expect(f.int("hosts_missing") == 1)
+        #expect(f.message.contains("but 1 of its 2 hosts (d2) does not join the broadcast domain of VLAN web (100)"), "\(f.message)")
+        #expect(f.severity == .high)
+    }
+
     @Test func movesToAnotherPlatformFamilyAreNotJudgedAsMigrations() throws {
         let mixed = Linted(Self.moves(pinned: "[s3]", targetPlatform: "hyperv-2022"))
         // TL304 says the domain mixes families; TL301 and TL401 do not judge a move that cannot happen.
