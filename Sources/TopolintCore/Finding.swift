@@ -15,7 +15,11 @@ public struct Subject: Hashable, Sendable {
 public struct Finding: Hashable, Sendable {
     public var ruleID: String
     public var ruleName: String
+    /// The score reported: 0.0–10.0, one decimal.
     public var score: Double
+    /// The score as the rule's formula gave it, before rounding, so that a pack's weight
+    /// multiplies the measured figure rather than a figure already rounded once.
+    public private(set) var unroundedScore: Double
     public var message: String
     public var fix: String
     public var subject: Subject
@@ -35,6 +39,7 @@ public struct Finding: Hashable, Sendable {
         self.ruleID = ruleID
         self.ruleName = ruleName
         self.score = Score.round(score)
+        self.unroundedScore = score
         self.message = message
         self.fix = fix
         self.subject = subject
@@ -45,6 +50,12 @@ public struct Finding: Hashable, Sendable {
     }
 
     public var severity: Severity { Severity(score: score) }
+
+    /// Multiplies the score by a rule pack's weight (the result rounded once, capped at 10).
+    public mutating func weigh(_ weight: Double) {
+        unroundedScore *= weight
+        score = Score.round(unroundedScore)
+    }
 
     public func contextValue(_ key: String) -> JSONValue? { context.first { $0.0 == key }?.1 }
 

@@ -34,7 +34,7 @@ public enum RuleEngine {
             let weight = context.pack.setting(rule.descriptor.id).weight
             var found = rule.check(context)
             if weight != 1.0 {
-                for j in found.indices { found[j].score = Score.round(found[j].score * weight) }
+                for j in found.indices { found[j].weigh(weight) }
             }
             return found
         }
@@ -83,7 +83,7 @@ public enum RuleEngine {
             let weight = context.pack.setting(UnusedIgnoreRule.id).weight
             for location in order where !groups[location]!.used {
                 var finding = UnusedIgnoreRule.finding(for: groups[location]!.entry, context: context)
-                if weight != 1.0 { finding.score = Score.round(finding.score * weight) }
+                if weight != 1.0 { finding.weigh(weight) }
                 findings.append(finding)
             }
         }

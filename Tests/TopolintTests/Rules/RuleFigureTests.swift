@@ -209,6 +209,12 @@ import TopolintConfig
         #expect(Linted(Fixture.twoSites(), pack: pack).of("TL200").isEmpty)
         pack.rules["TL200"] = RuleSetting(enabled: true, weight: 0.5)
         #expect(try #require(Linted(Fixture.twoSites(), pack: pack).one("TL200")).score == 4.3)
+        // The weight multiplies the measured score, rounded once: TL302 measures
+        // 7.0 + 1.9·(8/5 − 1) = 8.14; × 1.2 = 9.768 → 9.8 (not 8.1 × 1.2 = 9.72 → 9.7).
+        var heavier = PackLoader.defaultPack
+        heavier.rules["TL302"] = RuleSetting(enabled: true, weight: 1.2)
+        let migration = Fixture.twoSites(extra: "migration_domains: {metro: {clusters: [prod-a, dr-b]}}")
+        #expect(try #require(Linted(migration, pack: heavier).one("TL302")).score == 9.8)
         var strict = PackLoader.defaultPack
         strict.maxScope = .rack
         #expect(try #require(Linted(Fixture.onePod(), pack: strict).one("TL200")).string("scope") == "pod")
