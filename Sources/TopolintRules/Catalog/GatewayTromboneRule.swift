@@ -63,17 +63,19 @@ public struct GatewayTromboneRule: Rule {
                 guard reach.carriers > 0 else { continue }
                 // Endpoints as c·k/n, computed once (summing per-host shares drifts in rounding).
                 var affectedHosts = 0, joinedHosts = 0
-                var worst: (gateway: Int, rtt: (value: Double, known: Bool), site: Int)?
+                var worst: (gateway: Int, rtt: (value: Double, known: Bool), site: Int, crossSite: Bool)?
                 var hostSites = Set<Int>()
                 for hostReach in reach.hosts where hostReach.joined {
                     joinedHosts += 1
                     guard let g = hostReach.gateway, context.isTrombone(host: hostReach.host, g) else { continue }
                     affectedHosts += 1
-                    hostSites.insert(t.placement(ofHost: hostReach.host).site)
+                    let hostSite = t.placement(ofHost: hostReach.host).site
+                    hostSites.insert(hostSite)
                     let rtt = context.rtt(of: g)
                     if worst == nil || rtt.value > worst!.rtt.value
                         || (rtt.value == worst!.rtt.value && context.analysis.switchNameRank[g.gateway] < context.analysis.switchNameRank[worst!.gateway]) {
-                        worst = (g.gateway, rtt, t.switches[g.gateway].placement.site)
+                        let gatewaySite = t.switches[g.gateway].placement.site
+                        worst = (g.gateway, rtt, gatewaySite, gatewaySite != hostSite)
                     }
                 }
                 let affected = Double(workload.count) * Double(affectedHosts) / Double(reach.carriers)
@@ -84,7 +86,9 @@ public struct GatewayTromboneRule: Rule {
                 let share = vlanEndpoints > 0 ? min(1, affected / vlanEndpoints) : 1
                 let gateway = t.switches[worst.gateway]
                 let rounded = roundHalfUp(affected)
-                let distance = worst.rtt.value >= 1 || !worst.rtt.known
+                // Another site is said as such, however short its round trip (a metro pair
+                // under 1 ms is still the interconnect); another pod of the same site otherwise.
+                let distance = worst.crossSite
                     ? "in site \(t.sites[worst.site].name), \(context.describeRTT(worst.rtt)) away"
                     : "in another pod (pod \(gateway.placement.pod.map { t.pods[$0].name } ?? "none"))"
                 let message = "\(rounded) of \(roundHalfUp(total)) endpoints of workload \(workload.name) on \(context.vlanLabel(v)) "

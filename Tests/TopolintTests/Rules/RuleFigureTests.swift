@@ -135,6 +135,12 @@ import TopolintConfig
         #expect(unknown.severity == .critical)
     }
 
+    @Test func aGatewayInAnotherSiteIsSaidSoHoweverShortTheRoundTrip() throws {
+        let metro = try #require(Linted(Fixture.twoSites(rtt: "0.4", workloadCluster: "dr-b")).one("TL400"))
+        #expect(metro.double("rtt_ms") == 0.4)
+        #expect(metro.message.hasSuffix("reach their nearest gateway fra1-tor in site fra1, 0.4 ms away"), "\(metro.message)")
+    }
+
     @Test func migrationTromboneAfterAMove() throws {
         let f = try #require(Linted(Fixture.twoSites(extra: "migration_domains: {metro: {clusters: [prod-a, dr-b]}}")).one("TL401"))
         #expect(f.subject == Subject(kind: "migration_domain", name: "metro"))
