@@ -8,8 +8,11 @@ extension Loader {
     mutating func common(_ entry: Entry, kind: String, spec: EntitySpec) {
         if let node = field(entry.fields, spec, "description") { _ = plainString(node, what: "description") }
         if let node = field(entry.fields, spec, "tags") {
-            if doc.kind(node) != .sequence || doc.items(node).contains(where: { doc.kind($0) != .scalar }) {
+            if doc.kind(node) != .sequence {
                 error(.schema, "tags must be a list of strings, not \(describe(node))", at: node)
+            } else if let item = doc.items(node).first(where: { doc.kind($0) != .scalar }) {
+                // At the item that is not a string: the list itself is right.
+                error(.schema, "tags must be a list of strings; this item is \(describe(item))", at: item)
             }
         }
         guard let node = field(entry.fields, spec, "ignore") else { return }

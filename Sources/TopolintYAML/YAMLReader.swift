@@ -52,6 +52,10 @@ public enum YAMLReader {
     /// libyaml would transcode UTF-16 silently, after which its marks no longer match our
     /// byte offsets; a topology file is UTF-8, so say so plainly.
     static func unsupportedEncoding(_ source: [UInt8]) -> String? {
+        // UTF-32 first: its little-endian mark starts with UTF-16's.
+        if source.count >= 4, source[0...3].elementsEqual([0xFF, 0xFE, 0, 0]) || source[0...3].elementsEqual([0, 0, 0xFE, 0xFF]) {
+            return "the file is UTF-32 encoded; topology files must be UTF-8"
+        }
         if source.count >= 2, (source[0] == 0xFF && source[1] == 0xFE) || (source[0] == 0xFE && source[1] == 0xFF) {
             return "the file is UTF-16 encoded; topology files must be UTF-8"
         }

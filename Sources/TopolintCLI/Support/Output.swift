@@ -78,7 +78,16 @@ struct OutputFile {
         let target = resolvedLink(path) ?? path
         var template = Array((directory(of: target) + "/." + baseName(of: target) + ".tmp-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw OutputError(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            // The file exists but no file can be made beside it (/proc, a read-only folder):
+            // say which step failed, or "No such file or directory" would be about a file
+            // that is plainly there.
+            if stat(target, &info) == 0 {
+                throw OutputError(path: path, reason: "\(reason) (making the new file beside it in \(directory(of: target)))")
+            }
+            throw OutputError(path: path, reason: reason)
+        }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         // mkstemp makes the file 0600; give it the old file's mode, or what a new file gets.
         let mask = umask(0); umask(mask)

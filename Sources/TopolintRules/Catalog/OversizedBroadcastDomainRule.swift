@@ -74,7 +74,7 @@ public struct OversizedBroadcastDomainRule: Rule {
             let vlan = t.vlans[domain.vlan]
             let first = t.switches[domain.firstSwitch].name
             var over: [String] = []
-            if endpoints > pack.maxEndpoints { over.append("\(domain.roundedEndpoints) endpoints (limit \(JSONValue.format(pack.maxEndpoints)))") }
+            if endpoints > pack.maxEndpoints { over.append("\(Self.endpointsOver(endpoints, limit: pack.maxEndpoints)) endpoints (limit \(JSONValue.format(pack.maxEndpoints)))") }
             if switches > pack.maxSwitches { over.append("\(switches) switches (limit \(pack.maxSwitches))") }
             let message = "\(context.vlanLabel(domain.vlan)) has a broadcast domain of \(over.joined(separator: " and ")), "
                 + "\(domain.hostCount) hosts in \(domain.racks.count) racks, starting at switch \(first) "
@@ -90,9 +90,25 @@ public struct OversizedBroadcastDomainRule: Rule {
     }
 
     /// `value` with one decimal, as C's printf("%.1f") writes it.
-    static func oneDecimal(_ value: Double) -> String {
+    static func oneDecimal(_ value: Double) -> String { decimals(value, 1) }
+
+    /// `value` with `digits` decimals, as C's printf("%.*f") writes it.
+    static func decimals(_ value: Double, _ digits: Int) -> String {
         var buffer = [CChar](repeating: 0, count: 64)
-        _ = withVaList([value]) { vsnprintf(&buffer, buffer.count, "%.1f", $0) }
+        _ = withVaList([Int32(digits), value]) { vsnprintf(&buffer, buffer.count, "%.*f", $0) }
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Endpoints past the limit, as a whole number when that is still past it; otherwise
+    /// with the fewest decimals that show the excess (1000.3 for 1000⅓ over 1000), so the
+    /// message never reads "1000 endpoints (limit 1000)".
+    public static func endpointsOver(_ endpoints: Double, limit: Double) -> String {
+        let rounded = roundHalfUp(endpoints)
+        if Double(rounded) > limit { return "\(rounded)" }
+        for digits in 1...3 {
+            let shown = decimals(endpoints, digits)
+            if let value = Double(shown), value > limit { return shown }
+        }
+        return "just over \(JSONValue.format(limit))"
     }
 }

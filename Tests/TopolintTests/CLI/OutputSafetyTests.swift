@@ -71,6 +71,14 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["config.yaml", "design.yaml", "link.yaml"])
     }
 
+    /// A file that exists where no new file can be made beside it (procfs): the reason
+    /// says which step failed.
+    @Test func aFileThatCannotBeReplacedSaysWhy() throws {
+        let r = try CLI.run(["lint", Self.example, "-o", "/proc/version"])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("cannot write /proc/version: No such file or directory (making the new file beside it in /proc)"), "\(r.stderr)")
+    }
+
     @Test func aMissingFolderIsAnError() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -139,6 +139,18 @@ struct CoreHostileInputTests {
         }
     }
 
+    @Test("UTF-32 files, either byte order, are one TL001 that says UTF-32")
+    func utf32() throws {
+        let scalars = "topology: t\nversion: 1\n".unicodeScalars.map(\.value)
+        let little: [UInt8] = [0xFF, 0xFE, 0, 0] + scalars.flatMap { v in (0..<4).map { UInt8((v >> (8 * $0)) & 0xFF) } }
+        let big: [UInt8] = [0, 0, 0xFE, 0xFF] + scalars.flatMap { v in (0..<4).reversed().map { UInt8((v >> (8 * $0)) & 0xFF) } }
+        for bytes in [little, big] {
+            let d = try #require(CoreFixture.expectOneSyntaxError(bytes))
+            #expect(d.message == "the file is UTF-32 encoded; topology files must be UTF-8")
+            #expect(d.location.line == 1 && d.location.column == 1, "\(d.oneLine)")
+        }
+    }
+
     @Test("an alias to an undefined anchor is one TL001 at the alias")
     func undefinedAlias() throws {
         let d = try #require(CoreFixture.expectOneSyntaxError(Array("topology: t\nversion: 1\nsites: *nowhere\n".utf8)))

@@ -324,12 +324,14 @@ struct CoreLoaderDiagnosticsTests {
               b: {ignore: {TL200: ""}}
               c: {ignore: [TL200]}
               d: {tags: fra}
+              e: {tags: [1, [2]]}
             """)
-        #expect(diagnostics.count == 4, "\(diagnostics.map(\.oneLine))")
+        #expect(diagnostics.count == 5, "\(diagnostics.map(\.oneLine))")
         CoreFixture.expect(diagnostics, .schema, line: 4, column: 16, "unknown rule 'stretched-vlam'", help: "did you mean 'stretched-vlan'?")
         CoreFixture.expect(diagnostics, .schema, line: 5, column: 23, "needs a reason")
         CoreFixture.expect(diagnostics, .schema, line: 6, column: 15, "ignore must be a mapping")
         CoreFixture.expect(diagnostics, .schema, line: 7, column: 13, "tags must be a list of strings")
+        CoreFixture.expect(diagnostics, .schema, line: 8, column: 17, "tags must be a list of strings; this item is a list")
     }
 
     @Test("TL002: gateway forms and site-link ends")

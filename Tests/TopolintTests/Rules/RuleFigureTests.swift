@@ -18,6 +18,15 @@ import TopolintConfig
         #expect(Linted(base.replacing("count: 1500", with: "count: 1000")).of("TL100").isEmpty)
     }
 
+    /// A fractional count just past the limit never reads "1000 endpoints (limit 1000)".
+    @Test func endpointsJustPastTheLimitShowTheExcess() {
+        #expect(OversizedBroadcastDomainRule.endpointsOver(1500, limit: 1000) == "1500")
+        #expect(OversizedBroadcastDomainRule.endpointsOver(1000.5, limit: 1000) == "1001")
+        #expect(OversizedBroadcastDomainRule.endpointsOver(1000 + 1.0 / 3, limit: 1000) == "1000.3")
+        #expect(OversizedBroadcastDomainRule.endpointsOver(1000.04, limit: 1000) == "1000.04")
+        #expect(OversizedBroadcastDomainRule.endpointsOver(1000.0001, limit: 1000) == "just over 1000")
+    }
+
     @Test func stretchedAcrossSitesReportsSitesPodsAndRTT() throws {
         let f = try #require(Linted(Fixture.twoSites()).one("TL200"))
         #expect(f.subject == Subject(kind: "vlan", name: "web"))
