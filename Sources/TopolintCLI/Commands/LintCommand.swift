@@ -76,6 +76,7 @@ struct LintCommand: ParsableCommand {
         clock.lap("report", detail: "\(report.findings.count) findings, \(bytes.count) bytes of \(format.rawValue)")
         try Output.emit(bytes, to: output)
         clock.lap("write")
+        KeptUntilExit.keep(report)
         if !report.diagnostics.isEmpty {
             // Why the status is 2 is said where a person looks, whatever the report is: a
             // JSON or SARIF report (or one written to a file) would otherwise leave the
@@ -118,8 +119,9 @@ struct LintRun {
             if pictures, let analysis = file.analysis {
                 drawings[path] = PictureBuilder.build(analysis, findings: outcome.findings + outcome.suppressed.map(\.finding))
             }
-            // Done with the model: it is freed on the other core while the report is made.
-            Parallel.release(consume file)
+            // Done with the model: freed on the other core while the next file loads, or,
+            // for the last file, never (the process ends after the report).
+            if path == files.last { KeptUntilExit.keep(file) } else { Parallel.release(consume file) }
         }
         // A file that cannot be loaded gets no design findings; the report says so by
         // carrying diagnostics and, with them, no findings (docs/report.md#3-the-json-of-lint).
