@@ -66,6 +66,39 @@ public struct NamePool: Sendable {
         }
     }
 
+    /// The first `k` of `indices` in the order of their names: what `inNameOrder(indices)
+    /// .prefix(k)` gives, without sorting them all (a message names a few of hundreds).
+    public func firstInNameOrder(_ indices: [Int], _ k: Int) -> [Int] {
+        guard indices.count > k else { return inNameOrder(indices) }
+        guard k > 0 else { return [] }
+        let ascii = indices.allSatisfy { withBytes(of: $0) { isASCII($0) } }
+        guard ascii else { return Array(indices.sorted { self[$0] < self[$1] }.prefix(k)) }
+        return bytes.withUnsafeBufferPointer { all in
+            func less(_ a: Int, _ b: Int) -> Bool {
+                let x = UnsafeBufferPointer(rebasing: all[range(of: a)]), y = UnsafeBufferPointer(rebasing: all[range(of: b)])
+                let common = Swift.min(x.count, y.count)
+                if common > 0, let px = x.baseAddress, let py = y.baseAddress {
+                    let order = memcmp(px, py, common)
+                    if order != 0 { return order < 0 }
+                }
+                return x.count < y.count
+            }
+            // The best k so far, kept sorted; each other index is one comparison with the
+            // last of them, most of the time. Ties keep the earlier index first, as the
+            // stable sort of `inNameOrder` does (names are distinct, so ties do not occur).
+            var best: [Int] = []
+            best.reserveCapacity(k + 1)
+            for i in indices {
+                if best.count == k, !less(i, best[k - 1]) { continue }
+                var at = best.count
+                while at > 0 && less(i, best[at - 1]) { at -= 1 }
+                best.insert(i, at: at)
+                if best.count > k { best.removeLast() }
+            }
+            return best
+        }
+    }
+
     /// Every name as a `String` (for suggestions, which a mistake asks for).
     public var all: [String] { (0..<count).map { self[$0] } }
 

@@ -55,16 +55,16 @@ public struct RuleContext: Sendable {
     /// The names of `hosts` as `list` writes them (sorted, the first `max`), making strings
     /// only of the names shown: a finding about hundreds of hosts names a few.
     public func hostList(_ hosts: [Int], max: Int = 6) -> String {
-        let shown = topology.hostNames.inNameOrder(hosts).prefix(max).map(topology.hostName)
-        return hosts.count <= max ? shown.joined(separator: ", ") : shown.joined(separator: ", ") + " and \(hosts.count - max) more"
+        let shown = topology.hostNames.firstInNameOrder(hosts, max).map(topology.hostName)
+        return hosts.count <= max ? shown.joined(separator: ", ") : MessageText("\(shown.joined(separator: ", ")) and \(hosts.count - max) more").string
     }
 
     /// "fra1, ams1" style lists capped so that a message stays one line.
     public func list(_ names: [String], max: Int = 6) -> String {
-        names.count <= max ? names.joined(separator: ", ") : names.prefix(max).joined(separator: ", ") + " and \(names.count - max) more"
+        names.count <= max ? names.joined(separator: ", ") : MessageText("\(names.prefix(max).joined(separator: ", ")) and \(names.count - max) more").string
     }
 
-    public func vlanLabel(_ v: Int) -> String { "VLAN \(topology.vlans[v].name) (\(topology.vlans[v].id))" }
+    public func vlanLabel(_ v: Int) -> String { MessageText("VLAN \(topology.vlans[v].name) (\(topology.vlans[v].id))").string }
 
     public func formatMs(_ value: Double) -> String { JSONValue.format(value) }
 

@@ -38,6 +38,10 @@ struct NamePoolTests {
         let everyOther = Array(stride(from: 0, to: names.count, by: 2))
         for indices in [Array(names.indices), Array(names.indices.reversed()), everyOther] {
             #expect(pool.inNameOrder(indices).map { pool[$0] } == indices.map { names[$0] }.sorted())
+            // The first k without sorting them all: the same as the sorted prefix.
+            for k in 0...indices.count + 1 {
+                #expect(pool.firstInNameOrder(indices, k).map { pool[$0] } == Array(indices.map { names[$0] }.sorted().prefix(k)), "k = \(k)")
+            }
         }
     }
 }
