@@ -119,9 +119,9 @@ struct LintRun {
             if pictures, let analysis = file.analysis {
                 drawings[path] = PictureBuilder.build(analysis, findings: outcome.findings + outcome.suppressed.map(\.finding))
             }
-            // Done with the model: freed on the other core while the next file loads, or,
-            // for the last file, never (the process ends after the report).
-            if path == files.last { KeptUntilExit.keep(file) } else { Parallel.release(consume file) }
+            // Done with the model: it is freed on the other core while the report is made
+            // (kept, it would sit beside the report's bytes at the peak of memory).
+            Parallel.release(consume file)
         }
         // A file that cannot be loaded gets no design findings; the report says so by
         // carrying diagnostics and, with them, no findings (docs/report.md#3-the-json-of-lint).
