@@ -100,6 +100,8 @@ struct Loader: YAMLValueReading {
     /// The VLANs of the host loaded last from its cluster's and its own: the next host of the
     /// rack usually adds the same ones, and then takes this list without a merge or a lookup.
     var lastHostVLANs: (cluster: Int, own: [Int], vlans: [Int])?
+    /// A plain host's own VLANs while it is read (see `loadPlainHost`).
+    var hostVLANScratch: [Int] = []
     /// Mistakes already reported, by what and where (see `reportedOnce`).
     var reportedMistakes = Set<String>()
 
@@ -479,6 +481,18 @@ func sortedUnion(_ x: [Int], _ y: [Int]) -> [Int] {
 }
 
 /// Sorted, each value once.
+/// `values` sorted with repeats dropped, in place (no array made).
+public func sortDistinctInPlace(_ values: inout [Int]) {
+    guard values.count > 1 else { return }
+    values.sort()
+    var kept = 1
+    for i in 1..<values.count where values[i] != values[kept - 1] {
+        values[kept] = values[i]
+        kept += 1
+    }
+    values.removeLast(values.count - kept)
+}
+
 public func sortedDistinct(_ values: [Int]) -> [Int] {
     if values.count < 2 { return values }
     let sorted = values.sorted()

@@ -73,16 +73,16 @@ extension Loader {
             }
             uplinks = IndexList(distinctInOrder(list))
         }
-        var own: [Int]? = nil
+        // The host's own VLANs, sorted and distinct, in a buffer reused from host to host:
+        // most hosts list the same VLANs as the one before, and then no array is made.
         if let vlansNode {
             guard doc.kind(vlansNode) == .sequence else { return false }
-            var list: [Int] = []
-            list.reserveCapacity(doc.count(vlansNode))
+            hostVLANScratch.removeAll(keepingCapacity: true)
             for i in 0..<doc.count(vlansNode) {
                 guard let found = declaredName(doc.item(vlansNode, i), in: tables.vlans) else { return false }
-                list.append(found)
+                hostVLANScratch.append(found)
             }
-            own = sortedDistinct(list)
+            sortDistinctInPlace(&hostVLANScratch)
         }
         // The lookups the general path charges to the work budget (rack, uplinks, VLANs):
         // a host that would overrun it goes there to be reported.
@@ -95,10 +95,11 @@ extension Loader {
               }) else { return false }
         work += lookups
         var vlans = clusterVLANs
-        if let own {
-            if let last = lastHostVLANs, last.cluster == cluster, last.own == own {
+        if vlansNode != nil {
+            if let last = lastHostVLANs, last.cluster == cluster, last.own == hostVLANScratch {
                 vlans = last.vlans
             } else {
+                let own = hostVLANScratch
                 vlans = internedVLANs(sortedUnion(own, clusterVLANs))
                 lastHostVLANs = (cluster, own, vlans)
             }
