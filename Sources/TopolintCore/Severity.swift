@@ -39,6 +39,9 @@ public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
 public enum Score {
     public static func round(_ value: Double) -> Double {
         guard value.isFinite else { return value > 0 ? 10.0 : 0.0 }
-        return (min(10.0, max(0.0, value)) * 10).rounded(.toNearestOrAwayFromZero) / 10
+        // A formula's exact x.x5 often lands a hair below it in binary (0.1 + 3.8·0.75 is
+        // 2.9499999…): a nudge far below any difference a formula means keeps half away from
+        // zero what it says.
+        return (min(10.0, max(0.0, value)) * 10 + 1e-9).rounded(.toNearestOrAwayFromZero) / 10
     }
 }

@@ -85,8 +85,12 @@ extension RuleContext {
         switch pack.tromboneScope {
         case .site: return reach.proximity == .otherSite
         case .pod:
-            // Another pod of the same site, or another site.
-            return reach.proximity >= .sameSite
+            // Another site, or another pod of the same site: both ends in a pod, and not the
+            // same one (a rack or switch placed by site alone is in no pod, so never in
+            // "another" one).
+            if reach.proximity == .otherSite { return true }
+            guard reach.proximity == .sameSite else { return false }
+            return topology.placement(ofHost: h).pod != nil && topology.switches[reach.gateway].placement.pod != nil
         }
     }
 

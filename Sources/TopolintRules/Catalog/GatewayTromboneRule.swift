@@ -57,6 +57,24 @@ public struct GatewayTromboneRule: Rule {
         let t = context.topology
         var cache = ReachCache(context)
         var findings: [Finding] = []
+        // The VLAN's endpoints, each VM once, for the share: summing its domains' endpoints
+        // would count twice the VMs of a host whose uplinks reach two domains of it. Worked
+        // out only for the VLANs a finding is about.
+        var workloadsOfVLAN = [[Int]](repeating: [], count: t.vlans.count)
+        for (w, workload) in t.workloads.enumerated() { for v in workload.vlans { workloadsOfVLAN[v].append(w) } }
+        var vlanTotals: [Int: Double] = [:]
+        func endpoints(ofVLAN v: Int) -> Double {
+            if let known = vlanTotals[v] { return known }
+            var sum = 0.0
+            for w in workloadsOfVLAN[v] {
+                let reach = cache.reach(workload: w, vlan: v)
+                guard reach.carriers > 0 else { continue }
+                let joined = reach.hosts.reduce(0) { $0 + ($1.joined ? 1 : 0) }
+                sum += Double(t.workloads[w].count) * Double(joined) / Double(reach.carriers)
+            }
+            vlanTotals[v] = sum
+            return sum
+        }
         for (w, workload) in t.workloads.enumerated() {
             for v in workload.vlans {
                 let reach = cache.reach(workload: w, vlan: v)
@@ -82,7 +100,7 @@ public struct GatewayTromboneRule: Rule {
                 let total = Double(workload.count) * Double(joinedHosts) / Double(reach.carriers)
                 guard let worst, affectedHosts > 0 else { continue }
                 // The share of the VLAN's endpoints (all its workloads) that this trombone carries.
-                let vlanEndpoints = context.analysis.domains(ofVLAN: v).reduce(0.0) { $0 + $1.endpoints }
+                let vlanEndpoints = endpoints(ofVLAN: v)
                 let share = vlanEndpoints > 0 ? min(1, affected / vlanEndpoints) : 1
                 let gateway = t.switches[worst.gateway]
                 let rounded = roundHalfUp(affected)

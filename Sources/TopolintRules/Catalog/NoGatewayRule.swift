@@ -56,7 +56,7 @@ public struct NoGatewayRule: Rule {
                 let affected = Double(workload.count) * Double(without) / Double(reach.carriers)
                 let total = Double(workload.count) * Double(joined) / Double(reach.carriers)
                 let rounded = roundHalfUp(affected)
-                let why = t.vlans[v].gateway == nil ? "the VLAN has no gateway" : "its gateway is in another broadcast domain"
+                let why = Self.why(t.vlans[v].gateway, vlan: v, context: context)
                 let message = "\(rounded) endpoints of workload \(workload.name) on \(context.vlanLabel(v)) (subnet \(t.vlans[v].subnet!)) "
                     + "have no gateway: \(why) (\(without) of \(joined) hosts)"
                 findings.append(descriptor.finding(
@@ -67,5 +67,27 @@ public struct NoGatewayRule: Rule {
             }
         }
         return findings
+    }
+
+    /// Why hosts of a VLAN reach no gateway, as the design says it: no gateway at all, a
+    /// gateway that does not carry the VLAN (in no broadcast domain of it), or one in
+    /// another domain; a standby is named as not forwarding where it is the one that
+    /// carries the VLAN or could be near.
+    static func why(_ gateway: Gateway?, vlan v: Int, context: RuleContext) -> String {
+        guard let gateway else { return "the VLAN has no gateway" }
+        let t = context.topology
+        let carries = { (s: Int) in context.analysis.carries(switch: s, vlan: v) }
+        switch gateway {
+        case let .single(s):
+            return carries(s) ? "its gateway \(t.switches[s].name) is in another broadcast domain"
+                : "its gateway \(t.switches[s].name) does not carry the VLAN"
+        case let .activeStandby(active, standby):
+            let standbyNote = standby.contains(where: carries) ? " (a standby gateway does not forward)" : ""
+            return (carries(active) ? "its active gateway \(t.switches[active].name) is in another broadcast domain"
+                : "its active gateway \(t.switches[active].name) does not carry the VLAN") + standbyNote
+        case let .anycast(list):
+            return list.contains(where: carries) ? "its gateways are in other broadcast domains"
+                : "none of its gateways carries the VLAN"
+        }
     }
 }

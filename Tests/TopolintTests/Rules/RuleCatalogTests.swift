@@ -111,5 +111,10 @@ import TopolintConfig
         #expect(Score.round(8.449) == 8.4)
         #expect(Score.round(8.45) == 8.5)
         #expect(Score.round(12) == 10)
+        // Exact x.x5 from a formula, a hair below in binary, still rounds half away from zero.
+        #expect(0.1 + 3.8 * 0.75 < 2.95)
+        #expect(Score.round(0.1 + 3.8 * 0.75) == 3.0)
+        #expect(Score.round(0.1 + 3.8 * (6.0 / 8.0)) == 3.0)
+        #expect(Score.round(2.9499) == 2.9)
     }
 }
