@@ -143,7 +143,9 @@ extension YAMLValueReading {
             return nil
         }
         guard range.contains(value) else {
-            let bound = range.upperBound >= Int(Int32.max) ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            // A huge upper bound is left unsaid unless the value is past it.
+            let bound = range.upperBound >= Int(Int32.max) && value < range.lowerBound
+                ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
             error(.schema, "\(what()) is \(value), out of range: it must be \(bound)", at: node, help: nil)
             return nil
         }

@@ -52,7 +52,7 @@ public struct HostVLANUnreachableRule: Rule {
             let cluster = t.clusters[c]
             let names = t.hostNames.inNameOrder(pairs[runStart..<runEnd].map(\.host)).map(t.hostName)
             let count = runEnd - runStart
-            let message = MessageText("\(count) host\(count == 1 ? "" : "s") of cluster \(cluster.name) (\(context.list(names, max: 4))) carry \(context.vlanLabel(v)), but none of their uplink switches does").string
+            let message = MessageText("\(counted(count, "host")) of cluster \(cluster.name) (\(context.list(names, max: 4))) \(count == 1 ? "carries" : "carry") \(context.vlanLabel(v)), but none of \(count == 1 ? "its" : "their") uplink switches does").string
             findings.append(descriptor.finding(
                 score: Band.within(.medium, Double(count) / Double(max(cluster.hosts.count, 1))), message: message,
                 subject: Subject(kind: "cluster", name: cluster.name), location: cluster.location,

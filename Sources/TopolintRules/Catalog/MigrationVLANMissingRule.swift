@@ -60,8 +60,8 @@ public struct MigrationVLANMissingRule: Rule {
                         let none = missing.count == hosts.count
                         let cluster = t.clusters[target]
                         let message = "workload \(workload.name) may move to cluster \(cluster.name) (migration domain \(domain.name)), but "
-                            + (none ? "none of its \(hosts.count) hosts join"
-                                : "\(missing.count) of its \(hosts.count) hosts (\(context.hostList(missing, max: 4))) \(missing.count == 1 ? "does" : "do") not join")
+                            + (none ? (hosts.count == 1 ? "its one host does not join" : "none of its \(hosts.count) hosts join")
+                                : "\(missing.count) of its \(counted(hosts.count, "host")) (\(context.hostList(missing, max: 4))) \(missing.count == 1 ? "does" : "do") not join")
                             + " the broadcast domain of \(context.vlanLabel(v)) that the workload's hosts are on: a moved VM would lose that network"
                         findings.append(descriptor.finding(
                             score: none ? 9.5 : Band.within(.high, Double(missing.count) / Double(hosts.count)), message: message,

@@ -57,8 +57,8 @@ public struct NoGatewayRule: Rule {
                 let total = Double(workload.count) * Double(joined) / Double(reach.carriers)
                 let rounded = roundHalfUp(affected)
                 let why = Self.why(t.vlans[v].gateway, vlan: v, context: context)
-                let message = "\(rounded) endpoints of workload \(workload.name) on \(context.vlanLabel(v)) (subnet \(t.vlans[v].subnet!)) "
-                    + "have no gateway: \(why) (\(without) of \(joined) hosts)"
+                let message = "\(counted(rounded, "endpoint")) of workload \(workload.name) on \(context.vlanLabel(v)) (subnet \(t.vlans[v].subnet!)) "
+                    + "\(rounded == 1 ? "has" : "have") no gateway: \(why) (\(without) of \(counted(joined, "host")))"
                 findings.append(descriptor.finding(
                     score: Band.within(.high, affected / max(total, 1e-9)), message: message,
                     subject: Subject(kind: "workload", name: workload.name), location: workload.location,

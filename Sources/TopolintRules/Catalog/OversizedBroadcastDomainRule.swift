@@ -77,7 +77,7 @@ public struct OversizedBroadcastDomainRule: Rule {
             if endpoints > pack.maxEndpoints { over.append("\(Self.endpointsOver(endpoints, limit: pack.maxEndpoints)) endpoints (limit \(JSONValue.format(pack.maxEndpoints)))") }
             if switches > pack.maxSwitches { over.append("\(switches) switches (limit \(pack.maxSwitches))") }
             let message = "\(context.vlanLabel(domain.vlan)) has a broadcast domain of \(over.joined(separator: " and ")), "
-                + "\(domain.hostCount) hosts in \(domain.racks.count) racks, starting at switch \(first) "
+                + "\(counted(domain.hostCount, "host")) in \(counted(domain.racks.count, "rack")), starting at switch \(first) "
                 + "(\(Self.oneDecimal(ratio))× the limit)"
             findings.append(descriptor.finding(
                 score: Self.score(ratio: ratio), message: message,

@@ -65,7 +65,7 @@ public struct PartitionedVLANRule: Rule {
             let critical = vlan.subnet != nil && withEndpoints >= 2
             let score = critical ? Band.within(.critical, Double(withEndpoints - 2) / 4) : Band.within(.high, Double(parts.count - 2) / 4)
             let described = parts.prefix(4).map { d in
-                "{\(context.list(d.switches.map { t.switches[Int($0)].name }, max: 3))}: \(d.roundedEndpoints) endpoints"
+                "{\(context.list(d.switches.map { t.switches[Int($0)].name }, max: 3))}: \(counted(d.roundedEndpoints, "endpoint"))"
             }
             let more = parts.count > 4 ? " and \(parts.count - 4) more" : ""
             let message = "\(context.vlanLabel(v)) is split into \(parts.count) broadcast domains that no trunk or overlay joins: "

@@ -81,7 +81,7 @@ public struct StretchedVLANRule: Rule {
                 }
             }
             let first = t.switches[domain.firstSwitch].name
-            let size = "\(domain.switches.count) switches, \(domain.hostCount) hosts, \(domain.roundedEndpoints) endpoints"
+            let size = "\(counted(domain.switches.count, "switch", "switches")), \(counted(domain.hostCount, "host")), \(counted(domain.roundedEndpoints, "endpoint"))"
             let message: String
             switch domain.scope {
             case .multiSite:

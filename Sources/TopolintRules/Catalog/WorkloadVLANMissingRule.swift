@@ -66,9 +66,11 @@ public struct WorkloadVLANMissingRule: Rule {
                 let none = missing.count == hostCount
                 let cluster = t.clusters[workload.cluster].name
                 let whose = pinned
-                    ? MessageText("\(none ? "none" : "\(missing.count)") of the \(hostCount) hosts workload \(workload.name) may run on (cluster \(cluster))")
+                    ? MessageText("\(none ? (hostCount == 1 ? "the one host" : "none of the \(hostCount) hosts") : "\(missing.count) of the \(hostCount) hosts") workload \(workload.name) may run on (cluster \(cluster))")
                     : none ? MessageText("no host of cluster \(cluster)") : MessageText("\(missing.count) of \(hostCount) hosts of cluster \(cluster)")
-                let message = MessageText("\(whose.string) \(none ? "carries" : "do not carry") \(context.vlanLabel(v)), which workload \(workload.name) uses\(none ? "" : " (\(missing.listed))")").string
+                // "none of …" and "no host" take "carries"; "1 of 5 hosts" takes "does not carry".
+                let verb = none ? (pinned && hostCount == 1 ? "does not carry" : "carries") : (missing.count == 1 ? "does not carry" : "do not carry")
+                let message = MessageText("\(whose.string) \(verb) \(context.vlanLabel(v)), which workload \(workload.name) uses\(none ? "" : " (\(missing.listed))")").string
                 findings.append(descriptor.finding(
                     score: none ? 9.5 : Band.within(.high, Double(missing.count) / Double(hostCount)), message: message,
                     subject: Subject(kind: "workload", name: workload.name), location: workload.location,

@@ -74,6 +74,11 @@ public struct RuleContext: Sendable {
     }
 }
 
+/// "1 host", "4 hosts": a count with its noun in the number it takes ("switch", "switches").
+public func counted(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+    n == 1 ? "1 \(one)" : "\(n) \(many ?? one + "s")"
+}
+
 extension JSONValue {
     static func format(_ d: Double) -> String { JSONValue.double(d).serialized() }
 

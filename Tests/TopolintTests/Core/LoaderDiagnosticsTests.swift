@@ -371,8 +371,11 @@ struct CoreLoaderDiagnosticsTests {
             workloads:
               w: {cluster: c, vlans: [v], count: 0}
               x: {cluster: c, vlans: [v], count: 2.5}
+              y: {cluster: c, vlans: [v], count: 9223372036854775807}
             """)
-        #expect(diagnostics.count == 3, "\(diagnostics.map(\.oneLine))")
+        #expect(diagnostics.count == 4, "\(diagnostics.map(\.oneLine))")
+        // Past a huge upper bound, the bound is said (not "at least 1", which the value meets).
+        CoreFixture.expect(diagnostics, .schema, line: 9, column: 38, "count is 9223372036854775807, out of range: it must be from 1 to 2147483647")
         CoreFixture.expect(diagnostics, .schema, line: 5, column: 18, "max_hosts is 0, out of range: it must be at least 1")
         CoreFixture.expect(diagnostics, .schema, line: 7, column: 38, "count is 0, out of range")
         CoreFixture.expect(diagnostics, .schema, line: 8, column: 38, "count must be a whole number, not '2.5'")
