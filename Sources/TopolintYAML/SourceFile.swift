@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import TopolintCore
+import Synchronization
 
 /// Reads a whole file (or standard input for `-`) with a size cap, without Foundation.
 public enum SourceFile {
@@ -19,13 +20,17 @@ public enum SourceFile {
     }
 
     public static func read(path: String, maxBytes: Int = defaultMaxBytes) throws(ReadError) -> [UInt8] {
-        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+        // Non-blocking open, so that a FIFO nobody writes to reads as empty instead of
+        // waiting forever in open(); reads block again as usual once it is open.
+        let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotOpen(String(cString: strerror(errno))) }
         defer { if fd != 0 { close(fd) } }
+        if fd != 0 { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
         var info = stat()
         var capacity = 1 << 16
         if fstat(fd, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory }
+            if (info.st_mode & S_IFMT) == S_IFREG { FilesRead.record(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), path: path) }
             if (info.st_mode & S_IFMT) == S_IFREG {
                 if Int(info.st_size) > maxBytes { throw .tooLarge(Int(info.st_size)) }
                 capacity = Int(info.st_size) + 1
@@ -67,5 +72,29 @@ public enum SourceFile {
         case .tooLarge, .isDirectory: message = reason(error) + (error == .isDirectory ? ", not a topology file" : " for a topology file")
         }
         return Diagnostic(.yamlSyntax, message, at: SourceLocation(file: path, line: 1, column: 1))
+    }
+}
+
+/// Every regular file this process has read (standard input too, when it is one), by
+/// device and inode: the command line refuses to write a report over any of them, however
+/// it was named or found (a configuration found above the topology, the pack it names, the
+/// file behind `-`).
+public enum FilesRead {
+    private static let files = Mutex<[(device: UInt64, inode: UInt64, path: String)]>([])
+
+    static func record(device: UInt64, inode: UInt64, path: String) {
+        files.withLock { files in
+            if !files.contains(where: { $0.device == device && $0.inode == inode }) {
+                files.append((device, inode, path == "-" ? "standard input" : path))
+            }
+        }
+    }
+
+    /// The path a read file was read by, when `path` names one of them.
+    public static func read(asPath path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino))
+        return files.withLock { files in files.first { $0.device == device && $0.inode == inode }?.path }
     }
 }

@@ -164,6 +164,7 @@ enum Output {
     /// Writes `text` whole to `path` (or standard output when nil or "-"). A failure is
     /// said on standard error with the path and ends the command with exit status 3.
     static func emit(_ bytes: [UInt8], to path: String?) throws {
+        try refuseReadFile(path)
         do {
             var file = try OutputFile.open(path)
             bytes.withUnsafeBufferPointer { file.write($0) }
@@ -174,6 +175,7 @@ enum Output {
     }
 
     static func emit(_ text: String, to path: String?) throws {
+        try refuseReadFile(path)
         do {
             var file = try OutputFile.open(path)
             file.write(text)
@@ -204,6 +206,16 @@ enum Output {
                 throw ValidationError("--output \(output)\(same) is a file this command reads; topolint never writes over its input, name another file")
             }
         }
+    }
+
+    /// The same rule for every file the command has read by the time it writes, however it
+    /// came to be read: a configuration found above the topology, the rule pack it names,
+    /// the file behind `-`. Nothing is written; exit status 2, as for the check above.
+    static func refuseReadFile(_ output: String?) throws {
+        guard let output, output != "-", let input = FilesRead.read(asPath: output) else { return }
+        let same = input == output ? "" : " (the same file as \(input))"
+        FDWriter.standardError.write("topolint: error: --output \(output)\(same) is a file this command read; topolint never writes over its input, name another file\n")
+        throw Exit.loadError
     }
 
     /// A file named on the command line (--config) that cannot be read is an I/O failure

@@ -71,6 +71,38 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["config.yaml", "design.yaml", "link.yaml"])
     }
 
+    /// Files read without being named for it are inputs too: the configuration found above
+    /// the topology, the rule pack it names, the file behind `-`, a FIFO nobody writes to
+    /// (read as empty, never waited on).
+    @Test func filesFoundOrPipedInAreNeverReplacedEither() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let design = dir.appendingPathComponent("design.yaml")
+        try FileManager.default.copyItem(atPath: Self.example, toPath: design.path)
+        try FileManager.default.copyItem(atPath: CLI.packageRoot.appendingPathComponent("rules/default.yaml").path,
+                                         toPath: dir.appendingPathComponent("mypack.yaml").path)
+        try Data("pack: mypack.yaml\nfail_on: high\n".utf8).write(to: dir.appendingPathComponent(".topolint.yaml"))
+        let snapshot = { () throws -> [String: Data] in
+            var all: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) { all[name] = try Data(contentsOf: dir.appendingPathComponent(name)) }
+            return all
+        }
+        let before = try snapshot()
+        for target in [".topolint.yaml", "mypack.yaml"] {
+            let r = try CLI.run(["lint", "design.yaml", "-o", target], in: dir)
+            #expect(r.status == 2, "\(target): \(r.stderr)")
+            #expect(r.stderr.contains("is a file this command read; topolint never writes over its input"), "\(r.stderr)")
+        }
+        let piped = try Self.shell("cd \(dir.path) && \"$0\" lint - -o design.yaml < design.yaml")
+        #expect(piped.status == 2, "\(piped.stderr)")
+        #expect(piped.stderr.contains("--output design.yaml (the same file as standard input) is a file this command read"), "\(piped.stderr)")
+        #expect(try snapshot() == before)
+        // A FIFO with no writer: an empty file (TL001), at once.
+        #expect(mkfifo(dir.appendingPathComponent("fifo").path, 0o600) == 0)
+        let fifo = try Self.shell("cd \(dir.path) && timeout 20 \"$0\" lint fifo --format json")
+        #expect(fifo.status == 2)
+    }
+
     /// A file that exists where no new file can be made beside it (procfs): the reason
     /// says which step failed.
     @Test func aFileThatCannotBeReplacedSaysWhy() throws {
