@@ -53,9 +53,22 @@ enum Baseline {
                   doc.kind(fingerprint) == .scalar, !doc.isNull(fingerprint) else {
                 return invalid(entry, "an entry without a \"fingerprint\"")
             }
-            let severity = doc.lookup(entry, "severity").flatMap { doc.kind($0) == .scalar ? Severity(rawValue: doc.string($0)) : nil }
-            // The same fingerprint twice (two files of one design name): keep the higher.
-            if let existing = known[doc.string(fingerprint)], let old = existing, let severity, severity < old { continue }
+            // A severity, when given, must be one: a misspelt one read as "none" would cover
+            // the finding at any severity, hiding one that rose.
+            var severity: Severity? = nil
+            if let node = doc.lookup(entry, "severity"), !doc.isNull(node) {
+                guard doc.kind(node) == .scalar, let value = Severity(rawValue: doc.string(node)) else {
+                    let shown = doc.kind(node) == .scalar ? "'\(doc.string(node))'" : "not text"
+                    return invalid(node, "the severity \(shown) is not one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                severity = value
+            }
+            // The same fingerprint twice (two files of one design name): keep the one that
+            // covers more, whatever their order (no severity, of an earlier release, covers all).
+            if let existing = known[doc.string(fingerprint)] {
+                guard let old = existing else { continue }
+                if let severity, severity < old { continue }
+            }
             known[doc.string(fingerprint)] = severity
         }
         return .success(known)

@@ -207,6 +207,13 @@ import Testing
         let w = try CLI.run(["lint", Self.example, "--baseline", wrong.path])
         #expect(w.status == 2)
         #expect(w.stderr.contains("\(wrong.path):1:37: not a topolint baseline: an entry without a \"fingerprint\""), "\(w.stderr)")
+
+        // A misspelt severity would cover the finding at any severity: not a baseline.
+        let misspelt = dir.appendingPathComponent("misspelt.json")
+        try Data("{\"findings\": [{\"fingerprint\": \"a\", \"severity\": \"Critical\"}]}".utf8).write(to: misspelt)
+        let m = try CLI.run(["lint", Self.example, "--baseline", misspelt.path])
+        #expect(m.status == 2)
+        #expect(m.stderr.contains("\(misspelt.path):1:48: not a topolint baseline: the severity 'Critical' is not one of low, medium, high, critical"), "\(m.stderr)")
     }
 
     // MARK: helpers
