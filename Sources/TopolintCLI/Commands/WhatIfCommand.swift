@@ -40,6 +40,11 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var outputOptions: OutputOptions
 
+    /// Each proposal's name: its --name, else "proposed" (or "proposed-N" among several).
+    var domainNames: [String] {
+        domains.indices.map { i in i < name.count ? name[i] : (domains.count == 1 ? "proposed" : "proposed-\(i + 1)") }
+    }
+
     var format: WhatIfFormat { formatOptions.format }
     var output: String? { outputOptions.output }
 
@@ -49,6 +54,13 @@ struct WhatIfCommand: ParsableCommand {
         }
         if name.count > domains.count { throw ValidationError("more --name options than --migration-domain options") }
         if workloads.count > domains.count { throw ValidationError("more --workloads options than --migration-domain options") }
+        // Each proposal is a migration domain of its own: names written once, and not empty
+        // (in a file, a second key of the same name is a duplicate).
+        var seen = Set<String>()
+        for n in domainNames {
+            if n.trimmingSpaces().isEmpty { throw ValidationError("--name needs a name, not an empty one") }
+            if !seen.insert(n).inserted { throw ValidationError("two proposals are named '\(n)'; give each --migration-domain its own --name") }
+        }
         try outputOptions.refuseOverwriting([file] + configOptions.inputs)
     }
 
@@ -63,7 +75,7 @@ struct WhatIfCommand: ParsableCommand {
         var proposals: [MigrationDomain] = []
         for (i, spec) in domains.enumerated() {
             let clusters = spec.split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty }
-            let domainName = i < name.count ? name[i] : (domains.count == 1 ? "proposed" : "proposed-\(i + 1)")
+            let domainName = domainNames[i]
             let moving = i < workloads.count
                 ? workloads[i].split(separator: ",").map { String($0).trimmingSpaces() }.filter { !$0.isEmpty } : nil
             switch session.domain(named: domainName, clusters: clusters, workloads: moving) {

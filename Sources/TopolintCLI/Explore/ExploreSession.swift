@@ -37,31 +37,30 @@ struct ExploreSession {
 
     /// Runs one command line; returns the text to show and whether to go on.
     mutating func execute(_ line: String) -> (output: String, keepGoing: Bool) {
-        let words = line.split(separator: " ").map(String.init)
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let command = words.first else { return ("", true) }
         let args = Array(words.dropFirst())
         switch command {
         case "quit", "exit", "q": return ("", false)
         case "help", "?": return (Self.help, true)
-        case "add": return (change(args) { state in state.clusters += args.filter { !state.clusters.contains($0) } }, true)
+        case "add": return (change(args) { state in for n in args where !state.clusters.contains(n) { state.clusters.append(n) } }, true)
         case "remove", "rm": return (change(args, mustBeInProposal: true) { $0.clusters.removeAll { args.contains($0) } }, true)
         case "clear": return (change([]) { $0.clusters = [] }, true)
         case "undo":
             guard let previous = history.popLast() else { return ("nothing to undo\n", true) }
             (name, clusters, workloads) = previous
-            return (evaluate(), true)
+            return (evaluate().text, true)
         case "name":
-            guard let new = args.first else { return ("usage: name NEW-NAME\n", true) }
-            history.append((name, clusters, workloads))
-            name = new
-            return ("the proposed domain is now called \(new)\n", true)
+            guard args.count == 1, let new = args.first else { return ("usage: name NEW-NAME (one word)\n", true) }
+            if topology.migrationDomains.contains(where: { $0.name == new }) {
+                return ("the topology already has a migration domain named '\(new)'; choose another name\n", true)
+            }
+            return (commit { $0.name = new }, true)
         case "workloads":
             for n in args where !topology.workloads.contains(where: { $0.name == n }) {
                 return (unknown("workload", n, topology.workloads.map(\.name)), true)
             }
-            history.append((name, clusters, workloads))
-            workloads = args.isEmpty ? nil : args
-            return (evaluate(), true)
+            return (commit { $0.workloads = args.isEmpty ? nil : args }, true)
         case "show": return (clusters.isEmpty ? "no proposal yet: add clusters with `add NAME`\n" : detail(), true)
         case "clusters": return (clusterTable(), true)
         case "cluster": return (args.first.map(describeCluster) ?? "usage: cluster NAME\n", true)
@@ -81,21 +80,34 @@ struct ExploreSession {
             return "unknown cluster '\(n)'" + (closestMatch(to: n, among: topology.clusters.map(\.name)).map { "; did you mean '\($0)'?" } ?? "") + "\n"
         }
         if mustBeInProposal, let n = names.first(where: { !clusters.contains($0) }) { return "'\(n)' is not in the proposal\n" }
-        history.append((name, clusters, workloads))
-        apply(&self)
-        return evaluate()
+        return commit(apply)
     }
 
-    /// The delta of the current proposal against the file as written.
-    mutating func evaluate() -> String {
+    /// Applies an edit and evaluates it; an edit whose domain cannot be formed is taken
+    /// back whole, so that the state, `show` and `undo` always agree with the last result.
+    private mutating func commit(_ edit: (inout ExploreSession) -> Void) -> String {
+        let previous = (name, clusters, workloads)
+        edit(&self)
+        let (text, formed) = evaluate()
+        guard formed else {
+            (name, clusters, workloads) = previous
+            return text + "nothing changed\n"
+        }
+        history.append(previous)
+        return text
+    }
+
+    /// The delta of the current proposal against the file as written; `formed` is false
+    /// when the proposal cannot be a domain (then `last` is left as it was).
+    mutating func evaluate() -> (text: String, formed: Bool) {
         guard !clusters.isEmpty else {
             last = nil
-            return "no proposal: the design as written (\(WhatIfReport.summary(Summary(findings: session.before.findings, suppressed: session.before.suppressed.count))))\n"
+            return ("no proposal: the design as written (\(WhatIfReport.summary(Summary(findings: session.before.findings, suppressed: session.before.suppressed.count))))\n", true)
         }
         let domain: MigrationDomain
         switch session.domain(named: name, clusters: clusters, workloads: workloads) {
         case let .success(d): domain = d
-        case let .failure(error): return "cannot form the domain: \(error.message)\n"
+        case let .failure(error): return ("cannot form the domain: \(error.message)\n", false)
         }
         let outcome = session.evaluate(adding: [domain])
         last = outcome
@@ -106,7 +118,7 @@ struct ExploreSession {
             + "; critical \(outcome.before.count(.critical)) -> \(outcome.after.count(.critical)), high \(outcome.before.count(.high)) -> \(outcome.after.count(.high))\n"
         for f in outcome.added { out += "  + \(WhatIfReport.line(f))\n" }
         for f in outcome.resolved { out += "  - \(WhatIfReport.line(f))\n" }
-        return out
+        return (out, true)
     }
 
     func detail() -> String {

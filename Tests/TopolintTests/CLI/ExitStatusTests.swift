@@ -48,6 +48,9 @@ import Testing
         ["lint", "examples/evpn-leaf-spine.yaml", "--fail-on", "severe"],
         ["explain", "TL999"],
         ["what-if", "examples/two-sites-vsphere.yaml"],
+        ["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-dr", "--name", "x",
+         "--migration-domain", "fra1-vdi,ams1-dr", "--name", "x"],
+        ["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-dr", "--name", " "],
     ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let r = try CLI.run(arguments)

@@ -76,6 +76,26 @@ import Testing
         #expect(out.components(separatedBy: "+5 added").count == 4)
     }
 
+    /// A change that cannot form a domain is taken back whole, so `show` and `undo` agree
+    /// with what was last shown; `name` re-evaluates and refuses a name the design has.
+    @Test func exploreKeepsItsStateTrueAfterAChangeThatFails() throws {
+        let script = "name metro\nadd fra1-prod\tams1-dr fra1-prod\nworkloads vdi-pool-a\nname renamed\nshow\nundo\nshow\nquit\n"
+        let r = try CLI.run(["explore", "examples/two-sites-vsphere.yaml"], stdin: Data(script.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = r.stdout
+        #expect(out.contains("the topology already has a migration domain named 'metro'; choose another name"))
+        // A tab separates words; a cluster named twice is in the proposal once.
+        #expect(out.contains("proposal proposed: fra1-prod, ams1-dr\n"))
+        // vdi-pool-a runs on fra1-vdi, not in the proposal: nothing changes.
+        #expect(out.contains("cannot form the domain: workload 'vdi-pool-a' runs on cluster 'fra1-vdi', which is not in the proposed domain\nnothing changed\n"))
+        #expect(out.contains("proposal renamed: fra1-prod, ams1-dr\n"))
+        // show: the renamed proposal, every workload moving; after undo, the old name.
+        #expect(out.contains("migration domain renamed lets VMs move"))
+        let afterUndo = out.components(separatedBy: "what-if> undo").last ?? ""
+        #expect(afterUndo.contains("proposal proposed: fra1-prod, ams1-dr"))
+        #expect(!afterUndo.contains("migration domain renamed"))
+    }
+
     @Test func exploreClustersTableKeepsItsColumnsForAStretchedCluster() throws {
         let yaml = """
             topology: t
