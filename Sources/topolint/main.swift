@@ -1,4 +1,7 @@
 import TopolintCLI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 #if os(Linux)
 // glibc raises its mmap threshold each time a large block is freed, after which large
@@ -10,6 +13,13 @@ import TopolintCLI
 @_silgen_name("mallopt") func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
 _ = mallopt(-3, 256 * 1024)
 _ = mallopt(-1, 512 * 1024)
+#endif
+
+// A reader that goes away (`topolint lint … | head`) is a write that fails with EPIPE,
+// which the writers report with exit status 3, rather than a signal that ends the process
+// before it can say anything.
+#if canImport(Glibc)
+_ = signal(SIGPIPE, SIG_IGN)
 #endif
 
 TopolintCommand.runAndExit()

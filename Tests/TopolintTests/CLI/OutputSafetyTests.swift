@@ -111,6 +111,18 @@ import Testing
         #expect(r.stderr.contains("cannot write /proc/version: No such file or directory (making the new file beside it in /proc)"), "\(r.stderr)")
     }
 
+    /// A reader that goes away early is a failed write, said and exit status 3, not a
+    /// death by SIGPIPE.
+    @Test func aClosedPipeIsExitThree() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let design = dir.appendingPathComponent("big.yaml").path
+        #expect(try CLI.run(["generate", "--profile", "medium", "--findings-heavy", "-o", design]).status == 0)
+        let r = try Self.shell("\"$0\" lint \(design) --format json | head -c1 >/dev/null; exit ${PIPESTATUS[0]}")
+        #expect(r.status == 3, "\(r.stderr)")
+        #expect(r.stderr.contains("cannot write standard output: Broken pipe"), "\(r.stderr)")
+    }
+
     @Test func aMissingFolderIsAnError() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
