@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import TopolintCore
 import TopolintRules
 import TopolintPicture
@@ -49,6 +52,7 @@ struct LintCommand: ParsableCommand {
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("name at least one topology file") }
+        if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read once; name it once") }
         try outputOptions.refuseOverwriting(files + configOptions.inputs + [baseline])
         if let ruleDocsURL, !RuleDocs.isAbsoluteURL(ruleDocsURL) {
             throw ValidationError("--rule-docs-url needs an absolute URL (https://…, file:///…), got '\(ruleDocsURL)'")
@@ -102,7 +106,19 @@ struct LintRun {
     var failOn: Severity?
 
     /// `pictures`: also build each file's drawing, for the formats that draw.
+    /// The files as named, each once: a file named twice (or by two paths, or a link to
+    /// it) is one design, whose findings would otherwise be counted twice in every report.
+    static func distinct(_ files: [String]) -> [String] {
+        var seen = Set<[UInt64]>(), names = Set<String>()
+        return files.filter { path in
+            var info = stat()
+            if path != "-", stat(path, &info) == 0 { return seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted }
+            return names.insert(path).inserted
+        }
+    }
+
     static func perform(files: [String], settings: PipelineSettings, pictures: Bool = false) -> LintRun {
+        let files = distinct(files)
         var pipeline = Pipeline(settings: settings)
         var diagnostics: [Diagnostic] = [], findings: [Finding] = [], suppressed: [SuppressedFinding] = []
         var sources: [String: [UInt8]] = [:]

@@ -16,6 +16,19 @@ import Testing
         #expect(try CLI.run(["lint", "examples/three-tier-legacy.yaml", "--fail-on", "medium"]).status == 1)
     }
 
+    /// A file named twice, or by two paths, is one design: its findings count once.
+    @Test func aFileNamedTwiceIsLintedOnce() throws {
+        let once = try CLI.run(["lint", "examples/two-sites-vsphere.yaml", "--format", "json"])
+        let twice = try CLI.run(["lint", "examples/two-sites-vsphere.yaml", "./examples/two-sites-vsphere.yaml", "examples/two-sites-vsphere.yaml", "--format", "json"])
+        #expect(twice.status == once.status)
+        let summary = { (r: CLI.Result) in (r.json as? [String: Any])?["summary"] as? [String: Any] }
+        #expect(summary(twice)?["findings"] as? Int == summary(once)?["findings"] as? Int)
+        #expect(summary(once)?["findings"] as? Int == 7)
+        let junit = try CLI.run(["lint", "examples/two-sites-vsphere.yaml", "./examples/two-sites-vsphere.yaml", "--format", "junit"])
+        #expect(junit.stdout.contains("<testsuites name=\"topolint\" tests=\"19\" failures=\"7\""), "\(junit.stdout.prefix(300))")
+        #expect(junit.stdout.components(separatedBy: "<testsuite ").count == 2)
+    }
+
     @Test func loadErrorsExitTwoWithFileLineColumn() throws {
         let r = try CLI.run(["lint", "examples/mistakes.yaml", "--color", "never"])
         #expect(r.status == 2)
@@ -48,6 +61,7 @@ import Testing
         ["lint", "examples/evpn-leaf-spine.yaml", "--fail-on", "severe"],
         ["explain", "TL999"],
         ["what-if", "examples/two-sites-vsphere.yaml"],
+        ["lint", "-", "-"],
         ["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-dr", "--name", "x",
          "--migration-domain", "fra1-vdi,ams1-dr", "--name", "x"],
         ["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-dr", "--name", " "],
