@@ -40,7 +40,9 @@ public struct GitHubReporter: Reporter {
     }
 
     /// As `escapeData` in @actions/core: the runner splits commands at line breaks and
-    /// decodes these three sequences in the message.
+    /// decodes these three sequences in the message. Other control characters (an escape
+    /// sequence in a name from a hostile file) would reach the log as they are: they
+    /// become U+FFFD, as in the text report.
     static func escapeData(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
@@ -48,6 +50,7 @@ public struct GitHubReporter: Reporter {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
+            case _ where Snippet.isControl(c): out += "\u{FFFD}"
             default: out.unicodeScalars.append(c)
             }
         }
@@ -65,6 +68,7 @@ public struct GitHubReporter: Reporter {
             case "\n": out += "%0A"
             case ":": out += "%3A"
             case ",": out += "%2C"
+            case _ where Snippet.isControl(c): out += "\u{FFFD}"
             default: out.unicodeScalars.append(c)
             }
         }

@@ -48,7 +48,8 @@ struct ReportersGitHubTests {
         #expect(tl200.properties["title"] == "TL200 stretched-vlan (9.4 critical)")
         #expect(tl200.message == ReportFixture.stretched.message + ". Fix: route between the sites")
         let tl400 = try #require(commands.first { $0.properties["title"]?.hasPrefix("TL400") == true })
-        #expect(tl400.message == ReportFixture.trickyMessage + ". Fix: add a gateway in ams1")
+        // Line breaks round-trip through the escapes; other control characters are defused.
+        #expect(tl400.message == ReportFixture.trickyMessage.replacing("\u{1}", with: "\u{FFFD}") + ". Fix: add a gateway in ams1")
     }
 
     @Test func escapingMatchesTheActionsToolkit() throws {
@@ -70,6 +71,9 @@ struct ReportersGitHubTests {
     @Test func escapeFunctions() {
         #expect(GitHubReporter.escapeData("%\r\n:,") == "%25%0D%0A:,")
         #expect(GitHubReporter.escapeProperty("%\r\n:,") == "%25%0D%0A%3A%2C")
+        // Other control characters never reach the log: an ANSI escape in a name is defused.
+        #expect(GitHubReporter.escapeData("ctl\u{01}\u{1B}[31mred\t") == "ctl\u{FFFD}\u{FFFD}[31mred\u{FFFD}")
+        #expect(GitHubReporter.escapeProperty("a\u{1B}b") == "a\u{FFFD}b")
     }
 
     @Test func cleanReportWritesNothing() {
