@@ -34,7 +34,11 @@ public struct ProjectConfig: Sendable {
         var dir = directory.isEmpty ? "." : directory
         for _ in 0..<64 {
             let candidate = dir + "/" + fileName
-            if access(candidate, R_OK) == 0 { return candidate }
+            // Anything there by that name is the project's configuration, readable or not:
+            // one that cannot be read (no permission, a link that loops or leads nowhere) is
+            // reported, never passed over for one further up or for the defaults.
+            var info = stat()
+            if lstat(candidate, &info) == 0 { return candidate }
             let parent = parentDirectory(of: dir)
             if parent == dir { return nil }
             dir = parent

@@ -37,8 +37,11 @@ enum Baseline {
         }
         let parsed = YAMLReader.parse(bytes, file: path)
         guard let doc = parsed.document, parsed.diagnostics.isEmpty else {
-            let first = parsed.diagnostics.first.map(\.oneLine) ?? "\(path):1:1: the baseline is empty"
-            return .failure(BaselineError(invalid: "not a topolint baseline: " + first))
+            // Said as every other baseline error is: where, then what (the parser's words
+            // for an empty file are about topology files).
+            if parsed.isEmpty { return .failure(BaselineError(invalid: "\(path):1:1: not a topolint baseline: the file is empty")) }
+            let first = parsed.diagnostics.first.map { "\($0.location.file):\($0.location.line):\($0.location.column): not a topolint baseline: \($0.message)" }
+            return .failure(BaselineError(invalid: first ?? "\(path):1:1: not a topolint baseline: the file is empty"))
         }
         func invalid(_ node: YAMLNode, _ what: String) -> Result<Known, BaselineError> {
             let at = doc.location(node)

@@ -14,6 +14,7 @@ import Testing
 
     @Test func configIsFoundAboveTheFileAndApplied() throws {
         let dir = try Self.project(config: "fail_on: critical\ndisable: [stretched-vlan]\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.run(["lint", "net/dc/design.yaml", "--format", "json"], in: dir)
         #expect(r.status == 0)   // nothing critical
         let rules = ((r.json as? [String: Any])?["findings"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
@@ -21,8 +22,20 @@ import Testing
         #expect(rules.contains("TL302"))
     }
 
+    /// A configuration that cannot be read is reported, never passed over for the defaults.
+    @Test func aConfigThatCannotBeReadIsAnError() throws {
+        let dir = try Self.project(config: nil)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent(".topolint.yaml").path, withDestinationPath: "loop")
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("loop").path, withDestinationPath: ".topolint.yaml")
+        let r = try CLI.run(["lint", "net/dc/design.yaml", "--color", "never"], in: dir)
+        #expect(r.status == 2)
+        #expect(r.stdout.contains(".topolint.yaml:1:1: error[TL001] cannot read the file: Too many levels of symbolic links"), "\(r.stdout)")
+    }
+
     @Test func configErrorsPointAtTheirLine() throws {
         let dir = try Self.project(config: "fail_on: high\ndisable: [strecthed-vlan]\nthreshold: {}\n")
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.run(["lint", "net/dc/design.yaml", "--color", "never"], in: dir)
         #expect(r.status == 2)
         #expect(r.stdout.contains(".topolint.yaml:2:11: error[TL002] unknown rule 'strecthed-vlan' in disable"))
@@ -41,6 +54,7 @@ import Testing
 
     @Test func baselineHidesKnownFindingsAcrossEditsElsewhere() throws {
         let dir = try Self.project(config: nil)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let design = dir.appendingPathComponent("net/dc/design.yaml")
         let baseline = try CLI.run(["baseline", "net/dc/design.yaml", "-o", ".topolint-baseline.json"], in: dir)
         #expect(baseline.status == 0)
