@@ -13,6 +13,7 @@ import TopolintCore
 
     @Test func movingOrRenamingTheFileKeepsTheBaseline() throws {
         let dir = try ConfigAndBaselineTests.project(config: nil)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let recorded = try CLI.run(["baseline", "net/dc/design.yaml", "-o", ".topolint-baseline.json"], in: dir)
         #expect(recorded.status == 0)
         let total = Self.findings(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(".topolint-baseline.json")))).count
@@ -29,6 +30,7 @@ import TopolintCore
 
     @Test func recordedPathsAreRelativeToTheRepositoryRoot() throws {
         let dir = try ConfigAndBaselineTests.project(config: nil)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.run(["baseline", "design.yaml", "--repository-root", "../.."], in: dir.appendingPathComponent("net/dc"))
         let entries = Self.findings(r.json)
         #expect(entries.count == 7)
@@ -39,6 +41,7 @@ import TopolintCore
 
     @Test func aFindingWhoseSeverityRoseIsNew() throws {
         let dir = try ConfigAndBaselineTests.project(config: nil)
+        defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try CLI.run(["baseline", "net/dc/design.yaml", "-o", "b.json"], in: dir).status == 0)
         let before = try CLI.run(["lint", "net/dc/design.yaml", "--format", "json"], in: dir)
         let rank = ["low": 0, "medium": 1, "high": 2, "critical": 3]
@@ -65,6 +68,7 @@ import TopolintCore
 
     @Test func baselinesOfTheEarlierFormatStillMatch() throws {
         let dir = try ConfigAndBaselineTests.project(config: nil)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("net/dc/design.yaml").path
         let run = LintRun.perform(files: [path], settings: PipelineSettings(configPath: nil, packOverride: nil))
         #expect(run.report.findings.count == 7)

@@ -6,6 +6,7 @@ import Testing
 @Suite struct IntegrationOptionsTests {
     @Test func githubPathsAreRelativeToTheGivenRoot() throws {
         let dir = try ConfigAndBaselineTests.project(config: nil)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try CLI.run(["lint", "dc/design.yaml", "--format", "github", "--repository-root", ".."], in: dir.appendingPathComponent("net"))
         #expect(r.status == 1)
         let files = Set(r.stdout.split(separator: "\n").compactMap { line -> String? in
