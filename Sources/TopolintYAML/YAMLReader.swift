@@ -170,7 +170,9 @@ struct TreeBuilder {
             }
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE
+            // `!!str 1` and `! 1` are the text "1", as if quoted: the tag says so, and a typed
+            // field must not read a number there.
+            let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE || scalar.tag.map(TreeBuilder.isStringTag) == true
             let node = addScalar(value: scalar.value, length: Int(scalar.length), quoted: quoted,
                                  startChar: Int(event.start_mark.index), endChar: Int(event.end_mark.index),
                                  line: line, column: column, source: source)
@@ -261,6 +263,13 @@ struct TreeBuilder {
         document.nodes[Int(frame.node)].b = UInt32(count)
         if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expandedSize) }
         attach(frame.node, size: frame.expandedSize)
+    }
+
+    /// The YAML string tag (`!!str`, resolved by libyaml to its full name) or the
+    /// non-specific `!`.
+    static func isStringTag(_ tag: UnsafeMutablePointer<yaml_char_t>) -> Bool {
+        let text = String(cString: tag)
+        return text == "tag:yaml.org,2002:str" || text == "!"
     }
 
     /// A mapping of at most 12 pairs with no merge key and no key written twice.

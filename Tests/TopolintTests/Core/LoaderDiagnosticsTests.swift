@@ -463,4 +463,12 @@ struct CoreLoaderDiagnosticsTests {
         let d = try #require(diagnostics.first)
         #expect(d.oneLine == "core.yaml:3:13: error[TL002] unknown key 'desc' in site 's' (known keys: description, tags, ignore)")
     }
+
+    @Test("A value tagged !!str is text, as if quoted: a typed field does not read a number there")
+    func stringTagMakesText() {
+        let diagnostics = CoreFixture.diagnostics("topology: t\nversion: !!str 1\n")
+        #expect(diagnostics.count == 1, "\(diagnostics.map(\.oneLine))")
+        CoreFixture.expect(diagnostics, .schema, line: 2, column: 10, "version must be the number 1, not '1'")
+        #expect(CoreFixture.diagnostics("topology: t\nversion: !!int 1\n").isEmpty)
+    }
 }
