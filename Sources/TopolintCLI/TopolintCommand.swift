@@ -28,6 +28,14 @@ public struct TopolintCommand: ParsableCommand {
     /// Runs the command line and exits. A usage error exits 2 (the contract), not
     /// swift-argument-parser's 64.
     public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        // Arguments reach the parser as Strings, with bytes that are not UTF-8 replaced: a
+        // file named that way could never be opened. Said plainly, with the way around it.
+        if arguments == nil, let bad = (1..<Int(CommandLine.argc)).first(where: { i in
+            CommandLine.unsafeArgv[i].map { String(validatingCString: $0) == nil } ?? false
+        }) {
+            FDWriter.standardError.write("topolint: error: argument \(bad) is not valid UTF-8; rename the file, or pass it on standard input ('topolint lint - < FILE')\n")
+            Glibc.exit(2)
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -29,6 +29,14 @@ import Testing
         #expect(junit.stdout.components(separatedBy: "<testsuite ").count == 2)
     }
 
+    /// An argument that is not UTF-8 could not be passed on as a file name: exit 2 with
+    /// the way around it, not "No such file" about a name with replacement characters.
+    @Test func anArgumentThatIsNotUTF8IsSaid() throws {
+        let r = try OutputSafetyTests.shell("\"$0\" lint \"$(printf 'bad\\377name.yaml')\"")
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("argument 2 is not valid UTF-8; rename the file, or pass it on standard input"), "\(r.stderr)")
+    }
+
     @Test func loadErrorsExitTwoWithFileLineColumn() throws {
         let r = try CLI.run(["lint", "examples/mistakes.yaml", "--color", "never"])
         #expect(r.status == 2)
