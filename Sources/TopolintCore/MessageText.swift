@@ -32,22 +32,27 @@ public struct MessageText: ExpressibleByStringInterpolation, Sendable {
         @inlinable public mutating func appendInterpolation(_ text: String) { append(text) }
 
         /// Decimal digits written in place.
-        public mutating func appendInterpolation(_ value: Int) {
-            if value >= 0 && value < 10 { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            var magnitude = value.magnitude
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-                var first = 20
-                repeat {
-                    first -= 1
-                    digits[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                    magnitude /= 10
-                } while magnitude > 0
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first..<20]))
-            }
-        }
+        public mutating func appendInterpolation(_ value: Int) { appendDecimal(value, to: &bytes) }
 
         /// Anything else as its description, as ordinary interpolation writes it.
         public mutating func appendInterpolation<T: CustomStringConvertible>(_ value: T) { append(value.description) }
+    }
+}
+
+/// `value` in decimal digits appended to `bytes`: formatted in a small scratch run and copied
+/// in once (no intermediate `String`, no growth check per digit).
+public func appendDecimal(_ value: Int, to bytes: inout [UInt8]) {
+    if value >= 0 && value < 10 { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    // 20 digits hold any 64-bit magnitude.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+        var first = 20
+        repeat {
+            first -= 1
+            digits[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+            magnitude /= 10
+        } while magnitude > 0
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first..<20]))
     }
 }

@@ -51,23 +51,8 @@ struct ByteBuffer {
         for _ in 0..<count { bytes.append(byte) }
     }
 
-    /// Decimal digits, formatted in a small scratch run and copied in once (no
-    /// intermediate `String`, no growth check per digit).
-    mutating func append(_ value: Int) {
-        if value >= 0 && value < 10 { bytes.append(UInt8(ascii: "0") + UInt8(value)); return }
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        // 20 digits hold any 64-bit magnitude.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var first = 20
-            repeat {
-                first -= 1
-                digits[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first..<20]))
-        }
-    }
+    /// Decimal digits (see `appendDecimal`).
+    mutating func append(_ value: Int) { appendDecimal(value, to: &bytes) }
 
     /// A JSON string literal. Runs of bytes that need no escape are copied as blocks; only
     /// `"`, `\` and control characters are escaped. They are all ASCII, and every byte of
