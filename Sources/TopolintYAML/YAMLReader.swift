@@ -172,7 +172,7 @@ struct TreeBuilder {
             let scalar = event.data.scalar
             // `!!str 1` and `! 1` are the text "1", as if quoted: the tag says so, and a typed
             // field must not read a number there.
-            let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE || scalar.tag.map(TreeBuilder.isStringTag) == true
+            let quoted = scalar.style != YAML_PLAIN_SCALAR_STYLE || (scalar.tag != nil && TreeBuilder.isStringTag(scalar.tag!))
             let node = addScalar(value: scalar.value, length: Int(scalar.length), quoted: quoted,
                                  startChar: Int(event.start_mark.index), endChar: Int(event.end_mark.index),
                                  line: line, column: column, source: source)
@@ -267,6 +267,7 @@ struct TreeBuilder {
 
     /// The YAML string tag (`!!str`, resolved by libyaml to its full name) or the
     /// non-specific `!`.
+    @inline(never)
     static func isStringTag(_ tag: UnsafeMutablePointer<yaml_char_t>) -> Bool {
         let text = String(cString: tag)
         return text == "tag:yaml.org,2002:str" || text == "!"
