@@ -71,7 +71,7 @@ public final class HTTPClient: @unchecked Sendable {
         while let page = next {
             let (body, _) = try fetch(page, what: path)
             guard body["results"].isArray, body["count"].int != nil else {
-                throw InventoryError("\(page) did not answer like a \(product) list (no 'count' and 'results'): is the URL the \(product) server?")
+                throw InventoryError("\(Self.shown(page)) did not answer like a \(product) list (no 'count' and 'results'): is the URL the \(product) server?")
             }
             results += body["results"].array
             pages += 1
@@ -82,7 +82,15 @@ public final class HTTPClient: @unchecked Sendable {
         return results
     }
 
-    private func fetch(_ url: String, what: String) throws(InventoryError) -> (JSONTree, [String: String]) {
+    /// A request URL as messages show it: credentials written into --url never appear.
+    static func shown(_ url: String) -> String {
+        guard var parsed = HTTPURL(url), parsed.userinfo != nil else { return url }
+        parsed.userinfo = nil
+        return parsed.text
+    }
+
+    private func fetch(_ requested: String, what: String) throws(InventoryError) -> (JSONTree, [String: String]) {
+        let url = Self.shown(requested)
         var lines = ["Accept: application/json"]
         if let token = connection.token { lines.append("Authorization: Token \(token)") }
         requestCount += 1
@@ -93,7 +101,7 @@ public final class HTTPClient: @unchecked Sendable {
         defer { cLines.forEach { free($0) } }
         let pointers: [UnsafePointer<CChar>?] = cLines.map { UnsafePointer($0) }
         let status = pointers.withUnsafeBufferPointer { list in
-            chttp_get(url, list.baseAddress, Int32(list.count), timeoutMS, connection.verifyTLS ? 1 : 0, &response)
+            chttp_get(requested, list.baseAddress, Int32(list.count), timeoutMS, connection.verifyTLS ? 1 : 0, &response)
         }
         defer { chttp_free(&response) }
         let detail = withUnsafeBytes(of: response.error) { raw in

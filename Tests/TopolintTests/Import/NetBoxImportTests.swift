@@ -84,6 +84,16 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    /// Credentials written into --url are used, and never shown in a message.
+    @Test func credentialsInTheURLStayOutOfMessages() throws {
+        let server = try FixtureServer()
+        let url = server.url.replacing("http://", with: "http://user:secret@") + "/html"
+        let r = try CLI.run(["import", "netbox", "--url", url] + Self.importArgs, environment: ["NETBOX_TOKEN": FixtureServer.token])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("answered text/html, not NetBox JSON"), "\(r.stderr)")
+        #expect(!r.stderr.contains("secret") && !r.stderr.contains("user:"), "\(r.stderr)")
+    }
+
     @Test func aSlowServerTimesOut() throws {
         let server = try FixtureServer()
         let dir = try CLI.temporaryDirectory()
