@@ -87,6 +87,15 @@ struct YAMLView {
 
     func int(_ node: YAMLNode?) -> Int? { string(node).flatMap { Int($0) } }
 
+    /// How a value is named in messages: `a mapping`, `a list`, `nothing` or `'text'`.
+    static func describe(_ doc: YAMLDocument, _ node: YAMLNode) -> String {
+        switch doc.kind(node) {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar: doc.isNull(node) ? "nothing" : "'\(doc.string(node))'"
+        }
+    }
+
     func pairs(_ node: YAMLNode?) -> [(String, YAMLNode)] {
         guard let node, doc.kind(node) == .mapping else { return [] }
         return (0..<doc.count(node)).map { (doc.string(doc.key(node, $0)), doc.value(node, $0)) }
@@ -124,6 +133,41 @@ extension NetlabSnapshot {
         guard doc.kind(nodesNode) == .mapping else {
             throw fail("'nodes' is not a mapping: this looks like a topology before 'netlab create'; import its netlab.snapshot.yml", nodesNode)
         }
+        // What `netlab create` writes, checked before anything is read from it: a hand-
+        // written topology (nodes without what netlab adds to them) or a malformed one would
+        // otherwise become a design quietly missing what it did not understand.
+        var problems: [Diagnostic] = []
+        func problem(_ message: String, _ node: YAMLNode) { problems.append(Diagnostic(.schema, message, at: doc.location(node))) }
+        let nodeNames = Set(y.pairs(nodesNode).map(\.0))
+        for (name, value) in y.pairs(nodesNode) {
+            guard doc.kind(value) == .mapping else { problem("node '\(name)' is \(YAMLView.describe(doc, value)), not a mapping", value); continue }
+            // netlab gives every node an id and its interfaces; a node with neither was
+            // written by hand.
+            if y.child(value, "id") == nil && y.child(value, "interfaces") == nil {
+                problem("node '\(name)' has no 'id' and no 'interfaces': not a resolved netlab topology; import what 'netlab create' writes (netlab.snapshot.yml)", value)
+            }
+            if let interfaces = y.child(value, "interfaces"), doc.kind(interfaces) != .sequence {
+                problem("interfaces of node '\(name)' is \(YAMLView.describe(doc, interfaces)), not a list", interfaces)
+            }
+            for intf in y.items(y.child(value, "interfaces")) {
+                for neighbor in y.items(y.child(intf, "neighbors")) {
+                    if let other = y.string(y.child(neighbor, "node")), !nodeNames.contains(other) {
+                        problem("an interface of node '\(name)' faces node '\(other)', which the topology does not have", neighbor)
+                    }
+                }
+            }
+        }
+        for key in ["vlans", "groups"] {
+            if let section = y.child(root, key), doc.kind(section) != .mapping, !doc.isNull(section) {
+                problem("'\(key)' is \(YAMLView.describe(doc, section)), not a mapping", section)
+            }
+        }
+        for (name, value) in y.pairs(y.child(root, "vlans")) {
+            if let idNode = y.child(value, "id"), let id = y.int(idNode), !(1...4094).contains(id) {
+                problem("VLAN '\(name)' has id \(id); a VLAN id is from 1 to 4094", idNode)
+            }
+        }
+        if !problems.isEmpty { throw ImportFailure(problems) }
         var lab = NetlabSnapshot(name: y.string(y.child(root, "name")) ?? "netlab", version: y.string(y.child(root, "_netlab_version")))
         for (name, value) in y.pairs(y.child(root, "vlans")) {
             let prefix = y.child(value, "prefix")

@@ -300,6 +300,35 @@ import TopolintImport
             #expect(error.diagnostics.map(\.location.description) == ["t.yml:1:8"])
         }
     }
+
+    /// A topology written by hand, or a malformed one, is refused with every place that
+    /// says so, rather than imported as a design missing what was not understood.
+    @Test func handWrittenOrMalformedInputIsRefusedWithLocations() throws {
+        func failure(_ text: String) -> [String] {
+            do {
+                _ = try NetlabImporter.run(bytes: Array(text.utf8), file: "t.yml", options: .init(sourceName: "t.yml"))
+                return []
+            } catch {
+                return error.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+            }
+        }
+        #expect(failure("nodes:\n  s1:\n  h1: {device: linux}\nlinks: [s1-h1]\n") == [
+            "2:6 node 's1' is nothing, not a mapping",
+            "3:7 node 'h1' has no 'id' and no 'interfaces': not a resolved netlab topology; import what 'netlab create' writes (netlab.snapshot.yml)",
+        ])
+        #expect(failure("""
+            vlans: {red: {id: 5000}}
+            nodes:
+              a: {id: 1, interfaces: [{ifname: e1, ifindex: 1, linkindex: 1, neighbors: [{node: ghost, ifname: e1}]}]}
+              b: {id: 2, interfaces: 7}
+            groups: 5
+            """) == [
+            "3:78 an interface of node 'a' faces node 'ghost', which the topology does not have",
+            "4:26 interfaces of node 'b' is '7', not a list",
+            "5:9 'groups' is '5', not a mapping",
+            "1:19 VLAN 'red' has id 5000; a VLAN id is from 1 to 4094",
+        ])
+    }
 }
 
 /// Names netlab allows that YAML or the format would misread, end to end.
