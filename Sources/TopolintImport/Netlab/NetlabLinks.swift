@@ -24,6 +24,17 @@ extension NetlabMapper {
                 connectSegment(members, group.key, &taken)
             }
         }
+        // Links come in the order of the nodes' names; a host's uplinks go in the order of
+        // its own ports, so that its first port decides its rack (each uplink was recorded
+        // with its port, one for one).
+        var portOrder: [String: [Int]] = [:]
+        for entry in hostPortVLANs { portOrder[entry.node, default: []].append(entry.port.ifindex) }
+        for (host, list) in uplinks {
+            guard let order = portOrder[host], order.count == list.count else { continue }
+            uplinks[host] = zip(order, list).enumerated()
+                .sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
+                .map(\.element.1)
+        }
     }
 
     /// The VLANs a switch bridges on one of its ports.

@@ -331,6 +331,41 @@ import TopolintImport
     }
 }
 
+/// A host stands in the rack of the switch on its first port, whatever order the nodes'
+/// names put the links in.
+@Suite struct NetlabPortOrderTests {
+    static let snapshot = """
+    name: lab
+    vlans:
+      red: {id: 10, prefix: {ipv4: 10.0.0.0/24}}
+    nodes:
+      leaf1:
+        id: 1
+        module: [vlan]
+        vlans: {red: {id: 10, mode: bridge}}
+        interfaces:
+        - {ifname: e1, ifindex: 1, linkindex: 2, neighbors: [{node: srv1}], vlan: {access: red}}
+      leaf2:
+        id: 2
+        module: [vlan]
+        vlans: {red: {id: 10, mode: bridge}}
+        interfaces:
+        - {ifname: e1, ifindex: 1, linkindex: 1, neighbors: [{node: srv1}], vlan: {access: red}}
+      srv1:
+        id: 3
+        role: host
+        interfaces:
+        - {ifname: eth1, ifindex: 1, linkindex: 1, neighbors: [{node: leaf2}]}
+        - {ifname: eth2, ifindex: 2, linkindex: 2, neighbors: [{node: leaf1}]}
+    """
+
+    @Test func theFirstPortDecidesTheRack() throws {
+        let outcome = try NetlabImporter.run(bytes: Array(Self.snapshot.utf8), file: "o.yml", options: .init(sourceName: "o.yml"))
+        let text = DocumentWriter.write(outcome.document)
+        #expect(text.contains("srv1: {rack: leaf2-rack, uplinks: [leaf2, leaf1], vlans: [red]}"), "\(text)")
+    }
+}
+
 /// Names netlab allows that YAML or the format would misread, end to end.
 @Suite struct NetlabNameTests {
     static let snapshot = """
