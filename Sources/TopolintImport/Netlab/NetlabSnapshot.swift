@@ -59,6 +59,8 @@ struct NetlabSnapshot {
         var addresses: [String]
         /// The default gateway a host uses on this port (address without prefix length).
         var gateway: String?
+        /// For a LAG: the links of its member interfaces (netlab's linkindex of each).
+        var memberLinks: [Int] = []
         var untagged: String? { access ?? native }
     }
 
@@ -182,6 +184,7 @@ extension NetlabSnapshot {
         for (name, value) in y.pairs(nodesNode) {
             lab.nodes.append(readNode(y, name, value))
         }
+        lab.joinLAGs()
         return lab
     }
 
@@ -235,6 +238,9 @@ extension NetlabSnapshot {
             if let linkindex {
                 key = "link:\(linkindex)"
             } else if type == "lag" {
+                // Provisional: `joinLAGs` keys a LAG by the member links it shares with the
+                // far end's. The neighbours are the fallback when no member is listed (on a
+                // Linux host netlab lists the VLAN's layer-3 neighbours there, not the LAG's).
                 let ends = ["\(name)/\(ifname)"] + neighborNodes.map { "\($0.0 ?? "")/\($0.1 ?? "")" }
                 key = "lag:" + ends.sorted().joined(separator: ",")
             } else {
@@ -252,18 +258,55 @@ extension NetlabSnapshot {
             var routed = routedSubinterfaceVLANs[ifname] ?? []
             if routedPort, let untagged = access ?? native { routed.insert(untagged) }
             let gateway = y.child(intf, "gateway")
+            let lagIndex = type == "lag" ? y.int(y.child(y.child(intf, "lag"), "ifindex")) : nil
+            let memberLinks = lagIndex.map { lag in
+                interfaces.filter { y.int(y.child(y.child($0, "lag"), "_parentindex")) == lag }.compactMap { y.int(y.child($0, "linkindex")) }
+            } ?? []
             ports.append(Port(ifname: ifname, ifindex: y.int(y.child(intf, "ifindex")) ?? 0, key: key, linkindex: linkindex,
                               bridge: y.string(y.child(intf, "bridge")), neighbors: neighborNodes.compactMap(\.0),
                               access: access, native: native, vlans: vlans, routed: routed, routedPort: routedPort,
                               mlag: y.string(y.child(y.child(intf, "lag"), "_mlag")) == "true",
                               peerLink: y.child(y.child(intf, "lag"), "mlag") != nil || y.child(y.child(intf, "lag"), "_peerlink") != nil,
                               addresses: [address(y, y.child(intf, "ipv4")), address(y, y.child(intf, "ipv6"))].compactMap { $0 }.map(bare),
-                              gateway: (address(y, y.child(gateway, "ipv4")) ?? address(y, y.child(gateway, "ipv6"))).map(bare)))
+                              gateway: (address(y, y.child(gateway, "ipv4")) ?? address(y, y.child(gateway, "ipv6"))).map(bare),
+                              memberLinks: memberLinks))
         }
         return Node(name: name, device: y.string(y.child(value, "device")), role: y.string(y.child(value, "role")),
                     modules: y.names(y.child(value, "module")), vlans: vlans,
                     defaultVLANMode: y.string(y.child(y.child(value, "vlan"), "mode")),
                     vrrpPriority: y.int(y.child(y.child(y.child(value, "gateway"), "vrrp"), "priority")),
                     ports: ports.sorted { ($0.ifindex, $0.ifname) < ($1.ifindex, $1.ifname) }, svis: svis)
+    }
+}
+
+extension NetlabSnapshot {
+    /// Keys every LAG by its member links: LAG interfaces that share a member link (a cable
+    /// of the bundle) are ends of one LAG, and a LAG to an MLAG pair shares one with each
+    /// switch, so all three end up with one key. LAGs whose members netlab does not list
+    /// keep the key their neighbours gave them.
+    mutating func joinLAGs() {
+        var parent: [Int: Int] = [:]   // member link → a member link of the same LAG
+        func root(_ link: Int) -> Int {
+            var r = link
+            while let p = parent[r], p != r { r = p }
+            return r
+        }
+        for node in nodes {
+            for port in node.ports where !port.memberLinks.isEmpty {
+                for link in port.memberLinks where parent[link] == nil { parent[link] = link }
+                let first = root(port.memberLinks[0])
+                for link in port.memberLinks.dropFirst() {
+                    let other = root(link)
+                    if other != first { parent[max(other, first)] = min(other, first) }
+                }
+            }
+        }
+        for n in nodes.indices {
+            for p in nodes[n].ports.indices where !nodes[n].ports[p].memberLinks.isEmpty {
+                // The smallest link of the group, whichever root the joins left.
+                let group = root(nodes[n].ports[p].memberLinks[0])
+                nodes[n].ports[p].key = "lag:links:\(group)"
+            }
+        }
     }
 }

@@ -289,6 +289,16 @@ import TopolintImport
         }
     }
 
+    /// A LAG is known by its member links, which both ends list: a Linux host's LAG
+    /// interface names the VLAN's layer-3 neighbours, not the switch's LAG.
+    @Test func aLinuxHostsLAGReachesItsSwitch() throws {
+        let outcome = try NetlabFixture.outcome("netlab-26.10-lag-linux-host")
+        let text = DocumentWriter.write(outcome.document)
+        #expect(text.contains("h1: {rack: s1-rack, uplinks: [s1], vlans: [red]}"), "\(text)")
+        #expect(!text.contains("cabled to no switch"))
+        #expect(outcome.approximations.allSatisfy { $0.kind != "no-switch" })
+    }
+
     @Test func notANetlabTopologyIsAnErrorWithALocation() throws {
         let examples = CLI.packageRoot.appendingPathComponent("examples/two-sites-vsphere.yaml").path
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: examples)))
