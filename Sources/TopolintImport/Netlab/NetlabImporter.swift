@@ -26,7 +26,13 @@ public enum NetlabImporter {
 
     public static func run(bytes: [UInt8], file: String, options: Options) throws(ImportFailure) -> ImportOutcome {
         let parsed = YAMLReader.parse(bytes, file: file)
-        guard let document = parsed.document, parsed.diagnostics.isEmpty else { throw ImportFailure(parsed.diagnostics) }
+        guard let document = parsed.document, parsed.diagnostics.isEmpty else {
+            // The parser's words for an empty file are about topology files.
+            if parsed.isEmpty {
+                throw ImportFailure([Diagnostic(.yamlSyntax, "the file is empty: a resolved netlab topology (netlab.snapshot.yml) holds one YAML mapping", at: SourceLocation(file: file, line: 1, column: 1))])
+            }
+            throw ImportFailure(parsed.diagnostics)
+        }
         let lab = try NetlabSnapshot.read(document)
         var mapper = NetlabMapper(lab: lab, options: options)
         return mapper.run()

@@ -322,6 +322,7 @@ import TopolintImport
                 return error.diagnostics.map { "\($0.location.line):\($0.location.column) \($0.message)" }
             }
         }
+        #expect(failure("# nothing here\n") == ["1:1 the file is empty: a resolved netlab topology (netlab.snapshot.yml) holds one YAML mapping"])
         #expect(failure("nodes:\n  s1:\n  h1: {device: linux}\nlinks: [s1-h1]\n") == [
             "2:6 node 's1' is nothing, not a mapping",
             "3:7 node 'h1' has no 'id' and no 'interfaces': not a resolved netlab topology; import what 'netlab create' writes (netlab.snapshot.yml)",
