@@ -27,8 +27,24 @@ public struct Inventory: Sendable, Equatable {
     public struct VLAN: Sendable, Equatable {
         public var id, name: String
         public var vid: Int
-        public var siteID: String?
+        /// The sites the VLAN is scoped to; none: every site (a global VLAN). Nautobot
+        /// scopes a VLAN to several locations, which may be in several sites.
+        public var siteIDs: [String]
         public var vni: Int?
+
+        /// The one site of a VLAN scoped to exactly one (what qualifies its name).
+        public var siteID: String? { siteIDs.count == 1 ? siteIDs[0] : nil }
+
+        public init(id: String, name: String, vid: Int, siteIDs: [String], vni: Int?) {
+            (self.id, self.name, self.vid, self.siteIDs, self.vni) = (id, name, vid, siteIDs, vni)
+        }
+
+        public init(id: String, name: String, vid: Int, siteID: String?, vni: Int?) {
+            self.init(id: id, name: name, vid: vid, siteIDs: siteID.map { [$0] } ?? [], vni: vni)
+        }
+
+        /// Whether a device of `site` may use the VLAN.
+        public func isAvailable(in site: String) -> Bool { siteIDs.isEmpty || siteIDs.contains(site) }
     }
     public struct Prefix: Sendable, Equatable { public var prefix: String; public var vlanID: String }
     public struct IPAddress: Sendable, Equatable {

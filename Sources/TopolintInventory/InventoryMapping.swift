@@ -63,7 +63,8 @@ public enum InventoryMapping {
             inv.locations = inv.locations.filter { keep.contains($0.siteID) }
             inv.racks = inv.racks.filter { keep.contains($0.siteID) }
             inv.devices = inv.devices.filter { keep.contains($0.siteID) }
-            inv.vlans = inv.vlans.filter { $0.siteID.map(keep.contains) ?? true }
+            // A VLAN scoped to sites stays when one of them does; a global one always.
+            inv.vlans = inv.vlans.filter { $0.siteIDs.isEmpty || $0.siteIDs.contains(where: keep.contains) }
         }
 
         let siteName = Dictionary(inv.sites.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -92,7 +93,7 @@ public enum InventoryMapping {
         }
         // VLANs a device may use: its site's and the global ones (NetBox's `tagged-all`).
         func available(to device: Inventory.Device) -> Set<String> {
-            Set(inv.vlans.filter { $0.siteID == nil || $0.siteID == device.siteID }.map(\.id))
+            Set(inv.vlans.filter { $0.isAvailable(in: device.siteID) }.map(\.id))
         }
         func effective(_ i: Inventory.Interface) -> Inventory.Interface { i.lagID.flatMap { interfaceByID[$0] } ?? i }
         func allowed(_ i: Inventory.Interface) -> Allowed {

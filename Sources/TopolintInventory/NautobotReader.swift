@@ -82,7 +82,7 @@ public struct NautobotReader {
             var sites = Set(v["locations"].array.compactMap(\.id).map(site(of:)))
             if let l = v["location"].id { sites.insert(site(of: l)) }
             inv.vlans.append(.init(id: id, name: v["name"].string ?? "vlan\(vid)", vid: vid,
-                                   siteID: sites.count == 1 ? sites.first : nil, vni: v["custom_fields"]["vni"].int))
+                                   siteIDs: sites.sorted(), vni: v["custom_fields"]["vni"].int))
         }
         for p in try list("ipam/prefixes/") {
             guard let prefix = p["prefix"].string, let vlan = p["vlan"].id else { continue }

@@ -49,6 +49,25 @@ import TopolintImport
         #expect(mapped.warnings.isEmpty)
     }
 
+    /// A VLAN scoped to several sites is neither global nor lost: it stays with a site it is
+    /// in, goes with the sites it is not, and a `tagged-all` port elsewhere does not carry it.
+    @Test func aVLANOfSeveralSitesBelongsToThoseSites() {
+        var inv = evpnPair()
+        inv.sites += [.init(id: "s2", name: "dc2", slug: "dc2"), .init(id: "s3", name: "dc3", slug: "dc3")]
+        inv.vlans += [.init(id: "w", name: "web", vid: 20, siteIDs: ["s2", "s3"], vni: nil),
+                      .init(id: "x", name: "db", vid: 30, siteIDs: ["s", "s2"], vni: nil)]
+        #expect(inv.vlans[1].siteID == nil && !inv.vlans[1].isAvailable(in: "s") && inv.vlans[1].isAvailable(in: "s3"))
+        for i in inv.interfaces.indices where ["1", "2"].contains(inv.interfaces[i].id) { inv.interfaces[i].mode = .taggedAll }
+        inv.interfaces[1].mode = .tagged
+        inv.interfaces[1].taggedVLANs = ["v", "w", "x"]
+        let mapped = InventoryMapping.map(inv, options: MappingOptions(sites: ["dc1"], topologyName: "t"))
+        let text = DocumentWriter.write(mapped.design)
+        #expect(!text.contains("web:"), "\(text)")
+        #expect(text.contains("  db: {id: 30}\n"), "\(text)")
+        // leaf1 allows every VLAN of dc1 (app, db), leaf2 lists app, web and db: the link carries app and db.
+        #expect(text.contains("  - {between: [leaf1, leaf2], vlans: [app, db]}\n"), "\(text)")
+    }
+
     @Test func aTrunkAllowingEverythingOnBothEndsLeavesVLANsOut() {
         var inv = evpnPair()
         for i in inv.interfaces.indices where ["1", "2"].contains(inv.interfaces[i].id) { inv.interfaces[i].mode = .taggedAll }
