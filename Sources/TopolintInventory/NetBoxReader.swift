@@ -10,15 +10,41 @@ public struct NetBoxReader {
 
     public var requestCount: Int { client.requestCount }
 
+    /// The sites each VLAN group scopes its VLANs to (NetBox 4's `scope_type`/`scope_id`):
+    /// a site, a location's or a rack's site, the sites of a region or site group (those
+    /// directly in it: nested regions are not followed). Other scopes (clusters) and groups
+    /// without a scope leave their VLANs global. Asked only when a VLAN is in a group.
+    func vlanGroupSites(_ vlans: [JSONTree], inv: Inventory, sitesIn: [String: [String]]) throws(InventoryError) -> [String: [String]] {
+        guard vlans.contains(where: { $0["group"].id != nil }) else { return [:] }
+        let siteOfLocation = Dictionary(inv.locations.map { ($0.id, $0.siteID) }, uniquingKeysWith: { a, _ in a })
+        let siteOfRack = Dictionary(inv.racks.map { ($0.id, $0.siteID) }, uniquingKeysWith: { a, _ in a })
+        var result: [String: [String]] = [:]
+        for g in try client.list("ipam/vlan-groups/") {
+            guard let id = g.id, let type = g["scope_type"].string, let scope = g["scope_id"].string else { continue }
+            switch type {
+            case "dcim.site": result[id] = [scope]
+            case "dcim.location": result[id] = siteOfLocation[scope].map { [$0] }
+            case "dcim.rack": result[id] = siteOfRack[scope].map { [$0] }
+            case "dcim.region", "dcim.sitegroup": result[id] = sitesIn["\(type):\(scope)"] ?? []
+            default: break
+            }
+        }
+        return result
+    }
+
     public func read() throws(InventoryError) -> Inventory {
         let (status, _) = try client.get("status/")
         guard let version = status["netbox-version"].string else {
             throw InventoryError("\(client.url("status/", [])) has no 'netbox-version': not a NetBox 4.x server")
         }
         var inv = Inventory(source: "NetBox \(version)")
+        // Each site's region and site group, for VLAN groups scoped to one of them.
+        var sitesIn: [String: [String]] = [:]
         for s in try client.list("dcim/sites/") {
             guard let id = s.id, let name = s["name"].string else { continue }
             inv.sites.append(.init(id: id, name: name, slug: s["slug"].string))
+            if let region = s["region"].id { sitesIn["dcim.region:\(region)", default: []].append(id) }
+            if let group = s["group"].id { sitesIn["dcim.sitegroup:\(group)", default: []].append(id) }
         }
         for l in try client.list("dcim/locations/") {
             guard let id = l.id, let name = l["name"].string, let site = l["site"].id else { continue }
@@ -54,9 +80,13 @@ public struct NetBoxReader {
             guard let l2vpn = t["l2vpn"].id, let vni = evpnVNI[l2vpn], let vlan = t["assigned_object_id"].string else { continue }
             vniByVLAN[vlan] = vni
         }
-        for v in try client.list("ipam/vlans/") {
+        let vlanRows = try client.list("ipam/vlans/")
+        let groupSites = try vlanGroupSites(vlanRows, inv: inv, sitesIn: sitesIn)
+        for v in vlanRows {
             guard let id = v.id, let vid = v["vid"].int else { continue }
-            inv.vlans.append(.init(id: id, name: v["name"].string ?? "vlan\(vid)", vid: vid, siteID: v["site"].id, vni: vniByVLAN[id]))
+            // A VLAN's own site, else its group's scope; neither: a VLAN of every site.
+            let sites = v["site"].id.map { [$0] } ?? v["group"].id.flatMap { groupSites[$0] } ?? []
+            inv.vlans.append(.init(id: id, name: v["name"].string ?? "vlan\(vid)", vid: vid, siteIDs: sites, vni: vniByVLAN[id]))
         }
         for p in try client.list("ipam/prefixes/") {
             guard let prefix = p["prefix"].string, let vlan = p["vlan"].id else { continue }

@@ -108,9 +108,19 @@ DEVICE_BRIEF = ("id", "url", "display", "name", "description")
 VLAN_BRIEF = ("id", "url", "display", "vid", "name", "description")
 
 
-def vlan(i, vid, name, s=None):
+VLAN_GROUP_BRIEF = ("id", "url", "display", "name", "slug", "description", "vlan_count")
+
+
+def vlan_group(i, name, s):
+    """A VLAN group scoped to a site (NetBox 4: scope_type, scope_id, scope)."""
+    return add("ipam/vlan-groups/", dated({**common("ipam/vlan-groups/", i, name), "name": name, "slug": name,
+        "scope_type": "dcim.site", "scope_id": s["id"], "scope": brief(s, SITE_BRIEF),
+        "vid_ranges": [[1, 4094]], "tenant": None, "description": "", "vlan_count": 1, "utilization": "0%"}))
+
+
+def vlan(i, vid, name, s=None, group=None):
     return add("ipam/vlans/", dated({**common("ipam/vlans/", i, f"{name} ({vid})"), "site": brief(s, SITE_BRIEF) if s else None,
-        "group": None, "vid": vid, "name": name, "tenant": None, "status": choice("active"), "role": None,
+        "group": brief(group, VLAN_GROUP_BRIEF) if group else None, "vid": vid, "name": name, "tenant": None, "status": choice("active"), "role": None,
         "description": "", "qinq_role": None, "qinq_svlan": None, "l2vpn_termination": None, "prefix_count": 1}))
 
 
@@ -173,7 +183,8 @@ pods = {"fra1": location(1, "fra1-p1", fra1), "ams1": location(2, "ams1-p1", ams
 sites = {"fra1": fra1, "ams1": ams1}
 racks = {n: rack(i, n, sites[n[:4]], pods[n[:4]]) for i, n in enumerate(["fra1-r01", "fra1-r02", "ams1-r01"], 1)}
 roles = {n: role(i, n) for i, n in enumerate(["leaf", "core", "server"], 1)}
-web, db = vlan(1, 100, "web"), vlan(2, 200, "db", fra1)
+# db is fra1's by its VLAN group's scope, not a site of its own (as NetBox 4 designs scope VLANs).
+web, db = vlan(1, 100, "web"), vlan(2, 200, "db", group=vlan_group(1, "fra1-vlans", fra1))
 dev = {}
 for i, n in enumerate(["fra1-r01-leaf", "fra1-r02-leaf", "ams1-r01-leaf"], 1):
     dev[n] = device(i, n, roles["leaf"], sites[n[:4]], pods[n[:4]], racks[n.rsplit("-", 1)[0]])
