@@ -18,15 +18,20 @@ extension NetlabMapper {
         options.siteFromGroup ? groupsHolding(node) : []
     }
 
-    /// The netlab groups that hold a node, in file order, netlab's own groups left out.
+    /// The netlab groups that hold a node, in file order, netlab's own groups left out; the
+    /// groups the BGP module makes by itself, one per AS (`as65000`), come after the others:
+    /// an AS is no place, and a node is rather in the site its own groups say.
     func groupsHolding(_ node: String) -> [String] {
         let table = Dictionary(lab.groups.map { ($0.name, $0.members) }, uniquingKeysWith: { a, _ in a })
         func holds(_ group: String, _ seen: Set<String>) -> Bool {
             guard let members = table[group], !seen.contains(group) else { return false }
             return members.contains { $0 == node || (table[$0] != nil && holds($0, seen.union([group]))) }
         }
-        return lab.groups.map(\.name).filter { !$0.hasPrefix("netlab_") && !$0.hasPrefix("_") && holds($0, []) }
-            .map(ImportNames.formatSafe)
+        let holding = lab.groups.map(\.name).filter { !$0.hasPrefix("netlab_") && !$0.hasPrefix("_") && holds($0, []) }
+        func isAS(_ name: String) -> Bool {
+            name.utf8.count > 2 && name.hasPrefix("as") && name.utf8.dropFirst(2).allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        }
+        return (holding.filter { !isAS($0) } + holding.filter { isAS($0) }).map(ImportNames.formatSafe)
     }
 
     func safe(_ name: String) -> String { ImportNames.formatSafe(name) }

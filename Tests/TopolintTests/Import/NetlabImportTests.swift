@@ -377,6 +377,30 @@ import TopolintImport
     }
 }
 
+/// `--site-from-group`: the groups the BGP module makes by itself (one per AS) are no
+/// places; a node goes to its own group's site, and to an AS group's only when in no other.
+@Suite struct NetlabASGroupTests {
+    static let snapshot = """
+    name: lab
+    groups:
+      as65000: {members: [s1, s2]}
+      fra: {members: [s1]}
+    nodes:
+      s1: {id: 1, module: [vlan], vlans: {red: {id: 10, mode: bridge}}, interfaces: []}
+      s2: {id: 2, module: [vlan], vlans: {red: {id: 10, mode: bridge}}, interfaces: []}
+    vlans:
+      red: {id: 10}
+    """
+
+    @Test func anASGroupComesLast() throws {
+        let outcome = try NetlabImporter.run(bytes: Array(Self.snapshot.utf8), file: "g.yml",
+                                             options: .init(sourceName: "g.yml", siteFromGroup: true))
+        let text = DocumentWriter.write(outcome.document)
+        #expect(text.contains("  s1-rack: {pod: fra-p1}\n"), "\(text)")
+        #expect(text.contains("  s2-rack: {pod: as65000-p1}\n"), "\(text)")
+    }
+}
+
 /// Names netlab allows that YAML or the format would misread, end to end.
 @Suite struct NetlabNameTests {
     static let snapshot = """
