@@ -54,7 +54,7 @@ public struct TopolintCommand: ParsableCommand {
     }
 }
 
-/// Exit codes (docs/report.md#2-exit-status).
+/// Exit codes (docs/report.md ("Exit status")).
 enum Exit {
     static let findings = ExitCode(1)
     static let loadError = ExitCode(2)

@@ -30,7 +30,7 @@ public struct LintReport: Sendable {
     public var summary: Summary { Summary(findings: findings, suppressed: suppressed.count) }
 }
 
-/// Counts per severity and the highest score (the `summary` described in docs/report.md#3-the-json-of-lint).
+/// Counts per severity and the highest score (the `summary` described under "The JSON of lint" in docs/report.md).
 public struct Summary: Hashable, Sendable {
     public var findings: Int
     public var suppressed: Int

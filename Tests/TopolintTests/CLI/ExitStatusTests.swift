@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The exit status (docs/report.md#2-exit-status): 0 clean, 1 a finding reaches --fail-on, 2 load or usage error.
+/// The exit status (docs/report.md ("Exit status")): 0 clean, 1 a finding reaches --fail-on, 2 load or usage error.
 @Suite struct ExitStatusTests {
     @Test func cleanExampleExitsZero() throws {
         let r = try CLI.run(["lint", "examples/evpn-leaf-spine.yaml", "--color", "never"])
