@@ -107,13 +107,7 @@ public protocol YAMLValueReading {
 
 extension YAMLValueReading {
     /// How a value is named in messages: `a mapping`, `a list`, `nothing` or `'text'`.
-    public func describe(_ node: YAMLNode) -> String {
-        switch doc.kind(node) {
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .scalar: doc.isNull(node) ? "nothing" : "'\(doc.string(node))'"
-        }
-    }
+    public func describe(_ node: YAMLNode) -> String { doc.describe(node) }
 
     /// A YAML plain whole number (`8`, `-3`); quoted text is not a number.
     public func plainInteger(_ node: YAMLNode) -> Int? {

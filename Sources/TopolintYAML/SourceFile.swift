@@ -30,7 +30,7 @@ public enum SourceFile {
         var capacity = 1 << 16
         if fstat(fd, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory }
-            if (info.st_mode & S_IFMT) == S_IFREG { FilesRead.record(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), path: path) }
+            if (info.st_mode & S_IFMT) == S_IFREG { FilesRead.record(FileIdentity(info), path: path) }
             if (info.st_mode & S_IFMT) == S_IFREG {
                 if Int(info.st_size) > maxBytes { throw .tooLarge(Int(info.st_size)) }
                 capacity = Int(info.st_size) + 1
@@ -75,26 +75,45 @@ public enum SourceFile {
     }
 }
 
-/// Every regular file this process has read (standard input too, when it is one), by
-/// device and inode: the command line refuses to write a report over any of them, however
-/// it was named or found (a configuration found above the topology, the pack it names, the
-/// file behind `-`).
-public enum FilesRead {
-    private static let files = Mutex<[(device: UInt64, inode: UInt64, path: String)]>([])
+/// Which file a path names, whatever path leads to it (a link, `./`, a hard link): its
+/// device and inode.
+public struct FileIdentity: Hashable, Sendable {
+    public let device: UInt64
+    public let inode: UInt64
+    /// A regular file (not a device, pipe or folder).
+    public let isRegular: Bool
 
-    static func record(device: UInt64, inode: UInt64, path: String) {
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        isRegular = info.st_mode & S_IFMT == S_IFREG
+    }
+
+    /// The file at `path` (links followed), nil when there is none.
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+}
+
+/// Every regular file this process has read (standard input too, when it is one): the
+/// command line refuses to write a report over any of them, however it was named or found
+/// (a configuration found above the topology, the pack it names, the file behind `-`).
+public enum FilesRead {
+    private static let files = Mutex<[(file: FileIdentity, path: String)]>([])
+
+    static func record(_ file: FileIdentity, path: String) {
         files.withLock { files in
-            if !files.contains(where: { $0.device == device && $0.inode == inode }) {
-                files.append((device, inode, path == "-" ? "standard input" : path))
+            if !files.contains(where: { $0.file == file }) {
+                files.append((file, path == "-" ? "standard input" : path))
             }
         }
     }
 
     /// The path a read file was read by, when `path` names one of them.
     public static func read(asPath path: String) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let (device, inode) = (UInt64(info.st_dev), UInt64(info.st_ino))
-        return files.withLock { files in files.first { $0.device == device && $0.inode == inode }?.path }
+        guard let file = FileIdentity(path: path), file.isRegular else { return nil }
+        return files.withLock { files in files.first { $0.file == file }?.path }
     }
 }

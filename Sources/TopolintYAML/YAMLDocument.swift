@@ -219,6 +219,15 @@ public struct YAMLDocument: Sendable {
         }
     }
 
+    /// How a value is named in messages: `a mapping`, `a list`, `nothing` or `'text'`.
+    public func describe(_ node: YAMLNode) -> String {
+        switch kind(node) {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar: isNull(node) ? "nothing" : "'\(string(node))'"
+        }
+    }
+
     /// A plain `~`, `null`, `Null`, `NULL` or empty scalar: YAML's null.
     public func isNull(_ node: YAMLNode) -> Bool {
         guard kind(node) == .scalar, !isQuoted(node) else { return false }

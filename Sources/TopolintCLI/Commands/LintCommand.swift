@@ -1,8 +1,6 @@
 import ArgumentParser
-#if canImport(Glibc)
-import Glibc
-#endif
 import TopolintCore
+import TopolintYAML
 import TopolintRules
 import TopolintPicture
 import TopolintReporters
@@ -109,10 +107,9 @@ struct LintRun {
     /// The files as named, each once: a file named twice (or by two paths, or a link to
     /// it) is one design, whose findings would otherwise be counted twice in every report.
     static func distinct(_ files: [String]) -> [String] {
-        var seen = Set<[UInt64]>(), names = Set<String>()
+        var seen = Set<FileIdentity>(), names = Set<String>()
         return files.filter { path in
-            var info = stat()
-            if path != "-", stat(path, &info) == 0 { return seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted }
+            if path != "-", let file = FileIdentity(path: path) { return seen.insert(file).inserted }
             return names.insert(path).inserted
         }
     }

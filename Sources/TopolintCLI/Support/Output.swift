@@ -196,12 +196,9 @@ enum Output {
     /// any work. A destination that does not exist yet, or is not a regular file
     /// (/dev/stdout, a pipe), cannot be an input file.
     static func refuseOverwriting(_ output: String?, inputs: [String?]) throws {
-        guard let output, output != "-" else { return }
-        var target = stat()
-        guard stat(output, &target) == 0, target.st_mode & S_IFMT == S_IFREG else { return }
+        guard let output, output != "-", let target = FileIdentity(path: output), target.isRegular else { return }
         for case let input? in inputs where input != "-" {
-            var info = stat()
-            if stat(input, &info) == 0, info.st_dev == target.st_dev, info.st_ino == target.st_ino {
+            if FileIdentity(path: input) == target {
                 let same = input == output ? "" : " (the same file as \(input))"
                 throw ValidationError("--output \(output)\(same) is a file this command reads; topolint never writes over its input, name another file")
             }

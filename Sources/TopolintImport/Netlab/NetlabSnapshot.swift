@@ -89,15 +89,6 @@ struct YAMLView {
 
     func int(_ node: YAMLNode?) -> Int? { string(node).flatMap { Int($0) } }
 
-    /// How a value is named in messages: `a mapping`, `a list`, `nothing` or `'text'`.
-    static func describe(_ doc: YAMLDocument, _ node: YAMLNode) -> String {
-        switch doc.kind(node) {
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .scalar: doc.isNull(node) ? "nothing" : "'\(doc.string(node))'"
-        }
-    }
-
     func pairs(_ node: YAMLNode?) -> [(String, YAMLNode)] {
         guard let node, doc.kind(node) == .mapping else { return [] }
         return (0..<doc.count(node)).map { (doc.string(doc.key(node, $0)), doc.value(node, $0)) }
@@ -142,14 +133,14 @@ extension NetlabSnapshot {
         func problem(_ message: String, _ node: YAMLNode) { problems.append(Diagnostic(.schema, message, at: doc.location(node))) }
         let nodeNames = Set(y.pairs(nodesNode).map(\.0))
         for (name, value) in y.pairs(nodesNode) {
-            guard doc.kind(value) == .mapping else { problem("node '\(name)' is \(YAMLView.describe(doc, value)), not a mapping", value); continue }
+            guard doc.kind(value) == .mapping else { problem("node '\(name)' is \(doc.describe(value)), not a mapping", value); continue }
             // netlab gives every node an id and its interfaces; a node with neither was
             // written by hand.
             if y.child(value, "id") == nil && y.child(value, "interfaces") == nil {
                 problem("node '\(name)' has no 'id' and no 'interfaces': not a resolved netlab topology; import what 'netlab create' writes (netlab.snapshot.yml)", value)
             }
             if let interfaces = y.child(value, "interfaces"), doc.kind(interfaces) != .sequence {
-                problem("interfaces of node '\(name)' is \(YAMLView.describe(doc, interfaces)), not a list", interfaces)
+                problem("interfaces of node '\(name)' is \(doc.describe(interfaces)), not a list", interfaces)
             }
             for intf in y.items(y.child(value, "interfaces")) {
                 for neighbor in y.items(y.child(intf, "neighbors")) {
@@ -161,7 +152,7 @@ extension NetlabSnapshot {
         }
         for key in ["vlans", "groups"] {
             if let section = y.child(root, key), doc.kind(section) != .mapping, !doc.isNull(section) {
-                problem("'\(key)' is \(YAMLView.describe(doc, section)), not a mapping", section)
+                problem("'\(key)' is \(doc.describe(section)), not a mapping", section)
             }
         }
         for (name, value) in y.pairs(y.child(root, "vlans")) {

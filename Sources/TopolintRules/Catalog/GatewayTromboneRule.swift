@@ -60,11 +60,14 @@ public struct GatewayTromboneRule: Rule {
         // The VLAN's endpoints, each VM once, for the share: summing its domains' endpoints
         // would count twice the VMs of a host whose uplinks reach two domains of it. Worked
         // out only for the VLANs a finding is about.
-        var workloadsOfVLAN = [[Int]](repeating: [], count: t.vlans.count)
-        for (w, workload) in t.workloads.enumerated() { for v in workload.vlans { workloadsOfVLAN[v].append(w) } }
+        var workloadsOfVLAN: [[Int]] = []
         var vlanTotals: [Int: Double] = [:]
         func endpoints(ofVLAN v: Int) -> Double {
             if let known = vlanTotals[v] { return known }
+            if workloadsOfVLAN.isEmpty {
+                workloadsOfVLAN = [[Int]](repeating: [], count: t.vlans.count)
+                for (w, workload) in t.workloads.enumerated() { for v in workload.vlans { workloadsOfVLAN[v].append(w) } }
+            }
             var sum = 0.0
             for w in workloadsOfVLAN[v] {
                 let reach = cache.reach(workload: w, vlan: v)
