@@ -6,6 +6,12 @@ public struct GatewayReach: Sendable, Equatable {
     public var proximity: Proximity
     /// Round trip between the host's site and the gateway's: 0 within a site, nil unknown.
     public var rttMs: Double?
+
+    public init(gateway: Int, proximity: Proximity, rttMs: Double?) {
+        self.gateway = gateway
+        self.proximity = proximity
+        self.rttMs = rttMs
+    }
 }
 
 /// For one domain: the best (first by name) gateway per rack, pod and site, so the nearest

@@ -6,10 +6,32 @@ import TopolintAnalysis
 /// it joins and the gateway it reaches. Workloads of the cluster share these, each host
 /// holding count/n of a workload's endpoints.
 struct ClusterVLANReach: Sendable {
-    struct HostReach {
-        var host: Int
-        var joined: Bool
-        var gateway: GatewayReach?
+    /// One host's reach, packed into 24 bytes (the plain fields took 48): a findings-heavy
+    /// design keeps one of these per host, cluster and VLAN its workloads use.
+    struct HostReach: Sendable {
+        private let hostIndex: Int32
+        /// -1: no gateway reached.
+        private let gatewayIndex: Int32
+        /// NaN: the round trip is unknown (a number read from the file is never NaN).
+        private let rttMs: Double
+        private let proximity: UInt8
+        let joined: Bool
+
+        init(host: Int, joined: Bool, gateway: GatewayReach?) {
+            hostIndex = Int32(truncatingIfNeeded: host)
+            self.joined = joined
+            gatewayIndex = gateway.map { Int32(truncatingIfNeeded: $0.gateway) } ?? -1
+            rttMs = gateway?.rttMs ?? .nan
+            proximity = UInt8(truncatingIfNeeded: gateway?.proximity.rawValue ?? 0)
+        }
+
+        var host: Int { Int(hostIndex) }
+
+        var gateway: GatewayReach? {
+            guard gatewayIndex >= 0 else { return nil }
+            return GatewayReach(gateway: Int(gatewayIndex), proximity: Proximity(rawValue: Int(proximity))!,
+                                rttMs: rttMs.isNaN ? nil : rttMs)
+        }
     }
 
     var hosts: [HostReach]
@@ -21,6 +43,9 @@ struct ClusterVLANReach: Sendable {
 struct ReachCache {
     let context: RuleContext
     private var memo: [Int: ClusterVLANReach] = [:]
+    /// The reach being worked out, copied out at its exact size: reserving a cluster's host
+    /// count for each (cluster, VLAN) left most of it unused where few hosts carry the VLAN.
+    private var scratch: [ClusterVLANReach.HostReach] = []
 
     init(_ context: RuleContext) { self.context = context }
 
@@ -29,8 +54,7 @@ struct ReachCache {
         if let shared = context.sharedReach?.table[key] { return shared }
         if let known = memo[key] { return known }
         let t = context.topology, analysis = context.analysis
-        var hosts: [ClusterVLANReach.HostReach] = []
-        hosts.reserveCapacity(t.clusters[c].hosts.count)
+        scratch.removeAll(keepingCapacity: true)
         // A host's reach follows from its rack and its uplinks alone (given it carries the
         // VLAN), and a cluster lists its hosts rack by rack: a host placed and cabled like the
         // one before it reaches the same gateway, without walking the domains again.
@@ -38,13 +62,19 @@ struct ReachCache {
         for h in t.clusters[c].hosts where binarySearch(t.hosts[h].vlans, v) {
             let rack = t.hosts[h].rack, uplinks = t.hosts[h].uplinks   // not the whole host: a copy retains its name and lists
             if let p = previous, p.rack == rack, p.uplinks == uplinks {
-                hosts.append(.init(host: h, joined: p.joined, gateway: p.gateway))
+                scratch.append(.init(host: h, joined: p.joined, gateway: p.gateway))
                 continue
             }
             let joined = analysis.joinsDomain(host: h, vlan: v)
             let gateway = joined ? analysis.nearestGateway(host: h, vlan: v) : nil
             previous = (rack, uplinks, joined, gateway)
-            hosts.append(.init(host: h, joined: joined, gateway: gateway))
+            scratch.append(.init(host: h, joined: joined, gateway: gateway))
+        }
+        // A copy of its own (`Array(scratch)` would share the scratch's storage, and the next
+        // `removeAll(keepingCapacity:)` would then allocate the scratch anew at full size).
+        let hosts = [ClusterVLANReach.HostReach](unsafeUninitializedCapacity: scratch.count) { buffer, count in
+            _ = buffer.initialize(from: scratch)
+            count = scratch.count
         }
         let result = ClusterVLANReach(hosts: hosts, carriers: hosts.count)
         memo[key] = result
