@@ -375,15 +375,14 @@ extension Loader {
                 guard let bs = resolve(second, kind: "switch", values: values, what: "between of a link") else { continue }
                 for b in bs {
                     if a[0] == b { selfLinked = true; continue }
-                    let name = "\(topology.switches[a[0]].name) -- \(topology.switches[b].name)"
-                    topology.links.append(Link(a: a[0], b: b, mode: mode, vlans: vlans, location: doc.location(item), name: name))
+                    topology.links.append(Link(a: a[0], b: b, mode: mode, vlans: vlans, location: doc.location(item)))
                 }
             }
             if selfLinked {
                 error(.schema, "a link joins a switch to itself", at: between)
             }
             if field(f, spec, "ignore") != nil {
-                let entry = Entry(key: item, value: item, fields: f, instances: topology.links[pairsBefore...].map { ($0.name, []) })
+                let entry = Entry(key: item, value: item, fields: f, instances: (pairsBefore..<topology.links.count).map { (topology.name(ofLink: $0), []) })
                 common(entry, kind: "link", spec: spec)
             } else {
                 common(Entry(key: item, value: item, fields: f, instances: []), kind: "link", spec: spec)

@@ -52,8 +52,7 @@ extension Loader {
         // overrun it goes there to be reported.
         guard work + lookups <= workBudget else { return false }
         work += lookups
-        let name = "\(topology.switches[a].name) -- \(topology.switches[b].name)"
-        topology.links.append(Link(a: a, b: b, mode: mode, vlans: selection, location: doc.location(item), name: name))
+        topology.links.append(Link(a: a, b: b, mode: mode, vlans: selection, location: doc.location(item)))
         return true
     }
 }

@@ -78,8 +78,6 @@ public struct Link: Sendable {
     public var mode: LinkMode
     public var vlans: VLANSelection
     public var location: SourceLocation
-    /// `a -- b` by switch name, the link's subject name.
-    public var name: String
 }
 
 /// Where a VLAN's default gateway lives (docs/format.md, “Gateways”).
@@ -240,6 +238,13 @@ public struct Topology: Sendable {
 
     /// Where host `h` is declared.
     public func location(ofHost h: Int) -> SourceLocation { hosts[h].location(in: file) }
+
+    /// A link's subject name, `a -- b` by switch name: made when asked for (a large design
+    /// has tens of thousands of links, and hardly any name is ever read).
+    public func name(ofLink l: Int) -> String { "\(switches[links[l].a].name) -- \(switches[links[l].b].name)" }
+
+    /// Every link's name, in order.
+    public var linkNames: [String] { links.indices.map(name(ofLink:)) }
 
     /// A host's placement (its rack, the rack's pod and site).
     public func placement(ofHost h: Int) -> Placement {

@@ -23,7 +23,7 @@ import TopolintCore
               - {between: ["leaf[1:2]", spine2], mode: routed}
               - {between: ["leaf[1:2]", "spine{1}"], vlans: []}
             """))
-        #expect(t.links.map(\.name) == ["leaf1 -- spine1", "leaf1 -- spine2", "leaf2 -- spine2", "leaf1 -- spine1", "leaf2 -- spine2"])
+        #expect(t.linkNames == ["leaf1 -- spine1", "leaf1 -- spine2", "leaf2 -- spine2", "leaf1 -- spine1", "leaf2 -- spine2"])
         #expect(t.links.map(\.mode) == [.trunk, .routed, .routed, .trunk, .trunk])
         #expect(t.links.map(\.location.line) == [8, 9, 9, 10, 10])
     }

@@ -42,7 +42,7 @@ struct LoadInTwoTests {
         #expect(a.clusters.map(\.hosts) == b.clusters.map(\.hosts))
         #expect(a.clusters.map(\.vlans) == b.clusters.map(\.vlans))
         #expect(a.ignores.map(\.subject) == b.ignores.map(\.subject))
-        #expect(a.switches.map(\.name) == b.switches.map(\.name) && a.links.map(\.name) == b.links.map(\.name))
+        #expect(a.switches.map(\.name) == b.switches.map(\.name) && a.linkNames == b.linkNames)
         #expect(a.vlans.map(\.gateway) == b.vlans.map(\.gateway))
         #expect(a.workloads.map { $0.hosts ?? [] } == b.workloads.map { $0.hosts ?? [] })
     }
@@ -88,7 +88,7 @@ struct LoadInTwoTests {
         #expect(a.clusters.map(\.hosts) == [0..<2, 2..<4, 4..<6])
         #expect(a.hosts.map(\.vlans) == b.hosts.map(\.vlans))
         #expect(a.ignores.map(\.subject.name) == ["sw2", "h2"])
-        #expect(a.links.map(\.name) == ["sw1 -- sw2"] && a.vlans[0].gateway == .single(0))
+        #expect(a.linkNames == ["sw1 -- sw2"] && a.vlans[0].gateway == .single(0))
         #expect(a.workloads[0].hosts == [4, 5])
     }
 

@@ -126,7 +126,7 @@ struct CoreLoaderModelTests {
         #expect(t.switches[1].vlans == .all)
         #expect(t.links[0].mode == .trunk)
         #expect(t.links[0].vlans == .all)
-        #expect(t.links[0].name == "a -- b")
+        #expect(t.name(ofLink: 0) == "a -- b")
         #expect(t.links[1].mode == .routed)
         #expect(t.links[1].vlans == .some([0]))
         #expect(t.workloads[0].count == 1)

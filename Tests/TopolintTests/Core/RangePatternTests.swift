@@ -271,7 +271,7 @@ struct CorePatternLoadingTests {
             let n = i + 1 < 10 ? "0\(i + 1)" : "\(i + 1)"
             #expect(t.switches[link.a].name == "r\(n)-leaf1")
             #expect(t.switches[link.b].name == "r\(n)-leaf2")
-            #expect(link.name == "r\(n)-leaf1 -- r\(n)-leaf2")
+            #expect(t.name(ofLink: i) == "r\(n)-leaf1 -- r\(n)-leaf2")
         }
     }
 
