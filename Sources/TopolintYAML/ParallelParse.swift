@@ -163,8 +163,6 @@ private struct Halves: @unchecked Sendable {
 struct SplitPlan {
     /// Byte offset of the line that starts the second half.
     var offset: Int
-    /// Its 0-based line number.
-    var line: Int
     /// The keys of the enclosing mappings, outermost first.
     var keys: [[UInt8]]
     /// The chain written as YAML: one `key:` line per level, indented as in the file.
@@ -190,7 +188,7 @@ struct SplitPlan {
                         prefix.append(contentsOf: key)
                         prefix.append(contentsOf: [UInt8(ascii: ":"), 0x0A])
                     }
-                    return SplitPlan(offset: start, line: lineNumber(of: start, bytes), keys: keys.map(\.key), prefix: prefix)
+                    return SplitPlan(offset: start, keys: keys.map(\.key), prefix: prefix)
                 }
                 start = lineStart(after: start, bytes)
             }
@@ -202,15 +200,6 @@ struct SplitPlan {
     static func lineStart(after offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard offset < bytes.count, let nl = memchr(bytes.baseAddress! + offset, 0x0A, bytes.count - offset) else { return bytes.count }
         return bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
-    }
-
-    static func lineNumber(of offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0, at = 0
-        while at < offset, let nl = memchr(bytes.baseAddress! + at, 0x0A, offset - at) {
-            count += 1
-            at = bytes.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
-        }
-        return count
     }
 
     /// A `<<` anywhere (a merge key, or text that looks like one), or a line after the first
