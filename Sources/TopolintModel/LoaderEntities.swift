@@ -87,6 +87,11 @@ extension Loader {
             }
             let rtt = field(f, spec, "rtt_ms").flatMap { number($0, minimum: 0, what: "rtt_ms") }
             let bandwidth = field(f, spec, "bandwidth_gbps").flatMap { number($0, minimum: 0, what: "bandwidth_gbps") }
+            // description, tags and ignore, checked as on every entity; an ignore's subject is
+            // the link by its sites' names (no rule reports on a site link, so such an ignore
+            // is reported unused).
+            let name = ends.count == 2 ? "\(topology.sites[ends[0]].name) -- \(topology.sites[ends[1]].name)" : nil
+            common(Entry(key: item, value: item, fields: f, instances: name.map { [($0, [])] } ?? []), kind: "site_link", spec: spec)
             guard ends.count == 2, let rtt else { continue }
             let pair = Set(ends)
             if let first = seen[pair] {

@@ -88,6 +88,9 @@ public enum PlainScalar {
         if t.hasPrefix("0x") || t.hasPrefix("0b") || t.hasPrefix("0o") || t.contains(":") && t.first?.isNumber == true {
             return "write numbers in decimal"
         }
+        if [".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"].contains(t) {
+            return "write a finite number (YAML 1.1 reads .inf as infinity and .nan as not a number)"
+        }
         if t.count > 1, t.first == "0", t.dropFirst().first?.isNumber == true {
             return "write whole numbers without leading zeros (YAML 1.1 reads 017 as octal 15)"
         }

@@ -325,8 +325,18 @@ struct CoreLoaderDiagnosticsTests {
               c: {ignore: [TL200]}
               d: {tags: fra}
               e: {tags: [1, [2]]}
+            site_links:
+              - {between: [a, b], rtt_ms: 1, ignore: {bogus-rule: "x", TL200: " "}, tags: 5}
+              - {between: [c, c], rtt_ms: 1, ignore: 7}
             """)
-        #expect(diagnostics.count == 5, "\(diagnostics.map(\.oneLine))")
+        #expect(diagnostics.count == 10, "\(diagnostics.map(\.oneLine))")
+        // A site link's description, tags and ignore are checked as on every entity, also
+        // on a link whose ends are wrong.
+        CoreFixture.expect(diagnostics, .schema, line: 10, column: 43, "unknown rule 'bogus-rule'")
+        CoreFixture.expect(diagnostics, .schema, line: 10, column: 67, "needs a reason")
+        CoreFixture.expect(diagnostics, .schema, line: 10, column: 79, "tags must be a list of strings")
+        CoreFixture.expect(diagnostics, .schema, line: 11, column: 15, "joins two different sites")
+        CoreFixture.expect(diagnostics, .schema, line: 11, column: 42, "ignore must be a mapping")
         CoreFixture.expect(diagnostics, .schema, line: 4, column: 16, "unknown rule 'stretched-vlam'", help: "did you mean 'stretched-vlan'?")
         CoreFixture.expect(diagnostics, .schema, line: 5, column: 23, "needs a reason")
         CoreFixture.expect(diagnostics, .schema, line: 6, column: 15, "ignore must be a mapping")

@@ -51,10 +51,9 @@ struct ValueReadingTests {
         #expect(pack.map(\.message) == ["weight must be a number, not \(shown)"])
         #expect(config.map(\.message) == ["critical_rtt_ms must be a number, not \(shown)"])
         #expect(pack.first?.location.line == 2 && pack.first?.location.column == "rules: {TL200: {weight: ".count + 1)
-        if value == "017" {
-            for d in [topology, pack, config].compactMap(\.first) {
-                #expect(d.help?.contains("octal") == true, "\(d.oneLine)")
-            }
+        let hint = ["0x1p3": "decimal", "017": "octal", ".inf": "finite number"][value]
+        for d in [topology, pack, config].compactMap(\.first) {
+            if let hint { #expect(d.help?.contains(hint) == true, "\(d.oneLine) \(d.help ?? "no help")") } else { #expect(d.help == nil) }
         }
     }
 

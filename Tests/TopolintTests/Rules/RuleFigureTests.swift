@@ -211,6 +211,17 @@ import TopolintConfig
         #expect(unused.severity == .low)
     }
 
+    @Test func anIgnoreOnASiteLinkIsCheckedAndReportedUnused() throws {
+        // No rule reports on a site link, so its ignore suppresses nothing: TL900, at the
+        // ignore, with the link by its sites' names as subject (as for a switch or a link).
+        let text = Fixture.twoSites().replacing("rtt_ms: 8}", with: "rtt_ms: 8, tags: [dci], ignore: {stretched-vlan: \"dark fibre pair\"}}")
+        let linted = Linted(text)
+        let unused = try #require(linted.one("TL900"))
+        #expect(unused.subject == Subject(kind: "site_link", name: "fra1 -- ams1"))
+        #expect(unused.string("rule") == "TL200")
+        #expect(linted.one("TL200") != nil)
+    }
+
     @Test func fingerprintsIgnoreLineNumbers() throws {
         let a = try #require(Linted(Fixture.twoSites()).one("TL200"))
         let b = try #require(Linted("# a comment that moves every line down\n\n" + Fixture.twoSites()).one("TL200"))
