@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
         with a comment at its place, and is checked by the same loader as `lint` before it is \
         written. One warning line per kind of approximation goes to standard error. Lint a \
         source directly with: topolint import netlab netlab.snapshot.yml | topolint lint -
-        Exit status: 0 written; 2 the source cannot be read or the command line is wrong.
+        Exit status: 0 written; 2 the source cannot be read or the command line is wrong; 3 the output cannot be written.
         """,
         subcommands: ImportSources.all
     )

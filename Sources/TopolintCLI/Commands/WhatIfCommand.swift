@@ -12,7 +12,8 @@ struct WhatIfCommand: ParsableCommand {
         abstract: "Evaluate a proposed migration domain (or the removal of one) against a topology.",
         discussion: """
         Exit status follows --fail-on applied to the findings the proposal adds, so a pipeline \
-        can gate a proposal: 0 when none reaches it, 1 when one does, 2 on a load or usage error.
+        can gate a proposal: 0 when none reaches it, 1 when one does, 2 on a load or usage error, \
+        3 when the report cannot be written or the configuration cannot be read.
         """
     )
 
