@@ -14,6 +14,9 @@ public struct InventoryError: Error, Equatable, CustomStringConvertible {
 
 /// Where and how to reach a source of truth.
 public struct Connection: Sendable {
+    /// The longest wait for an answer that `--timeout` takes: a day.
+    public static let maxTimeout: Double = 86_400
+
     public var baseURL: HTTPURL
     public var token: String?
     public var verifyTLS: Bool
@@ -95,7 +98,9 @@ public final class HTTPClient: @unchecked Sendable {
         if let token = connection.token { lines.append("Authorization: Token \(token)") }
         requestCount += 1
         var response = chttp_response()
-        let timeoutMS = max(1, Int(connection.timeout * 1000))
+        // Within a day, so the milliseconds fit the C call's int whatever the caller gave.
+        let seconds = connection.timeout.isNaN ? 30 : min(max(connection.timeout, 0.001), Connection.maxTimeout)
+        let timeoutMS = Int(seconds * 1000)
         // Header lines as C strings that live for the call.
         let cLines = lines.map { strdup($0) }
         defer { cLines.forEach { free($0) } }

@@ -63,6 +63,9 @@ enum ImportRun {
             throw fail("--url: '\(o.url)' is not an http(s) URL")
         }
         guard o.timeout > 0 else { throw fail("--timeout must be more than 0 seconds") }
+        guard o.timeout <= Connection.maxTimeout else {
+            throw fail("--timeout is \(o.timeout) seconds; it can be at most \(Int(Connection.maxTimeout)) (a day)")
+        }
         var platformMap: [String: String] = [:]
         for entry in o.platformMap {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)

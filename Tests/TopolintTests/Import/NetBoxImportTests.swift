@@ -107,6 +107,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
 
+    @Test("--timeout past a day, infinite or not a number is a usage error, not a trap", arguments: ["1e16", "inf", "nan", "0"])
+    func anOutOfRangeTimeoutIsAUsageError(value: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["import", "netbox", "--url", "http://127.0.0.1:9", "--timeout", value, "-o", dir.appendingPathComponent("x.yaml").path],
+                            environment: ["NETBOX_TOKEN": "x"])
+        #expect(r.status == 2, "\(r.stderr)")
+        #expect(r.stderr.contains("--timeout"), "\(r.stderr)")
+    }
+
     /// A lab server with a self-signed certificate: refused as it stands, read with --insecure.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/openssl"), "needs openssl to make a certificate"))
     func aSelfSignedServerNeedsInsecure() throws {
