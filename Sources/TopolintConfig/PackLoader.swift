@@ -143,6 +143,11 @@ public enum PackLoader {
                 if let word = f.oneOf(valueNode, RulePack.TromboneScope.allCases.map(\.rawValue), what: key) { result[key] = .word(word) }
             case "max_switches":
                 if let n = f.integer(valueNode, range: 1...Int.max, what: key) { result[key] = .number(Double(n)) }
+            case "max_endpoints":
+                // A limit of no endpoints at all would put every domain with one endpoint
+                // infinitely over it (and one with none at 0/0).
+                guard let n = f.number(valueNode, minimum: 0, what: key) else { break }
+                if n > 0 { result[key] = .number(n) } else { f.error(.schema, "max_endpoints must be more than 0", at: valueNode) }
             default:
                 if let n = f.number(valueNode, minimum: 0, what: key) { result[key] = .number(n) }
             }

@@ -57,6 +57,14 @@ struct ValueReadingTests {
         }
     }
 
+    @Test("max_endpoints must be more than 0: no endpoints at all as a limit is every domain infinitely over it")
+    func maxEndpointsZero() {
+        let diagnostics = ScratchConfig.load("thresholds: {max_endpoints: 0, max_switches: 1}\n")
+        #expect(diagnostics.map(\.message) == ["max_endpoints must be more than 0"])
+        #expect(diagnostics.first?.location.column == "thresholds: {max_endpoints: ".count + 1)
+        #expect(ScratchConfig.load("thresholds: {max_endpoints: 0.5}\n").isEmpty)
+    }
+
     @Test("1_000, 1.5e1 and 8 are accepted alike in a topology, a pack and a config", arguments: [("1_000", 1000.0), ("1.5e1", 15), ("8", 8)])
     func acceptedEverywhere(value: String, expected: Double) throws {
         let (topology, pack, config) = readEverywhere(value)
