@@ -59,8 +59,11 @@ public struct SiteDistances: Sendable {
                     if d > dist[u] { continue }
                     for (site, w) in adjacency[list[u]] {
                         let v = Int(slot[site])
-                        if d + w < dist[v] {
-                            dist[v] = d + w
+                        // Saturated: round trips that add up past the largest double are
+                        // very far, not infinite (infinite is how "no path" is kept).
+                        let through = min(d + w, .greatestFiniteMagnitude)
+                        if through < dist[v] {
+                            dist[v] = through
                             heap.push((dist[v], v))
                         }
                     }
