@@ -1,4 +1,7 @@
 /// Damerau-free Levenshtein distance with an early exit once every cell exceeds `limit`.
+/// Below the strings' length only a band of `2·limit + 1` cells a row can stay within the
+/// limit, so only those are computed: a "did you mean" on two long names that differ by a
+/// character costs their length, not its square.
 public func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
     let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
     return editDistance(x, y, limit: limit)
@@ -8,6 +11,7 @@ func editDistance<C: RandomAccessCollection>(_ x: C, _ y: C, limit: Int) -> Int 
     if abs(x.count - y.count) > limit { return limit + 1 }
     if x.isEmpty { return y.count }
     if y.isEmpty { return x.count }
+    if limit < max(x.count, y.count) { return bandedEditDistance(x, y, limit: limit) }
     var previous = Array(0...y.count)
     var current = [Int](repeating: 0, count: y.count + 1)
     for i in 1...x.count {
@@ -22,6 +26,35 @@ func editDistance<C: RandomAccessCollection>(_ x: C, _ y: C, limit: Int) -> Int 
         swap(&previous, &current)
     }
     return previous[y.count]
+}
+
+/// The same distance, computing only the cells within `limit` of the diagonal (any other
+/// is over the limit); `limit + 1` when the distance is over it. The lengths differ by at
+/// most `limit` (checked by the caller), so the last cell is in the band.
+private func bandedEditDistance<C: RandomAccessCollection>(_ x: C, _ y: C, limit: Int) -> Int where C.Element: Equatable, C.Index == Int {
+    let n = x.count, m = y.count, over = limit + 1
+    // Cells outside the band hold `over`; values are kept at most `over`.
+    var previous = [Int](repeating: over, count: m + 1)
+    for j in 0...min(m, limit) { previous[j] = j }
+    var current = [Int](repeating: over, count: m + 1)
+    for i in 1...n {
+        let low = max(1, i - limit), high = min(m, i + limit)
+        current[low - 1] = low == 1 && i <= limit ? i : over
+        var rowMin = current[low - 1]
+        if low <= high {
+            for j in low...high {
+                let cost = x[x.startIndex + i - 1] == y[y.startIndex + j - 1] ? 0 : 1
+                let cell = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, over)
+                current[j] = cell
+                rowMin = min(rowMin, cell)
+            }
+        }
+        // The next row reads one cell past this row's band: outside it, so over the limit.
+        if high + 1 <= m { current[high + 1] = over }
+        if rowMin > limit { return over }
+        swap(&previous, &current)
+    }
+    return previous[m]
 }
 
 /// How good a "did you mean" candidate is; lower is better. A known name that extends

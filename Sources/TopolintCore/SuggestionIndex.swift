@@ -4,7 +4,9 @@
 /// Names are kept sorted, in buckets by length: a name within two edits of the word is at
 /// most two characters longer or shorter, so only five buckets can hold one. Within a
 /// bucket the search starts where the word would sort and walks outward (names that share
-/// the word's beginning come first) and stops after `comparisonsPerQuery` distances. An
+/// the word's beginning come first) and stops after `comparisonsPerQuery` distances (fewer
+/// for a word over 64 characters: a distance costs about the word's length, so the budget
+/// is really one of characters compared). An
 /// extension of the word (`rtt` → `rtt_ms`) sorts right after it in the whole sorted list.
 /// The answer for a word is remembered, so a mistake repeated a million times (one bad
 /// reference in a large pattern) costs one search.
@@ -57,8 +59,9 @@ public struct SuggestionIndex: Sendable {
             consider(sorted[i])
             i += 1; looked += 1
         }
-        // Nearby lengths, the word's own first, each from where the word would sort.
-        let share = SuggestionIndex.comparisonsPerQuery / (2 * SuggestionIndex.maxDistance + 1)
+        // Nearby lengths, the word's own first, each from where the word would sort. A long
+        // word buys fewer distances, each costing its length.
+        let share = SuggestionIndex.comparisonsPerQuery / (2 * SuggestionIndex.maxDistance + 1) / max(1, scalars.count / 64)
         for delta in [0, -1, 1, -2, 2] {
             guard let bucket = buckets[scalars.count + delta] else { continue }
             let start = lowerBound(bucket, word)

@@ -42,6 +42,25 @@ import TopolintCore
         #expect(platform.diagnostics.contains { $0.message.hasPrefix("unknown platform 'vsphere-7'") && $0.help == "did you mean 'vsphere-7.0'?" })
     }
 
+    /// Within a limit, only the band of cells near the diagonal is computed: the same answer
+    /// as the whole table, capped at limit + 1.
+    @Test func theBandedDistanceAgreesWithTheWholeTable() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("abcd")
+        func word() -> String { String((0..<Int.random(in: 0...9, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }) }
+        for _ in 0..<2_000 {
+            let a = word(), b = word(), full = editDistance(a, b)
+            for limit in 0...3 {
+                #expect(editDistance(a, b, limit: limit) == min(full, limit + 1), "\(a) \(b) limit \(limit)")
+            }
+        }
+        // Two long names one edit apart: the band makes this their length's work, not its
+        // square (the whole table would be 400 million cells).
+        let long = String(repeating: "leaf-", count: 4_000)
+        #expect(editDistance(long + "x", long + "y", limit: 2) == 1)
+        #expect(editDistance(long + "xyz", "q" + long, limit: 2) == 3)
+    }
+
     /// The index gives the same answer as a full scan when the names near the word fit its
     /// per-question budget.
     @Test func theIndexAgreesWithAFullScan() {
