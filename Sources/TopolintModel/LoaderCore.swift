@@ -167,7 +167,7 @@ struct Loader: YAMLValueReading {
         guard work > workBudget else { return true }
         if !workReported {
             workReported = true
-            error(.schema, "this file asks for more than \(workBudget) reference lookups (patterns times their lists); is a range or a list too long?", at: node)
+            error(.schema, "this file asks for more than \(workBudget) reference lookups and VLAN memberships (patterns times their lists); is a range or a list too long?", at: node)
         }
         return false
     }

@@ -224,6 +224,9 @@ extension Loader {
                 if let vlansNode, shared == nil, containsPlaceholder(vlansNode) {
                     vlans = vlanSelection(vlansNode, values: instance.values, what: "vlans of switch '\(instance.name)'") ?? .some([])
                 }
+                // Each VLAN a switch carries is work for the analysis: a pattern times a long
+                // list counts against the lookup budget, like any pattern times its list.
+                if case let .some(list) = vlans, !list.isEmpty, !spend(list.count, at: vlansNode ?? entry.key) { break }
                 topology.switches.append(Switch(name: instance.name, placement: placement, role: role, vlans: vlans, vtep: vtep, location: location(entry)))
             }
         }
@@ -380,6 +383,8 @@ extension Loader {
                 guard let bs = resolve(second, kind: "switch", values: values, what: "between of a link") else { continue }
                 for b in bs {
                     if a[0] == b { selfLinked = true; continue }
+                    // Each VLAN a trunk carries is work for the analysis.
+                    if case let .some(list) = vlans, !list.isEmpty, !spend(list.count, at: item) { break }
                     topology.links.append(Link(a: a[0], b: b, mode: mode, vlans: vlans, location: doc.location(item)))
                 }
             }
@@ -492,6 +497,8 @@ extension Loader {
                 ownVLANs = vlanList(vlansNode, values: instance.values, what: "vlans of host '\(instance.name)'")
             }
             let vlans = ownVLANs.map { internedVLANs(sortedUnion($0, clusterVLANs)) } ?? clusterVLANs
+            // Each VLAN a host carries (its own and its cluster's) is work for the analysis.
+            if !vlans.isEmpty, !spend(vlans.count, at: entry.key) { return }
             let (line, column) = doc.lineAndColumn(entry.key, hint: &hostLine)
             topology.hosts.append(Host(cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, line: line, column: column))
         }

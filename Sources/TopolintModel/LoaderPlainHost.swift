@@ -84,16 +84,6 @@ extension Loader {
             }
             sortDistinctInPlace(&hostVLANScratch)
         }
-        // The lookups the general path charges to the work budget (rack, uplinks, VLANs):
-        // a host that would overrun it goes there to be reported.
-        let lookups = 1 + uplinkCount + (vlansNode.map { doc.count($0) } ?? 0)
-        guard work + lookups <= workBudget else { return false }
-        // The name last: a pattern, a null or a duplicate goes the general way, unrecorded.
-        guard !doc.isNull(key),
-              let _ = doc.withScalarBytes(key, { bytes -> Int? in
-                  bytes.contains(UInt8(ascii: "[")) ? nil : tables.hosts.insert(bytes: bytes)
-              }) else { return false }
-        work += lookups
         var vlans = clusterVLANs
         if vlansNode != nil {
             if let last = lastHostVLANs, last.cluster == cluster, last.own == hostVLANScratch {
@@ -104,6 +94,17 @@ extension Loader {
                 lastHostVLANs = (cluster, own, vlans)
             }
         }
+        // What the general path charges to the work budget (rack, uplinks, VLANs looked up,
+        // and every VLAN the host carries): a host that would overrun it goes there to be
+        // reported.
+        let lookups = 1 + uplinkCount + (vlansNode.map { doc.count($0) } ?? 0) + vlans.count
+        guard work + lookups <= workBudget else { return false }
+        // The name last: a pattern, a null or a duplicate goes the general way, unrecorded.
+        guard !doc.isNull(key),
+              let _ = doc.withScalarBytes(key, { bytes -> Int? in
+                  bytes.contains(UInt8(ascii: "[")) ? nil : tables.hosts.insert(bytes: bytes)
+              }) else { return false }
+        work += lookups
         let (line, column) = doc.lineAndColumn(key, hint: &hostLine)
         topology.hosts.append(Host(cluster: cluster, rack: rack, uplinks: uplinks, vlans: vlans, line: line, column: column))
         return true

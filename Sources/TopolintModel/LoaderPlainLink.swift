@@ -44,8 +44,10 @@ extension Loader {
                     guard let found = declaredName(doc.item(vlansNode, i), in: vlanTable) else { return false }
                     list.append(found)
                 }
-                selection = .some(sortedDistinct(list))
-                lookups += list.count
+                let distinct = sortedDistinct(list)
+                selection = .some(distinct)
+                // The names looked up, and each VLAN the trunk carries (work for the analysis).
+                lookups += list.count + distinct.count
             }
         }
         // The lookups the general path charges to the work budget: a link that would

@@ -162,6 +162,29 @@ import TopolintCore
         #expect(LoadLimits.names(nodes: nodes) == 1_000_000 + 16 * nodes)
     }
 
+    /// Every VLAN a host, switch or trunk carries counts against the same budget: a host
+    /// pattern in a cluster of many VLANs (each host carries them all) stops at the host,
+    /// a switch pattern with a long list at the list, a trunk at the link.
+    @Test func vlanMembershipsCountAgainstTheLookupBudget() {
+        let vlans = (0..<100).map { "v\($0)" }
+        var head = "topology: t\nversion: 1\nsites: {s: {}}\nracks: {r: {site: s}}\nvlans:\n"
+        for (i, v) in vlans.enumerated() { head += "  \(v): {id: \(i + 1)}\n" }
+        let list = "[" + vlans.joined(separator: ", ") + "]"
+        let hosts = head + "switches: {sw: {site: s}}\nclusters:\n  c:\n    vlans: \(list)\n    hosts:\n      \"h[1:500]\": {rack: r, uplinks: [sw]}\n"
+        let loaded = Self.loader(hosts, workBudget: 20_000)
+        let hostLine = 100 + 11
+        // On the host pattern's line (at the host, or the uplink looked up as it ran out).
+        #expect(loaded.diagnostics.map(\.location.line) == [hostLine], "\(loaded.diagnostics.map(\.oneLine))")
+        #expect(loaded.diagnostics.first?.message.contains("more than 20000 reference lookups and VLAN memberships") == true)
+        #expect(Self.loader(hosts, workBudget: 60_000).diagnostics.isEmpty)
+        let switches = head + "switches: {\"sw[1:500]\": {site: s, vlans: \(list)}}\n"
+        let loadedSwitches = Self.loader(switches, workBudget: 20_000)
+        #expect(loadedSwitches.diagnostics.map(\.location.line) == [100 + 6], "\(loadedSwitches.diagnostics.map(\.oneLine))")
+        let trunks = head + "switches: {\"sw[1:500]\": {site: s}, core: {site: s}}\nlinks: [{between: [\"sw[1:500]\", core], vlans: \(list)}]\n"
+        let loadedTrunks = Self.loader(trunks, workBudget: 20_000)
+        #expect(loadedTrunks.diagnostics.map(\.location.line) == [100 + 7], "\(loadedTrunks.diagnostics.map(\.oneLine))")
+    }
+
     /// A host pattern times a long list of references stops at the lookup budget, with one
     /// error at the list.
     @Test func patternsTimesListsStopAtTheLookupBudget() {
