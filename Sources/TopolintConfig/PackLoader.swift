@@ -93,6 +93,10 @@ public enum PackLoader {
     /// Parses one pack file into a layer, with located diagnostics.
     public static func parse(_ bytes: [UInt8], file: String, isDefault: Bool = false) -> (Layer?, [Diagnostic]) {
         let parsed = YAMLReader.parse(bytes, file: file)
+        if parsed.isEmpty || parsed.document.map({ $0.isNull($0.root) }) == true {
+            return (nil, [Diagnostic(.schema, "the rule pack is empty: a rule pack is a mapping (pack, extends, thresholds, rules, platforms)",
+                                     at: SourceLocation(file: file, line: 1, column: 1))])
+        }
         guard let doc = parsed.document else { return (nil, parsed.diagnostics) }
         var f = YAMLFields(doc)
         f.diagnostics = parsed.diagnostics

@@ -68,7 +68,8 @@ public struct ProjectConfig: Sendable {
             return (nil, [SourceFile.diagnostic(for: error, path: path)])
         }
         let parsed = YAMLReader.parse(bytes, file: path)
-        if parsed.isEmpty {
+        // Nothing, or only `~` / `null`: one message for both.
+        if parsed.isEmpty || parsed.document.map({ $0.isNull($0.root) }) == true {
             return (nil, [Diagnostic(.schema, "the configuration file is empty: a topolint configuration is a mapping of settings (pack, fail_on, disable, enable, thresholds, rules)",
                                      at: SourceLocation(file: path, line: 1, column: 1),
                                      help: "write a setting such as `fail_on: high`, or delete the file to use the defaults")])

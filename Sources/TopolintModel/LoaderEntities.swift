@@ -330,7 +330,12 @@ extension Loader {
         }
         guard let activeSwitch = single(active, kind: "switch", values: [], what: "active \(what())") else { return nil }
         let standbys = standby.flatMap { resolveList($0, kind: "switch", values: [], what: "standby \(what())") } ?? []
-        return .activeStandby(active: activeSwitch, standby: standbys.filter { $0 != activeSwitch })
+        // A switch cannot stand by for itself: a design that says so meant another one.
+        if let standby, standbys.contains(activeSwitch) {
+            error(.schema, "\(what()) names '\(doc.string(active))' as both active and standby", at: standby)
+            return nil
+        }
+        return .activeStandby(active: activeSwitch, standby: standbys)
     }
 
     mutating func loadLinks(_ node: YAMLNode) {
@@ -564,7 +569,9 @@ extension Loader {
             guard spend(topology.workloads.count, at: entry.key) else { continue }
             let inDomain = Set(clusters)
             var workloads = topology.workloads.indices.filter { inDomain.contains(topology.workloads[$0].cluster) }
-            if let node = field(entry.fields, spec, "workloads"), let listed = resolveList(node, kind: "workload", values: [], what: "workloads of migration domain '\(instance.name)'") {
+            if let node = field(entry.fields, spec, "workloads"), doc.kind(node) == .sequence && doc.count(node) == 0 {
+                error(.schema, "migration domain '\(instance.name)' names no workload in workloads; leave workloads out to let every workload of its clusters move", at: node)
+            } else if let node = field(entry.fields, spec, "workloads"), let listed = resolveList(node, kind: "workload", values: [], what: "workloads of migration domain '\(instance.name)'") {
                 for w in listed where !inDomain.contains(topology.workloads[w].cluster) {
                     let workload = topology.workloads[w]
                     // A workload whose cluster did not resolve has been reported already.

@@ -89,7 +89,7 @@ public struct TextReporter: Reporter {
     /// Names in messages come from the file, and a YAML double-quoted string can hold any
     /// control character (`"\e[2J"`): none of them may reach the terminal, and a newline
     /// would split an entry's head line.
-    static func clean(_ text: String) -> String {
+    public static func clean(_ text: String) -> String {
         guard mayHoldControl(text), text.unicodeScalars.contains(where: { Snippet.isControl($0) }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {

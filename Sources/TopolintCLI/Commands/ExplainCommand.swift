@@ -6,24 +6,28 @@ import TopolintRules
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: rationale, trigger, score formula, fix and examples.")
 
-    @Argument(help: "A rule id (TL200) or name (stretched-vlan).")
+    @Argument(help: "A rule id (TL200) or name (stretched-vlan), in any case.")
     var rule: String
 
+    /// Ids and names are matched in any case (`tl200`, `Stretched-VLAN`): ids are upper
+    /// case, names lower case.
+    var key: String { rule.lowercased() }
+
     func validate() throws {
-        if RuleRegistry.rule(named: rule) == nil && DiagnosticCode.allCases.first(where: { $0.id == rule.uppercased() || $0.name == rule }) == nil {
+        if RuleRegistry.rule(named: key) == nil && DiagnosticCode.allCases.first(where: { $0.id == key.uppercased() || $0.name == key }) == nil {
             // Also match the start of a name, so `strecthed` finds `stretched-vlan`.
-            let suggestion = closestMatch(to: rule, among: RuleRegistry.acceptedNames, maxDistance: 3)
-                ?? RuleRegistry.acceptedNames.first { editDistance(rule, String($0.prefix(rule.count)), limit: 2) <= 2 && rule.count >= 4 }
+            let suggestion = closestMatch(to: key, among: RuleRegistry.acceptedNames, maxDistance: 3)
+                ?? RuleRegistry.acceptedNames.first { editDistance(key, String($0.prefix(key.count)), limit: 2) <= 2 && key.count >= 4 }
             throw ValidationError("unknown rule '\(rule)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "; `topolint rules` lists them"))
         }
     }
 
     func run() throws {
-        if let code = DiagnosticCode.allCases.first(where: { $0.id == rule.uppercased() || $0.name == rule }) {
+        if let code = DiagnosticCode.allCases.first(where: { $0.id == key.uppercased() || $0.name == key }) {
             try Output.emit("\(code.id) \(code.name): a load error. A file with load errors gets no design findings and exit status 2.\n", to: nil)
             return
         }
-        try Output.emit(RuleDocument.markdown(RuleRegistry.rule(named: rule)!.descriptor), to: nil)
+        try Output.emit(RuleDocument.markdown(RuleRegistry.rule(named: key)!.descriptor), to: nil)
     }
 }
 

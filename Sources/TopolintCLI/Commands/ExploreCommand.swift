@@ -1,5 +1,6 @@
 import ArgumentParser
 import TopolintRules
+import TopolintReporters
 
 /// `topolint explore FILE`: an interactive what-if of one proposed migration domain.
 struct ExploreCommand: ParsableCommand {
@@ -32,7 +33,7 @@ struct ExploreCommand: ParsableCommand {
         try say("topolint explore: \(topology.clusters.count) clusters, \(topology.vlans.count) VLANs, "
                 + "\(state.session.before.findings.count) findings as written. Type help for commands.\n")
         while let line = reader.next(prompt: "what-if> ") {
-            if !reader.interactive && !line.trimmingSpaces().isEmpty { try say("what-if> \(line)\n") }
+            if !reader.interactive && !line.trimmingSpaces().isEmpty { try say("what-if> \(TextReporter.clean(line))\n") }
             let (text, keepGoing) = state.execute(line.trimmingSpaces())
             try say(text)
             LineReader.completer = { [state] words in state.completions(after: words) }

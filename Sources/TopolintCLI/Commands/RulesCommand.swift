@@ -16,6 +16,11 @@ struct RulesCommand: ParsableCommand {
     /// The page file name of a rule, as SARIF's helpUri and the Markdown report link it.
     static func pageName(_ d: RuleDescriptor) -> String { "\(d.id)-\(d.name).md" }
 
+    func validate() throws {
+        // An empty folder name would make every page's path absolute ("/TL200-….md").
+        if writeDocs?.isEmpty == true { throw ValidationError("--write-docs needs a folder name") }
+    }
+
     func run() throws {
         if let writeDocs {
             for d in RuleRegistry.descriptors {

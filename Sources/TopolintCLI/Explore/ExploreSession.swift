@@ -2,6 +2,7 @@ import TopolintCore
 import TopolintModel
 import TopolintAnalysis
 import TopolintRules
+import TopolintReporters
 
 /// The state of an `explore` session: one proposed migration domain, edited step by step,
 /// re-evaluated after every change from the analysis made once at start-up.
@@ -37,12 +38,17 @@ struct ExploreSession {
 
     /// Runs one command line; returns the text to show and whether to go on.
     mutating func execute(_ line: String) -> (output: String, keepGoing: Bool) {
-        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        // Control characters never reach the terminal (a name is echoed in messages), and a
+        // word in matching quotes is the text inside them (`name "metro"`).
+        let words = TextReporter.clean(line).split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Self.unquoted(String($0)) }
         guard let command = words.first else { return ("", true) }
-        let args = Array(words.dropFirst())
+        var args: [String] = []
+        for word in words.dropFirst() where !args.contains(word) { args.append(word) }   // each name once
         switch command {
         case "quit", "exit", "q": return ("", false)
         case "help", "?": return (Self.help, true)
+        case "add" where args.isEmpty: return ("usage: add CLUSTER [CLUSTER ...]\n", true)
+        case "remove" where args.isEmpty, "rm" where args.isEmpty: return ("usage: remove CLUSTER [CLUSTER ...]\n", true)
         case "add": return (change(args) { state in for n in args where !state.clusters.contains(n) { state.clusters.append(n) } }, true)
         case "remove", "rm": return (change(args, mustBeInProposal: true) { $0.clusters.removeAll { args.contains($0) } }, true)
         case "clear": return (change([]) { $0.clusters = [] }, true)
@@ -51,7 +57,7 @@ struct ExploreSession {
             (name, clusters, workloads) = previous
             return (evaluate().text, true)
         case "name":
-            guard args.count == 1, let new = args.first else { return ("usage: name NEW-NAME (one word)\n", true) }
+            guard args.count == 1, let new = args.first, !new.isEmpty else { return ("usage: name NEW-NAME (one word)\n", true) }
             if topology.migrationDomains.contains(where: { $0.name == new }) {
                 return ("the topology already has a migration domain named '\(new)'; choose another name\n", true)
             }
@@ -73,6 +79,12 @@ struct ExploreSession {
             let suggestion = closestMatch(to: command, among: Self.commands)
             return ("unknown command '\(command)'\(suggestion.map { "; did you mean '\($0)'?" } ?? ""); type help\n", true)
         }
+    }
+
+    /// A word in matching single or double quotes, without them.
+    static func unquoted(_ word: String) -> String {
+        guard word.count >= 2, let first = word.first, first == "\"" || first == "'", word.last == first else { return word }
+        return String(word.dropFirst().dropLast())
     }
 
     private mutating func change(_ names: [String], mustBeInProposal: Bool = false, _ apply: (inout ExploreSession) -> Void) -> String {

@@ -56,6 +56,8 @@ enum Baseline {
                   doc.kind(fingerprint) == .scalar, !doc.isNull(fingerprint) else {
                 return invalid(entry, "an entry without a \"fingerprint\"")
             }
+            // JSON text is quoted: a bare 5 or true is no fingerprint topolint wrote.
+            guard doc.isQuoted(fingerprint) else { return invalid(fingerprint, "the fingerprint \(doc.string(fingerprint)) is not text") }
             // A severity, when given, must be one: a misspelt one read as "none" would cover
             // the finding at any severity, hiding one that rose.
             var severity: Severity? = nil

@@ -73,11 +73,22 @@ import Testing
         ["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-dr", "--name", "x",
          "--migration-domain", "fra1-vdi,ams1-dr", "--name", "x"],
         ["what-if", "examples/two-sites-vsphere.yaml", "--migration-domain", "fra1-prod,ams1-dr", "--name", " "],
+        // An empty folder would make every page's path absolute.
+        ["rules", "--write-docs", ""],
     ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let r = try CLI.run(arguments)
         #expect(r.status == 2, "\(arguments): \(r.stderr)")
         #expect(!r.stderr.isEmpty)
+    }
+
+    @Test func explainTakesIdsAndNamesInAnyCase() throws {
+        let expected = try CLI.run(["explain", "TL200"]).stdout
+        #expect(expected.hasPrefix("# TL200 stretched-vlan"))
+        for written in ["tl200", "Stretched-VLAN", "STRETCHED-VLAN"] {
+            let r = try CLI.run(["explain", written])
+            #expect(r.status == 0 && r.stdout == expected, "\(written): \(r.stderr)")
+        }
     }
 
     @Test func helpAndVersionExitZero() throws {

@@ -226,6 +226,26 @@ import Testing
         let m = try CLI.run(["lint", Self.example, "--baseline", misspelt.path])
         #expect(m.status == 2)
         #expect(m.stderr.contains("\(misspelt.path):1:48: not a topolint baseline: the severity 'Critical' is not one of low, medium, high, critical"), "\(m.stderr)")
+
+        // A fingerprint that is not JSON text is none topolint wrote.
+        let number = dir.appendingPathComponent("number.json")
+        try Data("{\"findings\": [{\"fingerprint\": 5}]}".utf8).write(to: number)
+        let n = try CLI.run(["lint", Self.example, "--baseline", number.path])
+        #expect(n.status == 2)
+        #expect(n.stderr.contains("\(number.path):1:31: not a topolint baseline: the fingerprint 5 is not text"), "\(n.stderr)")
+
+        // An empty rule pack and a configuration of only `~` are said to be empty, each in
+        // its own words.
+        let pack = dir.appendingPathComponent("empty-pack.yaml")
+        try Data("# nothing yet\n".utf8).write(to: pack)
+        let p = try CLI.run(["lint", Self.example, "--rules", pack.path])
+        #expect(p.status == 2)
+        #expect(p.stdout.contains("the rule pack is empty"), "\(p.stdout)")
+        let config = dir.appendingPathComponent("null.yaml")
+        try Data("~\n".utf8).write(to: config)
+        let q = try CLI.run(["lint", Self.example, "--config", config.path])
+        #expect(q.status == 2)
+        #expect(q.stdout.contains("the configuration file is empty"), "\(q.stdout)")
     }
 
     // MARK: helpers

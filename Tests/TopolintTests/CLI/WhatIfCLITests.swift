@@ -76,6 +76,23 @@ import Testing
         #expect(out.components(separatedBy: "+5 added").count == 4)
     }
 
+    /// Words in quotes are their text (so a quoted name is checked like any), an empty name
+    /// or a bare add/remove gets a usage line, a name given twice counts once, and control
+    /// characters typed never reach the terminal.
+    @Test func exploreReadsQuotesRepeatsAndControlCharacters() throws {
+        let script = "name \"metro\"\nname \"\"\nadd\nremove\nadd 'fra1-prod' ams1-dr\nworkloads shop-db shop-db shop-db\nadd \u{1B}[2Jx\nquit\n"
+        let r = try CLI.run(["explore", "examples/two-sites-vsphere.yaml"], stdin: Data(script.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let out = r.stdout
+        #expect(out.contains("the topology already has a migration domain named 'metro'"))
+        #expect(out.contains("usage: name NEW-NAME (one word)"))
+        #expect(out.contains("usage: add CLUSTER [CLUSTER ...]"))
+        #expect(out.contains("usage: remove CLUSTER [CLUSTER ...]"))
+        #expect(out.contains("proposal proposed: fra1-prod, ams1-dr; moving only shop-db\n"))
+        #expect(out.contains("unknown cluster '\u{FFFD}[2Jx'"))
+        #expect(!out.contains("\u{1B}"))
+    }
+
     /// A change that cannot form a domain is taken back whole, so `show` and `undo` agree
     /// with what was last shown; `name` re-evaluates and refuses a name the design has.
     @Test func exploreKeepsItsStateTrueAfterAChangeThatFails() throws {

@@ -358,9 +358,17 @@ struct CoreLoaderDiagnosticsTests {
               b: {id: 2, gateway: {active: g, anycast: [g]}}
               c: {id: 3, gateway: {standby: [g]}}
               d: {id: 4, gateway: {primary: g}}
+              e: {id: 5, gateway: {active: g, standby: [g]}}
+            clusters: {c: {hosts: {h: {rack: r, uplinks: [g]}}}}
+            racks: {r: {site: s1}}
             workloads: {}
+            migration_domains: {m: {clusters: [c], workloads: []}}
             """)
-        #expect(diagnostics.count == 5, "\(diagnostics.map(\.oneLine))")
+        #expect(diagnostics.count == 7, "\(diagnostics.map(\.oneLine))")
+        // A switch cannot stand by for itself; an empty workloads list is no restriction
+        // (leave it out), as an empty hosts list of a workload is not.
+        CoreFixture.expect(diagnostics, .schema, line: 12, column: 44, "names 'g' as both active and standby")
+        CoreFixture.expect(diagnostics, .schema, line: 16, column: 51, "names no workload in workloads")
         CoreFixture.expect(diagnostics, .schema, line: 5, column: 16, "plain site names, not the pattern 's[1:2]'")
         CoreFixture.expect(diagnostics, .schema, line: 8, column: 33, "anycast needs at least one switch")
         CoreFixture.expect(diagnostics, .schema, line: 9, column: 23, "either anycast or active/standby")
