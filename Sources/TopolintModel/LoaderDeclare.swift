@@ -71,9 +71,9 @@ extension Loader {
                 continue
             }
             let written = doc.string(key)
-            var instances: [(name: String, values: [String])]
+            var instances: Instances
             if !written.containsByte(UInt8(ascii: "[")) {
-                instances = [(written, [])]   // a plain name: no pattern to parse
+                instances = Instances(name: written)   // a plain name: no pattern to parse
             } else { do {
                 let pattern = try RangePattern(written)
                 if pattern.isPattern && !spec.patternKeys {
@@ -82,9 +82,9 @@ extension Loader {
                 }
                 if pattern.isPattern {
                     guard let expansion = expand(pattern, at: key) else { continue }
-                    instances = expansion
+                    instances = Instances(expansion)
                 } else {
-                    instances = [(written, [])]
+                    instances = Instances(name: written)
                 }
             } catch {
                 self.error(.schema, "\(kind.replacingUnderscores) name '\(written)': \(error.message)", at: key)
@@ -107,7 +107,7 @@ extension Loader {
                 }
                 kept?.append(instance)
             }
-            let entry = Entry(key: key, value: value, fields: entryFields, instances: kept ?? instances)
+            let entry = Entry(key: key, value: value, fields: entryFields, instances: kept.map(Instances.init) ?? instances)
             if let each {
                 each(&self, entry)
             } else {
