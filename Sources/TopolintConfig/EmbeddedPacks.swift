@@ -184,15 +184,16 @@ platforms:
       stretch clusters): max_stretched_rtt_ms 5.
   proxmox-8:
     family: proxmox
-    max_migration_rtt_ms: 5
     max_stretched_rtt_ms: 5
     source: >-
       Proxmox VE 8 Administration Guide, chapter 'Cluster Manager': there is no explicit
       limit for the number of nodes in a cluster, so none is set here; the cluster stack
       (corosync) requires a reliable network with latencies under 5 ms between all nodes,
-      which bounds how far apart the nodes of one cluster, and so a live migration, may be.
-      The same corosync bound, under 5 ms between all nodes, is the stretched-cluster
-      limit: max_stretched_rtt_ms 5.
+      which bounds how far apart the nodes of one cluster may be: max_stretched_rtt_ms 5.
+      That bound is the cluster's own, not one on moving a VM between two clusters (qm
+      remote-migrate copies the VM over an API connection, with no round-trip limit
+      documented), so no max_migration_rtt_ms is set: a move within one cluster is held
+      to the corosync bound through max_stretched_rtt_ms.
   openstack:
     family: openstack
     source: >-
