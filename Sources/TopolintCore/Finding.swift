@@ -28,6 +28,9 @@ public struct Finding: Hashable, Sendable {
     public var context: [(String, JSONValue)]
     /// Context keys that identify the finding (with rule and subject) for its fingerprint.
     public var identity: [String]
+    /// The identity keys earlier releases used, where they differ: a baseline they recorded
+    /// still matches through `earlierFingerprint`.
+    public var earlierIdentity: [String]?
     /// The design's name (its `topology:` key), which the fingerprint uses instead of the
     /// file's path, so that renaming or moving a file keeps every finding's fingerprint.
     /// Empty for a finding made outside a topology run; the path stands in then.
@@ -63,19 +66,24 @@ public struct Finding: Hashable, Sendable {
     /// the topology's name, subject and the identifying context, never line numbers or
     /// paths. (The severity is left out too: a baseline compares it separately, and a code
     /// scanning alert whose score rises stays the same alert.)
-    public var fingerprint: String {
-        topology.isEmpty ? fingerprint(ownerKind: "file:", owner: location.file)
-            : fingerprint(ownerKind: "topology:", owner: topology)
+    public var fingerprint: String { fingerprint(identity: identity) }
+
+    /// The fingerprint with the identity keys of earlier releases, when they differ.
+    public var earlierFingerprint: String? { earlierIdentity.map { fingerprint(identity: $0) } }
+
+    private func fingerprint(identity: [String]) -> String {
+        topology.isEmpty ? fingerprint(ownerKind: "file:", owner: location.file, identity: identity)
+            : fingerprint(ownerKind: "topology:", owner: topology, identity: identity)
     }
 
     /// The fingerprint of earlier releases, on the file's path as given on the command line;
     /// baselines written by them still match through it.
-    public var legacyFingerprint: String { fingerprint(ownerKind: "", owner: location.file) }
+    public var legacyFingerprint: String { fingerprint(ownerKind: "", owner: location.file, identity: earlierIdentity ?? identity) }
 
     /// The hash of "rule␟owner␟kind␟name" and "␟key=value" per identity key (␟ is U+001F,
     /// the owner `ownerKind` then `owner`, the value as compact JSON), fed piece by piece
     /// rather than joined into one string first (the same bytes).
-    private func fingerprint(ownerKind: StaticString, owner: String) -> String {
+    private func fingerprint(ownerKind: StaticString, owner: String, identity: [String]) -> String {
         var hasher = Fingerprint.Hasher()
         hasher.add(ruleID)
         hasher.add(byte: 0x1F)

@@ -86,9 +86,13 @@ enum Baseline {
     }
 
     static func covers(_ known: Known, _ f: Finding) -> Bool {
-        if let recorded = known[f.fingerprint] {
-            guard let recorded else { return true }
-            return f.severity <= recorded
+        // This release's fingerprint, then the one of a release that identified the finding
+        // by other facts (a baseline it recorded still holds).
+        for fingerprint in [f.fingerprint, f.earlierFingerprint].compactMap({ $0 }) {
+            if let recorded = known[fingerprint] {
+                guard let recorded else { return true }
+                return f.severity <= recorded
+            }
         }
         // Written by an earlier release: its key, and no severity to compare.
         return known[f.legacyFingerprint] != nil

@@ -79,12 +79,12 @@ public struct OversizedBroadcastDomainRule: Rule {
             let message = "\(context.vlanLabel(domain.vlan)) has a broadcast domain of \(over.joined(separator: " and ")), "
                 + "\(counted(domain.hostCount, "host")) in \(counted(domain.racks.count, "rack")), starting at switch \(first) "
                 + "(\(Self.oneDecimal(ratio))× the limit)"
-            findings.append(descriptor.finding(
+            findings.append(Self.identified(descriptor.finding(
                 score: Self.score(ratio: ratio), message: message,
                 subject: Subject(kind: "vlan", name: vlan.name), location: vlan.location,
                 context: [("switch", .string(first)), ("switches", .int(switches)),
                           ("endpoints", .int(domain.roundedEndpoints)), ("ratio", .double((ratio * 100).rounded() / 100))],
-                identity: ["switch"]))
+                identity: ["switch"]), domains: context.analysis.domains(ofVLAN: domain.vlan).count))
         }
         return findings
     }

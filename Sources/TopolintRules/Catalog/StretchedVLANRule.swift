@@ -95,13 +95,13 @@ public struct StretchedVLANRule: Rule {
             let score = Self.score(scope: domain.scope, racks: domain.racks.count, pods: domain.pods.count, sites: domain.sites.count,
                                    rtt: worst?.value ?? 0, criticalRTT: context.pack.criticalRTTms)
             let maxRTT: JSONValue = domain.scope == .multiSite ? JSONValue.rtt(worst!) : .null
-            findings.append(descriptor.finding(
+            findings.append(Self.identified(descriptor.finding(
                 score: score, message: message,
                 subject: Subject(kind: "vlan", name: vlan.name), location: vlan.location,
                 context: [("scope", .string(domain.scope.rawValue)), ("sites", .strings(context.siteNames(domain.sites))),
                           ("pods", .int(domain.pods.count)), ("max_rtt_ms", maxRTT), ("switch", .string(first)),
                           ("racks", .int(domain.racks.count)), ("endpoints", .int(domain.roundedEndpoints))],
-                identity: ["switch"]))
+                identity: ["switch"]), domains: context.analysis.domains(ofVLAN: domain.vlan).count))
         }
         return findings
     }

@@ -28,6 +28,26 @@ import TopolintCore
         #expect(r.status == 0)
     }
 
+    /// A switch joining a stretched domain, and sorting before every switch it had, keeps
+    /// the domain's findings baselined: a VLAN with one domain is identified by itself.
+    @Test func aSwitchJoiningABaselinedDomainKeepsItBaselined() throws {
+        let dir = try ConfigAndBaselineTests.project(config: nil)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLI.run(["baseline", "net/dc/design.yaml", "-o", "b.json"], in: dir).status == 0)
+        let design = dir.appendingPathComponent("net/dc/design.yaml")
+        let text = try String(contentsOf: design, encoding: .utf8)
+        let edited = text.replacingOccurrences(of: "  fra1-dci: {pod: fra1-p1, role: dci, vlans: [vmotion, web]}",
+                                               with: "  fra1-dci: {pod: fra1-p1, role: dci, vlans: [vmotion, web]}\n  aaa-border: {pod: fra1-p1, role: border, vlans: [vmotion, web]}")
+            .replacingOccurrences(of: "\nlinks:\n", with: "\nlinks:\n  - {between: [aaa-border, fra1-core]}\n")
+        #expect(edited != text && edited.contains("between: [aaa-border"))
+        try edited.write(to: design, atomically: true, encoding: .utf8)
+        let all = try CLI.run(["lint", "net/dc/design.yaml", "--format", "json"], in: dir)
+        #expect(Self.findings(all.json).contains { ($0["context"] as? [String: Any])?["switch"] as? String == "aaa-border" })
+        let r = try CLI.run(["lint", "net/dc/design.yaml", "--baseline", "b.json", "--format", "json"], in: dir)
+        #expect(Self.findings(r.json).isEmpty, "\(Self.findings(r.json).map { $0["message"] ?? "" })")
+        #expect(r.status == 0)
+    }
+
     @Test func recordedPathsAreRelativeToTheRepositoryRoot() throws {
         let dir = try ConfigAndBaselineTests.project(config: nil)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -93,6 +113,16 @@ import TopolintCore
         #expect(Baseline.covers([f.fingerprint: unknown], f))
         #expect(!Baseline.covers([f.fingerprint: .medium], f))
         #expect(Baseline.covers([f.legacyFingerprint: unknown], f))
+        // A baseline recorded when the finding was identified by other facts still holds.
+        var domain = Finding(ruleID: "TL200", ruleName: "stretched-vlan", score: 8.5, message: "m", fix: "",
+                             subject: Subject(kind: "vlan", name: "web"), location: SourceLocation(file: "a.yaml", line: 1, column: 1),
+                             context: [("switch", .string("core1"))], identity: ["switch"], topology: "dc")
+        let recordedEarlier = domain.fingerprint
+        domain.earlierIdentity = domain.identity
+        domain.identity = []
+        #expect(domain.fingerprint != recordedEarlier && domain.earlierFingerprint == recordedEarlier)
+        #expect(Baseline.covers([recordedEarlier: .high], domain))
+        #expect(!Baseline.covers([recordedEarlier: .medium], domain))
         f.score = 9.2
         #expect(!Baseline.covers([f.fingerprint: .high], f))
         #expect(Baseline.apply([f.fingerprint: .high], to: [f]).baselined == 0)
