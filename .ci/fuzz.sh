@@ -41,7 +41,11 @@ rm -f "$scratch"/artifacts/*
 # key table) on first use, and LeakSanitizer reports that one-time allocation as a leak of
 # whichever input first reaches it, so the check flags inputs at random. Memory errors,
 # crashes, hangs and runaway memory are still caught.
-ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$fuzzer" "$corpus" -detect_leaks=0 -dict=.ci/fuzz.dict -max_total_time="$budget" -timeout=20 -rss_limit_mb=4096 \
+# A hang is an input over 60 s. The fuzz build (debug, AddressSanitizer, coverage) runs
+# about 30 times slower than a release build, and a tiny file may ask for up to the name
+# budget's floor (a million names: under a second in release, 17 s here); 60 s leaves
+# room for that and still catches work that grows faster than the file's budgets.
+ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} "$fuzzer" "$corpus" -detect_leaks=0 -dict=.ci/fuzz.dict -max_total_time="$budget" -timeout=60 -rss_limit_mb=4096 \
   -max_len=262144 -print_final_stats=1 -artifact_prefix="$scratch/artifacts/"
 status=$?
 mkdir -p "$inputs"

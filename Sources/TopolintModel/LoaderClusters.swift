@@ -97,6 +97,9 @@ extension Loader {
             let vlans = ownVLANs.map { internedVLANs(sortedUnion($0, clusterVLANs)) } ?? clusterVLANs
             // Each VLAN a host carries (its own and its cluster's) is work for the analysis.
             if !vlans.isEmpty, !spend(vlans.count, at: entry.key) { return }
+            // Past the stored diagnostics the file is known to fail: the lookups above were
+            // only counted, and no host is kept for a model that will not be used.
+            guard storing else { continue }
             let (line, column) = doc.lineAndColumn(entry.key, hint: &hostLine)
             topology.hosts.append(Host(cluster: cluster, rack: rack, uplinks: IndexList(uplinks), vlans: vlans, line: line, column: column))
         }

@@ -275,6 +275,9 @@ struct Loader: YAMLValueReading {
 
     /// Resolves one reference (a name or a pattern) to entity indexes of `kind`.
     mutating func resolve(_ node: YAMLNode, kind: String, values: [String], what: @autoclosure () -> String) -> [Int]? {
+        // Past the stored diagnostics every lookup fails at once (as `spend` would), before
+        // placeholders are filled in: a large pattern of broken references is only counted.
+        guard storing else { unstored += 1; return nil }
         if let index = declaredName(node, kind: kind) { return spend(1, at: node) ? [index] : nil }
         guard let reference = text(node, values, what: what()) else { return nil }
         return resolve(reference, at: node, kind: kind, what: what())
@@ -351,6 +354,9 @@ struct Loader: YAMLValueReading {
 
     /// A list of references (or one), flattened, each index once, in written order.
     mutating func resolveList(_ node: YAMLNode, kind: String, values: [String], what: @autoclosure () -> String) -> [Int]? {
+        // Past the stored diagnostics every lookup fails at once (see `resolve`); a list is
+        // not counted (its first item would have stopped it uncounted as well).
+        guard storing else { return nil }
         var result: [Int] = []
         // Most lists name declared entities outright: resolved here without a list of
         // nodes or an array per reference.

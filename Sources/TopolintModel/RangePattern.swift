@@ -109,24 +109,40 @@ public struct RangePattern: Sendable, Equatable {
 
     /// Every name with the range values that made it, leftmost range outermost.
     public func expand() -> [(name: String, values: [String])] {
-        var result: [(String, [String])] = [("", [])]
-        for part in parts {
-            switch part {
-            case let .literal(text):
-                for i in result.indices { result[i].0 += text }
-            case let .range(values):
-                var next: [(String, [String])] = []
-                next.reserveCapacity(result.count * values.count)
-                for (name, chosen) in result {
-                    for i in 0..<values.count {
-                        let value = values.value(i)
-                        next.append((name + value, chosen + [value]))
-                    }
+        // Every combination of the ranges' values, the first range varying slowest: each name
+        // is written once from its parts, with one array of values (a host pattern can stand
+        // for a million names, and building them range by range copied every one each time).
+        var ranges: [Values] = []
+        for case let .range(values) in parts { ranges.append(values) }
+        guard ranges.allSatisfy({ $0.count > 0 }) else { return [] }
+        let total = ranges.reduce(1) { $0 * $1.count }
+        var result: [(name: String, values: [String])] = []
+        result.reserveCapacity(total)
+        var chosen = [Int](repeating: 0, count: ranges.count)
+        for _ in 0..<total {
+            var name = "", values: [String] = []
+            values.reserveCapacity(ranges.count)
+            var r = 0
+            for part in parts {
+                switch part {
+                case let .literal(text): name += text
+                case let .range(range):
+                    let value = range.value(chosen[r])
+                    name += value
+                    values.append(value)
+                    r += 1
                 }
-                result = next
+            }
+            result.append((name, values))
+            var k = ranges.count - 1
+            while k >= 0 {
+                chosen[k] += 1
+                if chosen[k] < ranges[k].count { break }
+                chosen[k] = 0
+                k -= 1
             }
         }
-        return result.map { (name: $0.0, values: $0.1) }
+        return result
     }
 }
 
