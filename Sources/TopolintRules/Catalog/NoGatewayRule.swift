@@ -48,15 +48,21 @@ public struct NoGatewayRule: Rule {
                 guard reach.carriers > 0 else { continue }
                 // Counted, not filtered into new arrays: this runs per workload and VLAN.
                 var joined = 0, without = 0
+                // The domains the hosts without a gateway join: a standby there is named as
+                // not forwarding; one elsewhere is not their concern.
+                var domainsWithout: [Int] = []
                 for host in reach.hosts where host.joined {
                     joined += 1
-                    if host.gateway == nil { without += 1 }
+                    if host.gateway == nil {
+                        without += 1
+                        for d in context.analysis.domainsJoined(host: host.host, vlan: v) where !domainsWithout.contains(d) { domainsWithout.append(d) }
+                    }
                 }
                 guard without > 0 else { continue }
                 let affected = Double(workload.count) * Double(without) / Double(reach.carriers)
                 let total = Double(workload.count) * Double(joined) / Double(reach.carriers)
                 let rounded = roundHalfUp(affected)
-                let why = Self.why(t.vlans[v].gateway, vlan: v, context: context)
+                let why = Self.why(t.vlans[v].gateway, vlan: v, context: context, domains: domainsWithout)
                 let message = "\(counted(rounded, "endpoint")) of workload \(workload.name) on \(context.vlanLabel(v)) (subnet \(t.vlans[v].subnet!)) "
                     + "\(rounded == 1 ? "has" : "have") no gateway: \(why) (\(without) of \(counted(joined, "host")))"
                 findings.append(descriptor.finding(
@@ -71,9 +77,9 @@ public struct NoGatewayRule: Rule {
 
     /// Why hosts of a VLAN reach no gateway, as the design says it: no gateway at all, a
     /// gateway that does not carry the VLAN (in no broadcast domain of it), or one in
-    /// another domain; a standby is named as not forwarding where it is the one that
-    /// carries the VLAN or could be near.
-    static func why(_ gateway: Gateway?, vlan v: Int, context: RuleContext) -> String {
+    /// another domain; a standby in the domain of the endpoints without a gateway
+    /// (`domains`) is named as not forwarding.
+    static func why(_ gateway: Gateway?, vlan v: Int, context: RuleContext, domains: [Int]) -> String {
         guard let gateway else { return "the VLAN has no gateway" }
         let t = context.topology
         let carries = { (s: Int) in context.analysis.carries(switch: s, vlan: v) }
@@ -82,7 +88,10 @@ public struct NoGatewayRule: Rule {
             return carries(s) ? "its gateway \(t.switches[s].name) is in another broadcast domain"
                 : "its gateway \(t.switches[s].name) does not carry the VLAN"
         case let .activeStandby(active, standby):
-            let standbyNote = standby.contains(where: carries) ? " (a standby gateway does not forward)" : ""
+            // A standby in the endpoints' own domain would be near, but does not forward; one
+            // elsewhere is not theirs to mention.
+            let near = standby.first { s in context.analysis.domain(ofSwitch: s, vlan: v).map(domains.contains) == true }
+            let standbyNote = near.map { " (standby \(t.switches[$0].name), in their broadcast domain, does not forward)" } ?? ""
             return (carries(active) ? "its active gateway \(t.switches[active].name) is in another broadcast domain"
                 : "its active gateway \(t.switches[active].name) does not carry the VLAN") + standbyNote
         case let .anycast(list):
