@@ -64,7 +64,13 @@ public struct CrossClusterMigrationRule: Rule {
             case .site: reach = "across \(footprint.pods.count) pods of one site"
             default: reach = "within one pod"
             }
-            let message = "migration domain \(domain.name) lets VMs move between \(names.count) clusters (\(context.list(names))) \(reach)"
+            // A domain that names its workloads lets only those move: say which.
+            let t = context.topology
+            let placed = t.workloads.indices.filter { domain.clusters.contains(t.workloads[$0].cluster) }.count
+            let movers = domain.workloads.count < placed
+                ? "\(domain.workloads.count == 1 ? "workload" : "workloads") \(context.list(domain.workloads.map { t.workloads[$0].name }.sorted()))"
+                : "VMs"
+            let message = "migration domain \(domain.name) lets \(movers) move between \(names.count) clusters (\(context.list(names))) \(reach)"
             return descriptor.finding(
                 score: Self.score(scope: scope, clusters: domain.clusters.count, sites: footprint.sites.count), message: message,
                 subject: Subject(kind: "migration_domain", name: domain.name), location: domain.location,

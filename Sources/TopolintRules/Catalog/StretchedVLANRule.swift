@@ -74,9 +74,11 @@ public struct StretchedVLANRule: Rule {
         for domain in context.analysis.domains where domain.scope > context.pack.maxScope {
             let vlan = t.vlans[domain.vlan]
             var worst: (value: Double, known: Bool)? = nil
+            var someUnknown = false
             for (i, a) in domain.sites.enumerated() {
                 for b in domain.sites[(i + 1)...] {
                     let r = context.rtt(a, b)
+                    if !r.known { someUnknown = true }
                     if worst == nil || r.value > worst!.value || (r.value == worst!.value && !r.known) { worst = r }
                 }
             }
@@ -86,7 +88,9 @@ public struct StretchedVLANRule: Rule {
             switch domain.scope {
             case .multiSite:
                 message = "\(context.vlanLabel(domain.vlan)) is bridged across \(domain.sites.count) sites (\(context.list(context.siteNames(domain.sites)))), "
-                    + "\(worst!.known ? "\(context.formatMs(worst!.value)) ms apart" : "with \(context.describeRTT(worst!))"): \(size)"
+                    + "\(worst!.known ? "\(context.formatMs(worst!.value)) ms apart" : "with \(context.describeRTT(worst!))")"
+                    // The worst known figure is above the assumed one: still say a pair has none.
+                    + (worst!.known && someUnknown ? " where known (no site_links path joins some of them)" : "") + ": \(size)"
             case .site:
                 message = "\(context.vlanLabel(domain.vlan)) is bridged across \(domain.pods.count) pods of site \(t.sites[domain.sites[0]].name): \(size)"
             default:

@@ -64,8 +64,11 @@ public struct ZoneSharedHostRule: Rule {
             guard !hosts.isEmpty else { continue }
             let zoneNames = zones.map { t.zones[$0].name }.sorted()
             let restricted = zones.filter { !t.zones[$0].sharedHosts }.map { t.zones[$0].name }.sorted()
-            let message = "\(hosts.count) host\(hosts.count == 1 ? "" : "s") of cluster \(cluster.name) (\(context.list(hosts.sorted(), max: 4))) "
-                + "carry VLANs of zones \(zoneNames.joined(separator: ", ")), and \(restricted.joined(separator: ", ")) must not share hosts"
+            // "zones cardholder and dmz; cardholder must not share hosts", "1 host … carries".
+            let zoneList = zoneNames.count == 2 ? "\(zoneNames[0]) and \(zoneNames[1])" : zoneNames.joined(separator: ", ")
+            let mustNot = restricted.count == 1 ? "\(restricted[0]) must" : "\(restricted.joined(separator: ", ")) must each"
+            let message = "\(counted(hosts.count, "host")) of cluster \(cluster.name) (\(context.list(hosts.sorted(), max: 4))) "
+                + "\(hosts.count == 1 ? "carries" : "carry") VLANs of zones \(zoneList); \(mustNot) not share hosts"
             findings.append(descriptor.finding(
                 score: Band.within(.high, Double(hosts.count) / 32), message: message,
                 subject: Subject(kind: "cluster", name: cluster.name), location: cluster.location,
