@@ -87,18 +87,25 @@ public enum PictureBuilder {
         // Many workloads share a cluster and VLAN: their hosts' gateways are looked up once.
         struct ClusterVLAN: Hashable { var cluster: Int; var vlan: Int }
         var reaches: [ClusterVLAN: (carriers: Int, away: [(host: Int, site: Int, reach: GatewayReach)])] = [:]
+        func reach(of hosts: [Int], vlan v: Int) -> (carriers: Int, away: [(host: Int, site: Int, reach: GatewayReach)]) {
+            let carriers = hosts.filter { binarySearch(t.hosts[$0].vlans, v) }
+            let away = carriers.compactMap { h -> (host: Int, site: Int, reach: GatewayReach)? in
+                guard let reach = analysis.nearestGateway(host: h, vlan: v), reach.proximity == .otherSite else { return nil }
+                return (h, t.placement(ofHost: h).site, reach)
+            }
+            return (carriers.count, away)
+        }
         for workload in t.workloads {
             for v in workload.vlans where t.vlans[v].gateway != nil {
-                let key = ClusterVLAN(cluster: workload.cluster, vlan: v)
-                if reaches[key] == nil {
-                    let carriers = t.clusters[workload.cluster].hosts.filter { binarySearch(t.hosts[$0].vlans, v) }
-                    let away = carriers.compactMap { h -> (host: Int, site: Int, reach: GatewayReach)? in
-                        guard let reach = analysis.nearestGateway(host: h, vlan: v), reach.proximity == .otherSite else { return nil }
-                        return (h, t.placement(ofHost: h).site, reach)
-                    }
-                    reaches[key] = (carriers.count, away)
+                let (carriers, away): (Int, [(host: Int, site: Int, reach: GatewayReach)])
+                if let pinned = workload.hosts {
+                    // A workload pinned to some hosts (`hosts`) has its endpoints there alone.
+                    (carriers, away) = reach(of: pinned, vlan: v)
+                } else {
+                    let key = ClusterVLAN(cluster: workload.cluster, vlan: v)
+                    if reaches[key] == nil { reaches[key] = reach(of: Array(t.clusters[workload.cluster].hosts), vlan: v) }
+                    (carriers, away) = reaches[key]!
                 }
-                let (carriers, away) = reaches[key]!
                 guard carriers > 0 else { continue }
                 let share = Double(workload.count) / Double(carriers)
                 for (h, site, reach) in away {

@@ -95,6 +95,27 @@ enum PictureFixture {
                                                  rttMs: 8, endpoints: 40, hosts: 4, workloads: ["shop-dr"])])
     }
 
+    /// A workload pinned to some hosts (`hosts`) has all its endpoints on them: the arrow
+    /// counts them all, as lint and `domains` do, not a share spread over the cluster.
+    @Test func aPinnedWorkloadsTromboneCountsItsOwnHosts() throws {
+        let a = try #require(CoreFixture.analyzed("""
+            topology: t
+            version: 1
+            sites: {a: {}, b: {}}
+            site_links: [{between: [a, b], rtt_ms: 9}]
+            pods: {pa: {site: a}, pb: {site: b}}
+            racks: {ra: {pod: pa}, rb: {pod: pb}}
+            switches: {sa: {rack: ra, vlans: [web]}, sb: {rack: rb, vlans: [web]}}
+            links: [{between: [sa, sb]}]
+            vlans: {web: {id: 10, subnet: 10.0.0.0/24, gateway: sa}}
+            clusters: {c: {vlans: [web], hosts: {ha: {rack: ra, uplinks: [sa]}, hb: {rack: rb, uplinks: [sb]}}}}
+            workloads: {w: {cluster: c, vlans: [web], count: 10, hosts: [hb]}}
+            """))
+        let p = PictureBuilder.build(a.analysis, findings: [])
+        #expect(p.trombones == [Picture.Trombone(vlan: "web", vlanID: 10, fromSite: 1, toSite: 0, gateway: "sa",
+                                                 rttMs: 9, endpoints: 10, hosts: 1, workloads: ["w"])])
+    }
+
     @Test func aMoveAMigrationDomainAllowsIsADashedTrombone() throws {
         let a = try PictureFixture.analyzed()
         let move = PictureFixture.finding("TL401", "migration_domain", "metro", context: [
