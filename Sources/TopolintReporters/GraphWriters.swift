@@ -62,9 +62,9 @@ public enum DOTWriter {
 /// characters that would end or reinterpret them.
 public enum MermaidWriter {
     public static func render(_ g: NetworkGraph) -> String {
-        // The title sits in YAML front matter, where a backslash starts an escape.
-        let title = label(g.title).replacingBackslashes()
-        var out = "---\ntitle: \"\(title)\"\n---\nflowchart LR\n"
+        // The title sits in YAML front matter, which Mermaid shows as plain text: it is
+        // written as a YAML double-quoted string (entity codes would show as typed).
+        var out = "---\ntitle: \"\(g.title.yamlQuotedText())\"\n---\nflowchart LR\n"
         let children = Dictionary(grouping: g.groups.indices, by: { g.groups[$0].parent ?? -1 })
         let members = Dictionary(grouping: g.nodes.indices, by: { g.nodes[$0].group ?? -1 })
         var roles: [String: [Int]] = [:]
@@ -122,9 +122,18 @@ public enum MermaidWriter {
 }
 
 extension String {
-    fileprivate func replacingBackslashes() -> String {
+    /// Text inside a YAML double-quoted string on one line: `"` and `\` escaped, line
+    /// breaks and other control characters as spaces.
+    fileprivate func yamlQuotedText() -> String {
         var out = ""
-        for c in self { if c == "\\" { out += "\\\\" } else { out.append(c) } }
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value): out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
         return out
     }
 }

@@ -157,6 +157,10 @@ enum DrawnFixture {
         #expect(text.contains("n2[\"end\"]"))
         let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(lines.filter { $0.hasPrefix("subgraph ") }.count == lines.filter { $0 == "end" }.count)
-        #expect(text.hasPrefix("---\ntitle: \"t #quot;1#quot;\"\n---\nflowchart LR\n"))
+        // The title is YAML front matter, shown as typed: YAML escapes, not entity codes.
+        #expect(text.hasPrefix("---\ntitle: \"t \\\"1\\\"\"\n---\nflowchart LR\n"), "\(text.prefix(40))")
+        var hostile = Self.graph
+        hostile.title = "dc#1 \\ <b>\n---"
+        #expect(MermaidWriter.render(hostile).hasPrefix("---\ntitle: \"dc#1 \\\\ <b> ---\"\n---\n"))
     }
 }
