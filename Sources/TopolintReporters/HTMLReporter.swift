@@ -26,7 +26,12 @@ public struct HTMLReporter: Reporter {
             let findings = report.findings.filter { $0.location.file == file }
             let suppressed = report.suppressed.filter { $0.finding.location.file == file }
             page.body += "<section class=\"file\" id=\"\(prefix)\"><h2>\(HTML.text(file))</h2>\n"
-            page.body += "<p class=\"counts\">\(HTMLPage.countsLine(Summary(findings: findings, suppressed: suppressed.count)))</p>\n"
+            if !report.diagnostics.isEmpty && !report.diagnostics.contains(where: { $0.location.file == file }) {
+                // Loaded, drawn, but not reported on: the run's findings wait for every file.
+                page.body += "<p class=\"counts\">Findings not reported: another file of this run cannot be loaded (see Load errors). The drawing shows this design as it is.</p>\n"
+            } else {
+                page.body += "<p class=\"counts\">\(HTMLPage.countsLine(Summary(findings: findings, suppressed: suppressed.count)))</p>\n"
+            }
             if let picture = report.pictures[file] {
                 page.body += HTMLPage.drawing(picture, prefix: prefix)
             }
@@ -176,7 +181,7 @@ struct HTMLPage {
     }
 
     static func diagnostics(_ list: [Diagnostic], lines: inout SourceLines) -> String {
-        var out = "<section class=\"errors\"><h2>Load errors</h2><p>A file that cannot be loaded gets no design findings until it loads.</p><ul>"
+        var out = "<section class=\"errors\"><h2>Load errors</h2><p>A file that cannot be loaded gets no design findings until it loads, and while one cannot, no file of the run has its findings reported.</p><ul>"
         for d in list {
             out += "<li><code>\(HTML.text(d.location.description))</code> <b>\(HTML.text(d.code.id)) \(HTML.text(d.code.name))</b>: \(HTML.text(d.message))"
             if let help = d.help { out += " <i>(\(HTML.text(help)))</i>" }

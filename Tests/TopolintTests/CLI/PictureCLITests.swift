@@ -37,6 +37,16 @@ import Testing
         #expect(result.stdout.contains("id=\"f1-site-0\"") && result.stdout.contains(">ber1</text>"))
     }
 
+    /// With a file that cannot be loaded, the run reports no findings (docs/report.md); a
+    /// file that loaded is still drawn, and its section says why it lists none.
+    @Test func aLoadedFileBesideOneThatCannotBeSaysItsFindingsWait() throws {
+        let result = try CLI.run(["lint", Self.example, "examples/mistakes.yaml", "--format", "html"])
+        #expect(result.status == 2)
+        let html = result.stdout
+        #expect(html.contains("id=\"f0\"><h2>examples/two-sites-vsphere.yaml</h2>\n<p class=\"counts\">Findings not reported: another file of this run cannot be loaded"))
+        #expect(html.contains(">fra1</text>"))
+    }
+
     @Test func whatIfPutsBeforeAndAfterSideBySide() throws {
         let result = try CLI.run(["what-if", Self.example, "--migration-domain", "fra1-prod,ams1-dr", "--name", "metro-all", "--format", "html"])
         #expect(result.status == 1)
