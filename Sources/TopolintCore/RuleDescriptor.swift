@@ -23,10 +23,17 @@ public struct RuleDescriptor: Hashable, Sendable {
     /// the markers also show readers of `explain` and the rule pages where findings land.
     public var failingExample: String
     public var passingExample: String
+    /// Context keys that name where a finding's problem sits (a gateway, a switch, a
+    /// cluster, a VLAN): many findings sharing one value are one cause, said once in the
+    /// text report. A key that only labels a finding (a domain's first switch by name) is
+    /// not one.
+    public var causeKeys: [String]
+    public static let defaultCauseKeys = ["gateway", "switch", "cluster", "vlan"]
 
     public init(id: String, name: String, summary: String, rationale: String, trigger: String,
                 scoreFormula: String, fix: String, defaultSeverity: Severity, subjectKind: String,
-                failingExample: String, passingExample: String) {
+                failingExample: String, passingExample: String, causeKeys: [String] = RuleDescriptor.defaultCauseKeys) {
+        self.causeKeys = causeKeys
         self.id = id
         self.name = name
         self.summary = summary

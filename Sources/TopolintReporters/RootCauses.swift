@@ -35,15 +35,14 @@ public enum RootCauses {
     /// Findings sharing a cause before it is worth a line of its own.
     public static let threshold = 3
     static let namesShown = 4
-    /// Context keys that name the entity a finding's problem sits at, most specific first.
-    static let causeKeys = ["gateway", "switch", "cluster", "vlan"]
-
-    public static func find(_ findings: [Finding]) -> [RootCause] {
+    /// `causeKeys`: per rule id, the context keys that name where its findings' problem sits,
+    /// most specific first (a rule not listed: `RuleDescriptor.defaultCauseKeys`).
+    public static func find(_ findings: [Finding], causeKeys: [String: [String]] = [:]) -> [RootCause] {
         var causes: [RootCause] = []
         let byRule = Dictionary(grouping: findings.indices, by: { findings[$0].ruleID })
         for ruleID in byRule.keys.sorted() {
             var left = byRule[ruleID]!
-            for key in causeKeys as [String?] + [nil] {
+            for key in (causeKeys[ruleID] ?? RuleDescriptor.defaultCauseKeys) as [String?] + [nil] {
                 // Grouped by the value, or by the subject (kind, then name).
                 var byValue: [Subject: [Int]] = [:]
                 for i in left {

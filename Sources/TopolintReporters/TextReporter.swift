@@ -64,7 +64,7 @@ public struct TextReporter: Reporter {
         }
 
         if entries > 0 { out.append(byte: UInt8(ascii: "\n")) }
-        let causes = RootCauses.find(report.findings)
+        let causes = RootCauses.find(report.findings, causeKeys: Dictionary(report.rules.map { ($0.id, $0.causeKeys) }, uniquingKeysWith: { a, _ in a }))
         for cause in causes {
             out.append(ansi.apply(.bold, "note"))
             out.append(": " as StaticString)

@@ -55,7 +55,9 @@ public struct OversizedBroadcastDomainRule: Rule {
           c1: {vlans: [web], hosts: {"esx[1:4]": {rack: r1, uplinks: [tor1]}}}
         workloads:
           farm: {cluster: c1, vlans: [web], count: 800}
-        """)
+        """,
+        // `switch` only labels the domain (its first switch by name): no cause to group by.
+        causeKeys: [])
 
     public static func score(ratio r: Double) -> Double {
         let l = log2(max(r, 1))
@@ -77,8 +79,9 @@ public struct OversizedBroadcastDomainRule: Rule {
             if endpoints > pack.maxEndpoints { over.append("\(Self.endpointsOver(endpoints, limit: pack.maxEndpoints)) endpoints (limit \(JSONValue.format(pack.maxEndpoints)))") }
             if switches > pack.maxSwitches { over.append("\(switches) switches (limit \(pack.maxSwitches))") }
             let message = "\(context.vlanLabel(domain.vlan)) has a broadcast domain of \(over.joined(separator: " and ")), "
-                + "\(counted(domain.hostCount, "host")) in \(counted(domain.racks.count, "rack")), starting at switch \(first) "
-                + "(\(Self.oneDecimal(ratio))× the limit)"
+                // The first switch by name tells the VLAN's domains apart; it is no cause.
+                + "\(counted(domain.hostCount, "host")) in \(counted(domain.racks.count, "rack")) "
+                + "(\(Self.oneDecimal(ratio))× the limit; the domain holding switch \(first))"
             findings.append(Self.identified(descriptor.finding(
                 score: Self.score(ratio: ratio), message: message,
                 subject: Subject(kind: "vlan", name: vlan.name), location: vlan.location,

@@ -54,7 +54,9 @@ public struct StretchedVLANRule: Rule {
         vlans:
           web: {id: 100, gateway: fra1-core}
           web-ams: {id: 101, gateway: ams1-core}
-        """)
+        """,
+        // `switch` only labels the domain (its first switch by name): no cause to group by.
+        causeKeys: [])
 
     public static func score(scope: Scope, racks: Int, pods: Int, sites: Int, rtt: Double, criticalRTT: Double) -> Double {
         switch scope {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TopolintCore
 @testable import TopolintReporters
+import TopolintRules
 
 /// What the hosts of the reports expect: GitHub (code scanning and annotations) and text
 /// readers in editors and terminals.
@@ -104,6 +105,22 @@ struct ReportersHostTests {
         let notes = out.split(separator: "\n").filter { $0.hasPrefix("note: ") }.map(String.init)
         #expect(notes == ["note: " + causes[0].line, "note: " + causes[1].line])
         #expect(out.split(separator: "\n").filter { $0.hasPrefix("dc/ams1.yaml:") }.count == 15)
+    }
+
+    /// A domain's first switch by name only labels TL200's findings: stretched VLANs that
+    /// happen to share it (the alphabetically first core) are not one cause.
+    @Test func aLabelIsNoRootCause() throws {
+        let stretched = ["app", "db", "mgmt"].map { vlan in
+            Finding(ruleID: "TL200", ruleName: "stretched-vlan", score: 7.3, message: "VLAN \(vlan) is bridged across 2 sites", fix: "",
+                    subject: Subject(kind: "vlan", name: vlan), location: SourceLocation(file: "m.yaml", line: 3, column: 3),
+                    context: [("scope", .string("multi-site")), ("switch", .string("m1-core1"))])
+        }
+        #expect(RootCauses.find(stretched).count == 1)   // rules not given: every key may be a cause
+        let rule = try #require(RuleRegistry.rule(named: "TL200")).descriptor
+        #expect(rule.causeKeys.isEmpty)
+        #expect(RootCauses.find(stretched, causeKeys: ["TL200": rule.causeKeys]).isEmpty)
+        let report = LintReport(files: ["m.yaml"], diagnostics: [], findings: stretched, suppressed: [], rules: [rule])
+        #expect(!TextReporter.render(report, options: ReportOptions()).contains("note: "))
     }
 
     @Test func fewOrUnrelatedFindingsHaveNoRootCause() {
