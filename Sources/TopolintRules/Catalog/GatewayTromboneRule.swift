@@ -112,8 +112,12 @@ public struct GatewayTromboneRule: Rule {
                 let distance = worst.crossSite
                     ? "in site \(t.sites[worst.site].name), \(context.describeRTT(worst.rtt)) away"
                     : "in another pod (pod \(gateway.placement.pod.map { t.pods[$0].name } ?? "none"))"
+                // The score weighs the share of the whole VLAN: say it where other workloads
+                // share the VLAN, so the figures in the message give the score.
+                let vlanTotal = roundHalfUp(vlanEndpoints)
+                let ofVLAN = vlanTotal > roundHalfUp(total) ? " (\(Int((share * 100).rounded()))% of the VLAN's \(vlanTotal) endpoints)" : ""
                 let message = "\(rounded) of \(roundHalfUp(total)) endpoints of workload \(workload.name) on \(context.vlanLabel(v)) "
-                    + "in \(context.list(context.siteNames(Array(hostSites)))) reach their nearest gateway \(gateway.name) \(distance)"
+                    + "in \(context.list(context.siteNames(Array(hostSites)))) reach their nearest gateway \(gateway.name) \(distance)\(ofVLAN)"
                 findings.append(descriptor.finding(
                     score: Self.score(share: share, rtt: worst.rtt.value, criticalRTT: context.pack.criticalRTTms), message: message,
                     subject: Subject(kind: "workload", name: workload.name), location: workload.location,

@@ -44,6 +44,19 @@ import TopolintCore
         #expect(!g.message.contains("where known"))
     }
 
+    @Test func aTromboneSaysItsShareOfTheVLANWhereOtherWorkloadsShareIt() throws {
+        // shop (40) runs beside the gateway in fra1; dr-app (40) in ams1 trombones: half of
+        // the VLAN's 80 endpoints, the share the score weighs.
+        let shared = Fixture.twoSites().replacing("workloads: {shop: {cluster: prod-a, vlans: [web], count: 40}}",
+                                                  with: "workloads: {shop: {cluster: prod-a, vlans: [web], count: 40}, dr-app: {cluster: dr-b, vlans: [web], count: 40}}")
+        let f = try #require(Linted(shared).one("TL400"))
+        #expect(f.message.hasSuffix("reach their nearest gateway fra1-tor in site fra1, 8 ms away (50% of the VLAN's 80 endpoints)"), "\(f.message)")
+        #expect(f.double("share") == 0.5)
+        // Alone on the VLAN, its own figures are the share: nothing added.
+        let alone = try #require(Linted(Fixture.twoSites(workloadCluster: "dr-b")).one("TL400"))
+        #expect(alone.message.hasSuffix("8 ms away"), "\(alone.message)")
+    }
+
     @Test func aDomainThatNamesItsWorkloadsSaysWhichMove() throws {
         let restricted = Fixture.twoSites(extra: "migration_domains: {metro: {clusters: [prod-a, dr-b], workloads: [shop]}}")
             .replacing("workloads: {shop: {cluster: prod-a, vlans: [web], count: 40}}",
