@@ -15,7 +15,7 @@ public struct MigrationRTTExceededRule: Rule {
         vMotion from vSphere 6.0: 150 ms; the figures and sources are in the rule pack). Beyond it \
         migrations fail or stall, or are simply unsupported.
         """,
-        trigger: "the RTT between two sites of the domain's clusters exceeds the smallest max_migration_rtt_ms of the platforms of the clusters there; reported once per domain, for the worst pair.",
+        trigger: "the RTT between two sites of the domain's clusters (the two sites of one stretched cluster included) exceeds the smallest max_migration_rtt_ms of the platforms of the clusters there; reported once per domain, for the worst pair.",
         scoreFormula: "x = RTT / limit (> 1). x < 2: 7.0 + 1.9·(x − 1) (high); x ≥ 2: 9.0 + 1.0·min(1, (x − 2)/2) (critical). An unknown RTT counts as assumed_rtt_ms.",
         fix: "keep the domain within sites closer than the limit, or move to a platform release that supports the distance",
         defaultSeverity: .high, subjectKind: "migration_domain",

@@ -15,7 +15,7 @@ public struct MigrationVLANMissingRule: Rule {
         segment and loses its network: vMotion compatibility checks catch some of this, an \
         identically named port group on another segment they do not.
         """,
-        trigger: "a migration domain allows a workload to move to a cluster with a host that does not join, for one of the workload's VLANs, any broadcast domain the workload's own hosts (its hosts, or else every host of its cluster) join; a target of another platform family is skipped (no live migration goes there: migration-platform-mismatch's case).",
+        trigger: "a migration domain allows a workload to move to a cluster with a host that does not join, for one of the workload's VLANs, any broadcast domain the workload's own hosts (its hosts, or else every host of its cluster) join; a target of another platform family is skipped (no live migration goes there: migration-platform-mismatch's case). Reported on the workload, once per target cluster.",
         scoreFormula: "critical (9.5) when no host of the target cluster joins; otherwise high: 7.0 + 1.9·(hosts missing / hosts of the target).",
         fix: "bridge the VLAN to the target cluster's hosts (trunks and host VLANs), or take the cluster out of the migration domain",
         defaultSeverity: .high, subjectKind: "workload",
