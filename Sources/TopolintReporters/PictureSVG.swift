@@ -48,7 +48,7 @@ public enum PictureSVG {
             out += "<rect x=\"\(fmt(f.x))\" y=\"\(fmt(f.y))\" width=\"\(fmt(f.w))\" height=\"\(fmt(PictureLayout.headerH))\" rx=\"8\" fill=\"#37474f\"/>\n"
             out += text(f.x + 10, f.y + 20, PictureLayout.fit(p.sites[site.site].name, width: f.w - 20 - 10 * Double(min(bandsOfSite[site.site]?.count ?? 0, 6)), size: 14),
                         size: 14, weight: "bold", fill: "#ffffff")
-            out += dots(bandsOfSite[site.site] ?? [], rightX: f.maxX - 10, y: f.y + 15, p)
+            out += dots(bandsOfSite[site.site] ?? [], rightX: f.maxX - 10, y: f.y + 15, p, onDark: true)
             for chip in site.chips { out += self.chip(chip, p, classes) }
             for pod in site.pods { out += self.pod(pod, p, prefix: prefix, bandsOfRack: bandsOfRack, bandsOfPod: bandsOfPod, classes) }
             out += "</g>\n"
@@ -154,15 +154,27 @@ public enum PictureSVG {
             let y = f.maxY - 2 - Double(shown.count - i) * h
             out += "<rect x=\"\(fmt(f.x + 2))\" y=\"\(fmt(y))\" width=\"\(fmt(f.w - 4))\" height=\"\(fmt(h))\" fill=\"\(bandColour(b))\"/>"
         }
+        // More than four: the rest are counted above the stripes, and named on hover.
+        if bands.count > shown.count {
+            out += more(bands[shown.count...], x: f.maxX - 3, y: f.maxY - 2 - Double(shown.count) * h - 1.5, p)
+        }
         return out
     }
 
+    /// "+N" for bands not drawn, their VLANs in its tooltip.
+    static func more(_ rest: ArraySlice<Int>, x: Double, y: Double, _ p: Picture, colour: String = "#37474f") -> String {
+        let names = rest.map { "VLAN \(p.bands[$0].vlan)" }.joined(separator: ", ")
+        return "<text x=\"\(fmt(x))\" y=\"\(fmt(y))\" font-size=\"7\" text-anchor=\"end\" fill=\"\(colour)\">+\(rest.count)<title>\(XML.text(names))</title></text>"
+    }
+
     /// Bands a site or pod is reached by: coloured dots at the right of its header.
-    static func dots(_ bands: [Int], rightX: Double, y: Double, _ p: Picture) -> String {
+    static func dots(_ bands: [Int], rightX: Double, y: Double, _ p: Picture, onDark: Bool = false) -> String {
         var out = ""
         for (i, b) in bands.prefix(6).reversed().enumerated() {
             out += "<circle cx=\"\(fmt(rightX - 4 - Double(i) * 10))\" cy=\"\(fmt(y))\" r=\"4\" fill=\"\(bandColour(b))\" stroke=\"#ffffff\"><title>\(XML.text("VLAN \(p.bands[b].vlan)"))</title></circle>"
         }
+        // More than six: the rest are counted left of the dots.
+        if bands.count > 6 { out += more(bands[6...], x: rightX - 4 - 6 * 10 + 2, y: y + 2.5, p, colour: onDark ? "#ffffff" : "#37474f") }
         return out
     }
 

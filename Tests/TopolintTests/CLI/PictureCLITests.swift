@@ -37,6 +37,24 @@ import Testing
         #expect(result.stdout.contains("id=\"f1-site-0\"") && result.stdout.contains(">ber1</text>"))
     }
 
+    /// A rack reached by more stretched VLANs than it has room for stripes (four), or a site
+    /// or pod by more than its dots (six), counts the rest and names them on hover.
+    @Test func bandsBeyondTheStripesAndDotsAreCounted() throws {
+        let yaml = """
+            topology: s
+            version: 1
+            sites: {a: {}, b: {}}
+            site_links: [{between: [a, b], rtt_ms: 2}]
+            racks: {ra: {site: a}, rb: {site: b}}
+            switches: {sa: {rack: ra, vlans: [v1, v2, v3, v4, v5, v6, v7, v8]}, sb: {rack: rb, vlans: [v1, v2, v3, v4, v5, v6, v7, v8]}}
+            links: [{between: [sa, sb]}]
+            vlans: {v1: {id: 1}, v2: {id: 2}, v3: {id: 3}, v4: {id: 4}, v5: {id: 5}, v6: {id: 6}, v7: {id: 7}, v8: {id: 8}}
+            """
+        let svg = try CLI.run(["graph", "-", "--format", "svg"], stdin: Data(yaml.utf8)).stdout
+        #expect(try Self.count(">\\+4<title>VLAN v5, VLAN v6, VLAN v7, VLAN v8</title>", in: svg) == 2)   // each rack
+        #expect(try Self.count(">\\+2<title>VLAN v7, VLAN v8</title>", in: svg) == 4)   // each site and pod header
+    }
+
     /// With a file that cannot be loaded, the run reports no findings (docs/report.md); a
     /// file that loaded is still drawn, and its section says why it lists none.
     @Test func aLoadedFileBesideOneThatCannotBeSaysItsFindingsWait() throws {
