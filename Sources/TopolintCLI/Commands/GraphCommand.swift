@@ -64,6 +64,13 @@ struct GraphCommand: ParsableCommand {
         case .dot, .mermaid:
             let graph = vlanIndex.map { NetworkGraphBuilder.vlan(analysis, vlan: $0) } ?? NetworkGraphBuilder.topology(topology)
             text = format == .dot ? DOTWriter.render(graph) : MermaidWriter.render(graph)
+            // Mermaid as GitHub, GitLab and most editors run it stops at 500 links and 50,000
+            // characters of text by default: say so rather than hand over a blank diagram.
+            if format == .mermaid, graph.edges.count > 500 || text.utf8.count > 50_000 {
+                FDWriter.standardError.write("topolint: warning: this Mermaid graph has \(graph.edges.count) links and \(text.utf8.count) characters; "
+                    + "Mermaid's default limits (500 links, 50,000 characters) stop most renderers from drawing it: "
+                    + "draw one VLAN with --vlan, or use --format dot or svg\n")
+            }
         case .svg:
             let outcome = Pipeline.lint(loaded)
             let picture = PictureBuilder.build(analysis, findings: outcome.findings + outcome.suppressed.map(\.finding), vlan: vlanIndex)

@@ -37,6 +37,17 @@ import Testing
         #expect(result.stdout.contains("id=\"f1-site-0\"") && result.stdout.contains(">ber1</text>"))
     }
 
+    /// A Mermaid graph past Mermaid's default limits (500 links) gets a warning that says
+    /// what to do; a small one none.
+    @Test func aMermaidGraphPastTheRenderersLimitsSaysSo() throws {
+        let medium = try CLI.run(["generate", "--profile", "medium", "--seed", "1"]).stdout
+        let big = try CLI.run(["graph", "-", "--format", "mermaid"], stdin: Data(medium.utf8))
+        #expect(big.status == 0)
+        #expect(big.stderr.contains("topolint: warning: this Mermaid graph has 833 links"), "\(big.stderr)")
+        #expect(big.stderr.contains("--vlan"))
+        #expect(try CLI.run(["graph", Self.example, "--format", "mermaid"]).stderr.isEmpty)
+    }
+
     /// A rack reached by more stretched VLANs than it has room for stripes (four), or a site
     /// or pod by more than its dots (six), counts the rest and names them on hover.
     @Test func bandsBeyondTheStripesAndDotsAreCounted() throws {
