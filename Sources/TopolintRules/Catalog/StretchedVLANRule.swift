@@ -24,7 +24,7 @@ public struct StretchedVLANRule: Rule {
         9.0 + 1.0·min(1, 0.25·(sites − 2) + (RTT − critical_rtt_ms)/(4·critical_rtt_ms)) (critical). \
         An unknown RTT counts as assumed_rtt_ms.
         """,
-        fix: "route between the sites (or pods), or give each its own VLAN and subnet; if VMs must move, use an overlay with a distributed gateway",
+        fix: "route between the sites (or pods), or give each its own VLAN and subnet; if VMs must move, use an overlay with a distributed gateway (a VXLAN segment with an anycast gateway is told instead to stretch its VNI only where workloads need it)",
         defaultSeverity: .high, subjectKind: "vlan",
         failingExample: """
         topology: metro
@@ -70,6 +70,8 @@ public struct StretchedVLANRule: Rule {
         }
     }
 
+    static let overlayFix = "the VXLAN overlay and its anycast gateway already keep routing local: stretch the VNI only to the pods or sites whose workloads need it (route targets, VNI pruning), or accept the stretch with an ignore that says why"
+
     public func check(_ context: RuleContext) -> [Finding] {
         let t = context.topology
         var findings: [Finding] = []
@@ -101,13 +103,17 @@ public struct StretchedVLANRule: Rule {
             let score = Self.score(scope: domain.scope, racks: domain.racks.count, pods: domain.pods.count, sites: domain.sites.count,
                                    rtt: worst?.value ?? 0, criticalRTT: context.pack.criticalRTTms)
             let maxRTT: JSONValue = domain.scope == .multiSite ? JSONValue.rtt(worst!) : .null
-            findings.append(Self.identified(descriptor.finding(
+            var finding = Self.identified(descriptor.finding(
                 score: score, message: message,
                 subject: Subject(kind: "vlan", name: vlan.name), location: vlan.location,
                 context: [("scope", .string(domain.scope.rawValue)), ("sites", .strings(context.siteNames(domain.sites))),
                           ("pods", .int(domain.pods.count)), ("max_rtt_ms", maxRTT), ("switch", .string(first)),
                           ("racks", .int(domain.racks.count)), ("endpoints", .int(domain.roundedEndpoints))],
-                identity: ["switch"]), domains: context.analysis.domains(ofVLAN: domain.vlan).count))
+                identity: ["switch"]), domains: context.analysis.domains(ofVLAN: domain.vlan).count)
+            // A VXLAN segment with an anycast gateway already routes locally: the fix the
+            // rule names (an overlay with a distributed gateway) is what it has.
+            if vlan.vni != nil, case .anycast? = vlan.gateway { finding.fix = Self.overlayFix }
+            findings.append(finding)
         }
         return findings
     }

@@ -57,6 +57,26 @@ import TopolintCore
         #expect(alone.message.hasSuffix("8 ms away"), "\(alone.message)")
     }
 
+    /// A stretched VXLAN segment with an anycast gateway already has the overlay and the
+    /// distributed gateway the usual fix recommends: its fix says what is left to do.
+    @Test func anOverlayStretchGetsTheFixThatFitsIt() throws {
+        let evpn = """
+            topology: evpn2
+            version: 1
+            sites: {a: {}, b: {}}
+            site_links: [{between: [a, b], rtt_ms: 2}]
+            racks: {ra: {site: a}, rb: {site: b}}
+            switches:
+              la: {rack: ra, role: leaf, vtep: true, vlans: [web]}
+              lb: {rack: rb, role: leaf, vtep: true, vlans: [web]}
+            vlans: {web: {id: 100, vni: 10100, subnet: 10.1.0.0/24, gateway: {anycast: [la, lb]}}}
+            """
+        let f = try #require(Linted(evpn).one("TL200"))
+        #expect(f.fix.hasPrefix("the VXLAN overlay and its anycast gateway already keep routing local"), "\(f.fix)")
+        let plain = try #require(Linted(Fixture.twoSites()).one("TL200"))
+        #expect(plain.fix.contains("use an overlay with a distributed gateway"), "\(plain.fix)")
+    }
+
     @Test func aDomainThatNamesItsWorkloadsSaysWhichMove() throws {
         let restricted = Fixture.twoSites(extra: "migration_domains: {metro: {clusters: [prod-a, dr-b], workloads: [shop]}}")
             .replacing("workloads: {shop: {cluster: prod-a, vlans: [web], count: 40}}",
