@@ -208,44 +208,30 @@ import Testing
         #expect(r.status == 3)
         #expect(r.stderr.contains("cannot read baseline \(missing): No such file or directory"))
 
-        let corrupt = dir.appendingPathComponent("corrupt.json")
-        try Data("{\n  \"findings\": [\n    {\"fingerprint\": \"a\"},\n    {\"fingerprint\": \"b\",\n  ]\n".utf8).write(to: corrupt)
-        let c = try CLI.run(["lint", Self.example, "--baseline", corrupt.path])
-        #expect(c.status == 2)
-        #expect(c.stderr.contains("\(corrupt.path):5:3:"), "\(c.stderr)")
-
-        let wrong = dir.appendingPathComponent("wrong.json")
-        try Data("{\"findings\": [{\"fingerprint\": \"a\"}, {\"rule\": \"TL200\"}]}".utf8).write(to: wrong)
-        let w = try CLI.run(["lint", Self.example, "--baseline", wrong.path])
-        #expect(w.status == 2)
-        #expect(w.stderr.contains("\(wrong.path):1:37: not a topolint baseline: an entry without a \"fingerprint\""), "\(w.stderr)")
-
+        /// Runs lint with `option` naming a file of `content`; expects exit 2 and `message`
+        /// (with the file's path for `{path}`) on standard error, or on standard output for
+        /// a pack or config (load errors of the run's own files).
+        func refused(_ name: String, _ content: String, option: String = "--baseline", message: String,
+                     sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let file = dir.appendingPathComponent(name)
+            try Data(content.utf8).write(to: file)
+            let r = try CLI.run(["lint", Self.example, option, file.path])
+            let said = option == "--baseline" ? r.stderr : r.stdout
+            #expect(r.status == 2, sourceLocation: sourceLocation)
+            #expect(said.contains(message.replacingOccurrences(of: "{path}", with: file.path)), "\(said)", sourceLocation: sourceLocation)
+        }
+        try refused("corrupt.json", "{\n  \"findings\": [\n    {\"fingerprint\": \"a\"},\n    {\"fingerprint\": \"b\",\n  ]\n", message: "{path}:5:3:")
+        try refused("wrong.json", "{\"findings\": [{\"fingerprint\": \"a\"}, {\"rule\": \"TL200\"}]}",
+                    message: "{path}:1:37: not a topolint baseline: an entry without a \"fingerprint\"")
         // A misspelt severity would cover the finding at any severity: not a baseline.
-        let misspelt = dir.appendingPathComponent("misspelt.json")
-        try Data("{\"findings\": [{\"fingerprint\": \"a\", \"severity\": \"Critical\"}]}".utf8).write(to: misspelt)
-        let m = try CLI.run(["lint", Self.example, "--baseline", misspelt.path])
-        #expect(m.status == 2)
-        #expect(m.stderr.contains("\(misspelt.path):1:48: not a topolint baseline: the severity 'Critical' is not one of low, medium, high, critical"), "\(m.stderr)")
-
+        try refused("misspelt.json", "{\"findings\": [{\"fingerprint\": \"a\", \"severity\": \"Critical\"}]}",
+                    message: "{path}:1:48: not a topolint baseline: the severity 'Critical' is not one of low, medium, high, critical")
         // A fingerprint that is not JSON text is none topolint wrote.
-        let number = dir.appendingPathComponent("number.json")
-        try Data("{\"findings\": [{\"fingerprint\": 5}]}".utf8).write(to: number)
-        let n = try CLI.run(["lint", Self.example, "--baseline", number.path])
-        #expect(n.status == 2)
-        #expect(n.stderr.contains("\(number.path):1:31: not a topolint baseline: the fingerprint 5 is not text"), "\(n.stderr)")
-
+        try refused("number.json", "{\"findings\": [{\"fingerprint\": 5}]}", message: "{path}:1:31: not a topolint baseline: the fingerprint 5 is not text")
         // An empty rule pack and a configuration of only `~` are said to be empty, each in
         // its own words.
-        let pack = dir.appendingPathComponent("empty-pack.yaml")
-        try Data("# nothing yet\n".utf8).write(to: pack)
-        let p = try CLI.run(["lint", Self.example, "--rules", pack.path])
-        #expect(p.status == 2)
-        #expect(p.stdout.contains("the rule pack is empty"), "\(p.stdout)")
-        let config = dir.appendingPathComponent("null.yaml")
-        try Data("~\n".utf8).write(to: config)
-        let q = try CLI.run(["lint", Self.example, "--config", config.path])
-        #expect(q.status == 2)
-        #expect(q.stdout.contains("the configuration file is empty"), "\(q.stdout)")
+        try refused("empty-pack.yaml", "# nothing yet\n", option: "--rules", message: "the rule pack is empty")
+        try refused("null.yaml", "~\n", option: "--config", message: "the configuration file is empty")
     }
 
     // MARK: helpers
