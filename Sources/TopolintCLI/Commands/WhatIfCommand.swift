@@ -136,7 +136,7 @@ enum WhatIfReport {
                          ("scope", .object([("before", .string(s.scopeBefore)), ("after", .string(s.scopeAfter))])),
                          ("switches", .object([("before", .int(s.switchesBefore)), ("after", .int(s.switchesAfter))])),
                          ("endpoints", .object([("before", .int(s.endpointsBefore)), ("after", .int(s.endpointsAfter))])),
-                         ("hosts_after", .int(s.hostsAfter))])
+                         ("hosts_after", .int(s.hostsAfter)), ("same_id_on_new_switches", .strings(s.sameIDOnNewSwitches))])
             })),
             ("worst_rtt_ms", r.worstRTTms.map(JSONValue.double) ?? .null),
             ("worst_rtt_sites", .strings(r.worstRTTSites)),
@@ -155,7 +155,8 @@ enum WhatIfReport {
             for s in r.stretches {
                 out += "  VLAN \(s.vlan) would have to reach cluster \(s.cluster): \(s.hostsMissing) host\(s.hostsMissing == 1 ? "" : "s") "
                     + "in \(phrase("rack", s.racks)), \(phrase("pod", s.pods)), \(phrase("site", s.sites))"
-                    + (s.newSwitches.isEmpty ? "" : "; switches \(s.newSwitches.joined(separator: ", ")) would have to carry it") + ".\n"
+                    + (s.newSwitches.isEmpty ? "" : "; switches \(s.newSwitches.joined(separator: ", ")) would have to carry it")
+                    + (s.sameIDOnNewSwitches.isEmpty ? "" : ", and they carry \(s.sameIDOnNewSwitches.map { "VLAN \($0)" }.joined(separator: ", ")) with the same id: the two would be one segment on the wire") + ".\n"
                 out += "    Its broadcast domain would grow from \(s.switchesBefore) to \(s.switchesAfter) switches (\(s.hostsAfter) hosts, "
                     + "\(s.endpointsAfter) endpoints), scope \(s.scopeBefore) -> \(s.scopeAfter).\n"
             }

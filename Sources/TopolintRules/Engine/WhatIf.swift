@@ -157,6 +157,12 @@ public struct WhatIfSession: Sendable {
                 sites.insert(sp.site)
             }
         }
+        // VLANs with the same id that a switch which would have to carry this one already
+        // carries: on the wire the two would be one segment (what TL220 reports).
+        let id = t.vlans[v].id
+        let clashes = t.vlans.indices.filter { w in
+            w != v && t.vlans[w].id == id && newSwitches.contains { analysis.carries(switch: $0, vlan: w) }
+        }.map { t.vlans[$0].name }.sorted()
         let targetFootprint = context.footprint(ofClusters: [target])
         return Stretch(
             vlan: t.vlans[v].name, cluster: t.clusters[target].name, hostsMissing: missing.count,
@@ -166,7 +172,7 @@ public struct WhatIfSession: Sendable {
             scopeBefore: beforeScope.rawValue, scopeAfter: TopolintAnalysis.scope(racks: racks.count, pods: pods.count, sites: sites.count).rawValue,
             switchesBefore: beforeSwitches, switchesAfter: switches.count,
             endpointsBefore: roundHalfUp(beforeEndpoints), endpointsAfter: roundHalfUp(endpoints),
-            hostsAfter: hosts)
+            hostsAfter: hosts, sameIDOnNewSwitches: clashes)
     }
 }
 
@@ -200,6 +206,9 @@ public struct Stretch: Sendable, Equatable {
     public var endpointsBefore: Int
     public var endpointsAfter: Int
     public var hostsAfter: Int
+    /// Other VLANs with this one's id that the new switches already carry: carrying this
+    /// one too would make the two one segment.
+    public var sameIDOnNewSwitches: [String] = []
 }
 
 public struct ProposalRequirements: Sendable, Equatable {

@@ -58,6 +58,21 @@ import Testing
         #expect(Set(resolved) == ["TL300", "TL302", "TL401"])
     }
 
+    /// A stretch onto switches that already carry another VLAN with the same id says the
+    /// two would be one segment (text and JSON).
+    @Test func aStretchOntoAnIDInUseSaysSo() throws {
+        let yaml = Fixture.twoSites().replacingOccurrences(of: "ams1-tor: {rack: ams1-r1, vlans: [web]}", with: "ams1-tor: {rack: ams1-r1, vlans: [dr-web]}")
+            .replacingOccurrences(of: "vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: fra1-tor}}",
+                                  with: "vlans: {web: {id: 100, subnet: 10.1.0.0/24, gateway: fra1-tor}, dr-web: {id: 100, subnet: 10.9.0.0/24, gateway: ams1-tor}}")
+            .replacingOccurrences(of: "dr-b: {platform: vsphere-4.1, vlans: [web]", with: "dr-b: {platform: vsphere-4.1, vlans: [dr-web]")
+        let text = try CLI.run(["what-if", "-", "--migration-domain", "prod-a,dr-b"], stdin: Data(yaml.utf8))
+        #expect(text.stdout.contains("switches ams1-tor would have to carry it, and they carry VLAN dr-web with the same id: the two would be one segment on the wire."), "\(text.stdout)\(text.stderr)")
+        let json = try CLI.run(["what-if", "-", "--migration-domain", "prod-a,dr-b", "--format", "json"], stdin: Data(yaml.utf8))
+        let proposals = (json.json as? [String: Any])?["proposals"] as? [[String: Any]]
+        let stretches = proposals?.first?["stretches"] as? [[String: Any]]
+        #expect(stretches?.first?["same_id_on_new_switches"] as? [String] == ["dr-web"], "\(json.stdout.prefix(600))")
+    }
+
     @Test func exploreRunsAScriptedSessionThroughAPipe() throws {
         let script = "clusters\nadd fra1-prod ams1-dr\nremove ams1-dr\nundo\nvlan web\nadd nosuch\nworkloads shop-db\nworkloads shop-dbb\nundo\nquit\n"
         let r = try CLI.run(["explore", "examples/two-sites-vsphere.yaml"], stdin: Data(script.utf8))
