@@ -135,7 +135,7 @@ struct HTMLPage {
         }
         if !rules.isEmpty { out += "<style>\(rules)</style>" }
         out += PictureSVG.render(p, prefix: prefix)
-        return out + "<p class=\"hint\">Bands: broadcast domains that reach across pods or sites, one colour each, with a stripe in every rack they reach. Arrows: endpoints whose nearest gateway is in another site. Select \(targetIcon) next to a finding to outline its subject.</p></div>\n"
+        return out + "<p class=\"hint\">Bands: broadcast domains that reach across pods or sites, one colour each, with a stripe in every rack they reach (four at most, +N counting the rest). Arrows: endpoints whose nearest gateway is in another site. Select \(targetIcon) next to a finding to outline its subject.</p></div>\n"
     }
 
     static func findingsTable(_ findings: [Finding], picture: Picture?, prefix: String, lines: inout SourceLines,
