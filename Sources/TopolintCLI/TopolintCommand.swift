@@ -54,7 +54,7 @@ public struct TopolintCommand: ParsableCommand {
     }
 }
 
-/// Exit codes (docs/report.md ("Exit status")).
+/// Exit codes (section 2 of docs/report.md).
 enum Exit {
     static let findings = ExitCode(1)
     static let loadError = ExitCode(2)
