@@ -42,8 +42,8 @@ struct ExploreSession {
         // word in matching quotes is the text inside them (`name "metro"`).
         let words = TextReporter.clean(line).split(whereSeparator: { $0 == " " || $0 == "\t" }).map { Self.unquoted(String($0)) }
         guard let command = words.first else { return ("", true) }
-        var args: [String] = []
-        for word in words.dropFirst() where !args.contains(word) { args.append(word) }   // each name once
+        var args: [String] = [], seen = Set<String>()
+        for word in words.dropFirst() where seen.insert(word).inserted { args.append(word) }   // each name once
         switch command {
         case "quit", "exit", "q": return ("", false)
         case "help", "?": return (Self.help, true)

@@ -66,8 +66,7 @@ public struct CrossClusterMigrationRule: Rule {
             }
             // A domain that names its workloads lets only those move: say which.
             let t = context.topology
-            let placed = t.workloads.indices.filter { domain.clusters.contains(t.workloads[$0].cluster) }.count
-            let movers = domain.workloads.count < placed
+            let movers = context.movesSomeWorkloads(domain)
                 ? "\(domain.workloads.count == 1 ? "workload" : "workloads") \(context.list(domain.workloads.map { t.workloads[$0].name }.sorted()))"
                 : "VMs"
             let message = "migration domain \(domain.name) lets \(movers) move between \(names.count) clusters (\(context.list(names))) \(reach)"

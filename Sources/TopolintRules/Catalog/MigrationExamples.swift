@@ -1,3 +1,5 @@
+import TopolintModel
+
 /// Topologies shared by the rules' passing examples: two sites with a vSphere 4.1 cluster
 /// in each, and one pod with two racks. Failing examples are written out in full, so that
 /// each carries the markers of its own findings.
@@ -53,4 +55,11 @@ extension RuleContext {
     }
 
     func clusterNames(_ clusters: [Int]) -> [String] { clusters.map { topology.clusters[$0].name }.sorted() }
+
+    /// Whether a migration domain lets fewer workloads move than every one placed in its
+    /// clusters (it lists them, or `--workloads` does).
+    func movesSomeWorkloads(_ domain: MigrationDomain) -> Bool {
+        let every = topology.workloads.indices.filter { domain.clusters.contains(topology.workloads[$0].cluster) }
+        return Set(domain.workloads) != Set(every)
+    }
 }

@@ -109,11 +109,10 @@ public struct WhatIfSession: Sendable {
                 }
             }
         }
-        let everyWorkload = t.workloads.indices.filter { domain.clusters.contains(t.workloads[$0].cluster) }
         return ProposalRequirements(
             domain: domain.name, clusters: context.clusterNames(domain.clusters),
             workloads: domain.workloads.map { t.workloads[$0].name }.sorted(),
-            restricted: Set(domain.workloads) != Set(everyWorkload), stretches: stretches.sorted { ($0.vlan, $0.cluster) < ($1.vlan, $1.cluster) },
+            restricted: context.movesSomeWorkloads(domain), stretches: stretches.sorted { ($0.vlan, $0.cluster) < ($1.vlan, $1.cluster) },
             worstRTTms: worst.map { $0.rtt.known ? $0.rtt.value : nil } ?? nil, worstRTTKnown: worst?.rtt.known ?? true,
             worstRTTSites: worst?.sites ?? [], rttLimitMs: worst?.limit ?? nil)
     }

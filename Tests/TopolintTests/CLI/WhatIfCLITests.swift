@@ -73,11 +73,17 @@ import Testing
         #expect(stretches?.first?["same_id_on_new_switches"] as? [String] == ["dr-web"], "\(json.stdout.prefix(600))")
     }
 
+    /// `explore` on the two-site example driven through a pipe: what it printed (it must
+    /// end with status 0).
+    static func explore(_ script: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let r = try CLI.run(["explore", "examples/two-sites-vsphere.yaml"], stdin: Data(script.utf8))
+        #expect(r.status == 0, "\(r.stderr)", sourceLocation: sourceLocation)
+        return r.stdout
+    }
+
     @Test func exploreRunsAScriptedSessionThroughAPipe() throws {
         let script = "clusters\nadd fra1-prod ams1-dr\nremove ams1-dr\nundo\nvlan web\nadd nosuch\nworkloads shop-db\nworkloads shop-dbb\nundo\nquit\n"
-        let r = try CLI.run(["explore", "examples/two-sites-vsphere.yaml"], stdin: Data(script.utf8))
-        #expect(r.status == 0, "\(r.stderr)")
-        let out = r.stdout
+        let out = try Self.explore(script)
         #expect(out.contains("3 clusters, 6 VLANs, 7 findings as written"))
         #expect(out.contains("ams1-dr              site ams1"))
         #expect(out.contains("proposal proposed: fra1-prod, ams1-dr\n  +5 added, -0 resolved; max score 8.5 -> 9.5"))
@@ -96,9 +102,7 @@ import Testing
     /// characters typed never reach the terminal.
     @Test func exploreReadsQuotesRepeatsAndControlCharacters() throws {
         let script = "name \"metro\"\nname \"\"\nadd\nremove\nadd 'fra1-prod' ams1-dr\nworkloads shop-db shop-db shop-db\nadd \u{1B}[2Jx\nquit\n"
-        let r = try CLI.run(["explore", "examples/two-sites-vsphere.yaml"], stdin: Data(script.utf8))
-        #expect(r.status == 0, "\(r.stderr)")
-        let out = r.stdout
+        let out = try Self.explore(script)
         #expect(out.contains("the topology already has a migration domain named 'metro'"))
         #expect(out.contains("usage: name NEW-NAME (one word)"))
         #expect(out.contains("usage: add CLUSTER [CLUSTER ...]"))
@@ -112,9 +116,7 @@ import Testing
     /// with what was last shown; `name` re-evaluates and refuses a name the design has.
     @Test func exploreKeepsItsStateTrueAfterAChangeThatFails() throws {
         let script = "name metro\nadd fra1-prod\tams1-dr fra1-prod\nworkloads vdi-pool-a\nname renamed\nshow\nundo\nshow\nquit\n"
-        let r = try CLI.run(["explore", "examples/two-sites-vsphere.yaml"], stdin: Data(script.utf8))
-        #expect(r.status == 0, "\(r.stderr)")
-        let out = r.stdout
+        let out = try Self.explore(script)
         #expect(out.contains("the topology already has a migration domain named 'metro'; choose another name"))
         // A tab separates words; a cluster named twice is in the proposal once.
         #expect(out.contains("proposal proposed: fra1-prod, ams1-dr\n"))
