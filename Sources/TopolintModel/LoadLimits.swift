@@ -21,6 +21,10 @@ public enum LoadLimits {
     /// (below it a second thread saves too little to matter).
     public static let hostsInHalves = 20_000
 
+    /// From this many YAML nodes on, clusters give their nodes' memory back once loaded
+    /// (below it the memory is too little to be worth the calls).
+    public static let releasingNodes = 1 << 18
+
     /// Diagnostics reported per file; the rest are summed up in one "and N more".
     public static let diagnosticsPerFile = 200
 

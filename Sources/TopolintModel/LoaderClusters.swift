@@ -18,6 +18,8 @@ extension Loader {
            loadInTwo(switches: switches, vlans: vlans, links: links, clusters: clusters, hosts: written) {
             return
         }
+        // The two threads gave back clusters the one-pass load would read again.
+        if releasedClusters { needsFreshDocument = true; return }
         loadFabric(switches: switches, vlans: vlans, links: links)
         topology.hosts.reserveCapacity(topology.hosts.count + written.names)
         nameTable("host").reserve(written.names, bytes: written.bytes)
@@ -42,6 +44,13 @@ extension Loader {
     /// Clusters and their hosts, in the order written.
     mutating func loadClusterEntries(_ entries: ArraySlice<Entry>) {
         let spec = FormatSchema.entity("cluster")
+        // The first cluster loaded and not yet given back (see `releasingClusters`).
+        var pending: YAMLNode? = nil
+        defer {
+            if let pending, let last = entries.last {
+                releasedClusters = doc.releaseWritten(from: pending, through: last.value ?? last.key) || releasedClusters
+            }
+        }
         for entry in entries {
             common(entry, kind: "cluster", spec: spec)
             guard let instance = entry.instances.first else { continue }
@@ -66,6 +75,17 @@ extension Loader {
             }
             topology.clusters.append(Cluster(name: instance.name, platform: platform, maxHosts: maxHosts, maxStretchedRTTms: maxStretched, vlans: vlans,
                                              hosts: firstHost..<topology.hosts.count, location: location(entry)))
+            // Clusters loaded give their nodes back a run at a time (a cluster alone is a
+            // page or two).
+            if releasingClusters {
+                let run = pending ?? entry.key
+                if doc.nodesWritten(from: run, to: entry.value ?? entry.key) >= 1 << 14 {
+                    releasedClusters = doc.releaseWritten(from: run, through: entry.value ?? entry.key) || releasedClusters
+                    pending = nil
+                } else {
+                    pending = run
+                }
+            }
         }
     }
 

@@ -9,11 +9,16 @@ public struct LoadOptions: Sendable {
     /// From this many hosts on, the fabric and the clusters load on two threads at once
     /// (`Int.max`: never).
     public var hostsInHalves: Int
+    /// From this many YAML nodes on, clusters give their nodes back once loaded (see
+    /// `YAMLDocument.releaseWritten`; `Int.max`: never).
+    public var releasingNodes: Int
 
-    public init(platforms: [String], ruleNames: [String], hostsInHalves: Int = LoadLimits.hostsInHalves) {
+    public init(platforms: [String], ruleNames: [String], hostsInHalves: Int = LoadLimits.hostsInHalves,
+                releasingNodes: Int = LoadLimits.releasingNodes) {
         self.platforms = platforms
         self.ruleNames = ruleNames
         self.hostsInHalves = hostsInHalves
+        self.releasingNodes = releasingNodes
     }
 }
 
@@ -41,8 +46,18 @@ public enum TopologyLoader {
         guard let document = parsed.document else {
             return LoadResult(topology: nil, diagnostics: Loader.tidy(parsed.diagnostics), source: bytes)
         }
-        var loader = Loader(document: document, options: options)
+        var loader = Loader(document: document, options: options, releasingClusters: document.nodeCount >= options.releasingNodes)
         loader.run()
+        if loader.needsFreshDocument {
+            // The two-thread load met a problem after giving back clusters it had loaded (see
+            // `releasingClusters`): the one-pass load, which words every problem, reads the
+            // file again.
+            guard let again = YAMLReader.parse(bytes, file: file, limits: limits).document else {
+                return LoadResult(topology: nil, diagnostics: Loader.tidy(parsed.diagnostics), source: bytes)
+            }
+            loader = Loader(document: again, options: options)
+            loader.run()
+        }
         stage?("model", nil)
         let diagnostics = Loader.tidy(parsed.diagnostics + loader.diagnostics, unstored: loader.unstored)
         return LoadResult(topology: diagnostics.isEmpty ? loader.topology : nil, diagnostics: diagnostics, source: bytes)
@@ -82,6 +97,15 @@ struct Loader: YAMLValueReading {
     var hostLine = 0
     /// The fabric and the clusters were loaded on two threads and joined (for tests).
     var loadedInTwo = false
+    /// Each cluster's hosts give their nodes back once loaded (`YAMLDocument.releaseDescendants`):
+    /// they are most of a large design's nodes, and nothing loaded after them reads them.
+    /// Only where the document is large enough for it to matter.
+    let releasingClusters: Bool
+    /// Some cluster's hosts were given back.
+    var releasedClusters = false
+    /// The load stopped because it would have to read hosts given back: the two-thread
+    /// load met a problem the one-pass load must report. The caller loads a fresh document.
+    var needsFreshDocument = false
     /// Pattern references already resolved, by kind and text.
     var resolvedPatterns: [String: [Int]] = [:]
     /// Hosts' VLAN lists met so far, each stored once: the hosts of a rack or a cluster
@@ -96,9 +120,10 @@ struct Loader: YAMLValueReading {
     /// Mistakes already reported, by what and where (see `reportedOnce`).
     var reportedMistakes = Set<String>()
 
-    init(document: YAMLDocument, options: LoadOptions) {
+    init(document: YAMLDocument, options: LoadOptions, releasingClusters: Bool = false) {
         self.doc = document
         self.options = options
+        self.releasingClusters = releasingClusters
         self.topology = Topology(name: "", file: document.file)
     }
 

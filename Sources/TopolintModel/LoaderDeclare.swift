@@ -38,6 +38,7 @@ extension Loader {
         loadVLANs(vlans)
         let links = field(top, spec, "links").flatMap { doc.isNull($0) ? nil : $0 }
         loadFabricAndClusters(switches: switches, vlans: vlans, links: links, clusters: clusters)
+        guard !needsFreshDocument else { return }
         loadWorkloads(workloads)
         loadMigrationDomains(domains)
     }

@@ -31,25 +31,25 @@ extension YAMLReader {
     /// `at` picks the byte offset to split after (the middle when nil), for tests.
     public static func parseInHalves(_ source: [UInt8], file: String, limits: YAMLLimits = YAMLLimits(),
                                      at: Int? = nil) -> Result? {
-        guard let plan = SplitPlan.find(in: source, near: at ?? source.count / 2) else { return nil }
-        var second = plan.prefix
-        second.reserveCapacity(plan.prefix.count + source.count - plan.offset)
-        second.append(contentsOf: source[plan.offset...])
-        let shared = Halves(source: source, second: second, file: file, limits: limits, split: plan.offset)
+        guard let plan = SplitPlan.find(in: source, near: at ?? source.count / 2), plan.prefix.count <= plan.offset else { return nil }
+        // One line index, the whole file's, for both halves.
+        let shared = Halves(source: source, file: file, limits: limits, plan: plan,
+                            lineStarts: lineStarts(of: source, length: source.count))
         var built = Parallel.map(2) { shared.build($0) }
-        second = []
         guard !built[0].failed, !built[1].failed, built[0].diagnostics.isEmpty, built[1].diagnostics.isEmpty else { return nil }
         var document = built[0].document
         let secondHalf = built[1].document
-        // The builders let go of the first half's arrays, so that joining grows them in place
-        // (into the capacity reserved for the whole file) rather than copying them.
+        // The builders let go of their arrays, so that joining grows the first half's in place
+        // (into the capacity reserved for the whole file) and frees the second's as it goes.
         built = []
         guard join(&document, secondHalf, plan: plan) else { return nil }
         return Result(document: document, diagnostics: [])
     }
 
     /// The first half's arena with the second's appended and the chain's mappings joined.
-    static func join(_ doc: inout YAMLDocument, _ second: YAMLDocument, plan: SplitPlan) -> Bool {
+    /// The second half's offsets are the file's already (its builder read the file's bytes
+    /// after the prefix where they lie); its node and child numbers move past the first's.
+    static func join(_ doc: inout YAMLDocument, _ second: consuming YAMLDocument, plan: SplitPlan) -> Bool {
         // The second half's chain, read before its nodes are renumbered (its keys are the
         // synthetic prefix's, which has no place in the file).
         var chainB = [second.root]
@@ -60,36 +60,35 @@ extension YAMLReader {
         }
         let firstRoot = doc.root
         let nodeBase = Int32(doc.nodes.count), childBase = UInt32(doc.children.count), extraBase = UInt32(doc.extra.count)
-        let prefixLength = plan.prefix.count
-        // The second half's nodes, children and line starts are appended as they are, then
-        // moved into the file's numbering in place (a tight loop, no append per element).
-        let shift = plan.offset - prefixLength
-        doc.nodes.append(contentsOf: second.nodes)
-        doc.nodes.withUnsafeMutableBufferPointer { nodes in
-            for i in Int(nodeBase)..<nodes.count {
-                // Nodes of the synthetic prefix (the chain's keys and mappings) are dropped below.
-                nodes[i].start = UInt32(max(0, Int(nodes[i].start) + shift))
-                if nodes[i].kind == .scalar {
-                    if nodes[i].inExtra {
+        // Appended a block at a time, each block moved into the first half's numbering in
+        // place and its pages in the second half given back at once: the second half's
+        // arena is never resident twice.
+        let block = 1 << 16
+        for from in stride(from: 0, to: second.nodes.count, by: block) {
+            let to = min(from + block, second.nodes.count), at = doc.nodes.count
+            doc.nodes.append(contentsOf: second.nodes[from..<to])
+            doc.nodes.withUnsafeMutableBufferPointer { nodes in
+                for i in at..<nodes.count {
+                    if nodes[i].kind != .scalar {
+                        nodes[i].a += childBase
+                    } else if nodes[i].inExtra {
                         nodes[i].a += extraBase
-                    } else {
-                        // Scalars of the synthetic prefix (the chain's keys) are dropped below.
-                        nodes[i].a = UInt32(max(0, Int(nodes[i].a) + shift))
                     }
-                } else {
-                    nodes[i].a += childBase
                 }
             }
+            releasePages(of: second.nodes, from..<to)
         }
-        doc.children.append(contentsOf: second.children)
-        doc.children.withUnsafeMutableBufferPointer { children in
-            for i in Int(childBase)..<children.count { children[i] += nodeBase }
+        for from in stride(from: 0, to: second.children.count, by: block) {
+            let to = min(from + block, second.children.count), at = doc.children.count
+            doc.children.append(contentsOf: second.children[from..<to])
+            doc.children.withUnsafeMutableBufferPointer { children in
+                for i in at..<children.count { children[i] += nodeBase }
+            }
+            releasePages(of: second.children, from..<to)
         }
         doc.extra.append(contentsOf: second.extra)
-        // The first half's lines up to the split, then the second half's after its prefix.
-        while let last = doc.lineStarts.last, Int(last) >= plan.offset { doc.lineStarts.removeLast() }
-        doc.lineStarts.reserveCapacity(doc.lineStarts.count + second.lineStarts.count)
-        for start in second.lineStarts where Int(start) >= prefixLength { doc.lineStarts.append(UInt32(Int(start) + shift)) }
+        doc.hasAnchors = doc.hasAnchors || second.hasAnchors
+        doc.secondHalfStart = nodeBase
 
         // Walk the chain down both halves: the first half's last pair and the second's first
         // pair at each level must be the chain's key, holding a mapping.
@@ -145,15 +144,16 @@ extension YAMLReader {
 /// What the two threads share: each builds its own half and reads only these.
 private struct Halves: @unchecked Sendable {
     let source: [UInt8]
-    let second: [UInt8]
     let file: String
     let limits: YAMLLimits
-    let split: Int
+    let plan: SplitPlan
+    let lineStarts: [UInt32]
 
     func build(_ half: Int) -> TreeBuilder {
         var builder = half == 0
-            ? TreeBuilder(file: file, source: source, limits: limits, inputLength: split, reserve: source.count)
-            : TreeBuilder(file: file, source: second, limits: limits)
+            ? TreeBuilder(file: file, source: source, limits: limits, inputLength: plan.offset, reserve: source.count, lineStarts: lineStarts)
+            : TreeBuilder(file: file, source: source, limits: limits,
+                          prefixed: PrefixedInput(prefix: plan.prefix, offset: plan.offset), lineStarts: lineStarts)
         builder.run()
         return builder
     }

@@ -64,6 +64,11 @@ public struct YAMLDocument: Sendable {
     /// Byte offset of each line's first character (the first line's after a byte order
     /// mark), with line breaks counted as libyaml counts them.
     var lineStarts: [UInt32] = []
+    /// An anchor is written somewhere: a node may then be reached from two places.
+    var hasAnchors = false
+    /// Read in two halves: the first node of the second half (the chain's mappings were
+    /// joined across this point).
+    var secondHalfStart: Int32?
 
     init(file: String, source: [UInt8]) {
         self.file = file
@@ -155,6 +160,39 @@ public struct YAMLDocument: Sendable {
             last = child
         }
         return Int(last.index) - Int(node.index) + 1
+    }
+
+    /// Gives back the memory (see `releasePages`) of the nodes written from `first` up to
+    /// the last one under `last`, for a reader that is done with them all: the clusters of
+    /// a large design, hosts and all, are most of its nodes, and the rest of the load does
+    /// not read them again. They must be consecutive entries of one mapping or list (from
+    /// a key to a later value, say), so that everything written between them goes too.
+    /// Afterwards none of them may be read (they read as empty scalars). Returns false,
+    /// giving nothing back, where the nodes might be read from elsewhere: a document with
+    /// anchors (an alias shares the anchored node), or a run the two halves of a read were
+    /// joined across (its nodes and their child lists are not together).
+    /// How many nodes are written from `first` to `last` (itself excluded): the arena holds
+    /// nodes in the order written, so this is what a run of entries weighs.
+    public func nodesWritten(from first: YAMLNode, to last: YAMLNode) -> Int {
+        Int(last.index) - Int(first.index)
+    }
+
+    @discardableResult
+    public func releaseWritten(from first: YAMLNode, through last: YAMLNode) -> Bool {
+        let from = Int(first.index), end = Int(last.index) + writtenSpan(last)
+        guard !hasAnchors, from < end, from > Int(root.index) else { return false }
+        if let joined = secondHalfStart, from <= Int(joined), Int(joined) < end { return false }
+        // The child lists of those containers were written as each closed, one after another.
+        var low = Int.max, high = 0
+        nodes.withUnsafeBufferPointer { nodes in
+            for i in from..<end where nodes[i].kind != .scalar {
+                low = min(low, Int(nodes[i].a))
+                high = max(high, Int(nodes[i].a) + Int(nodes[i].b) * (nodes[i].kind == .mapping ? 2 : 1))
+            }
+        }
+        releasePages(of: nodes, from..<end)
+        if low < high { releasePages(of: children, low..<high) }
+        return true
     }
 
     /// Number of items (sequence), pairs (mapping), or 0 (scalar).

@@ -107,23 +107,41 @@ struct TreeBuilder {
     private var keySlots: [Int32] = []
     private var keyHashes: [UInt64] = []
 
-    /// libyaml reads the first `inputLength` bytes of `source` (all of them when nil).
+    /// libyaml reads the first `inputLength` bytes of `source` (all of them when nil), or
+    /// with `prefixed`, the prefix and then the source from its offset.
     let inputLength: Int
+    /// The input's first characters that are not the source's but `prefixed`'s prefix
+    /// (ASCII, one byte a character): 0 for an ordinary read.
+    private let prefixLength: Int
+    private let prefixed: PrefixedInput?
 
-    init(file: String, source: [UInt8], limits: YAMLLimits, inputLength: Int? = nil, reserve: Int? = nil) {
+    /// `lineStarts`, when given, is the source's line index (else it is made here).
+    init(file: String, source: [UInt8], limits: YAMLLimits, inputLength: Int? = nil, reserve: Int? = nil,
+         prefixed: PrefixedInput? = nil, lineStarts: [UInt32]? = nil) {
         document = YAMLDocument(file: file, source: source)
         self.limits = limits
-        self.inputLength = min(inputLength ?? source.count, source.count)
-        base = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        cursorByte = base
-        let asciiFrom = min(base, self.inputLength), asciiTo = self.inputLength
-        asciiOnly = source.withUnsafeBufferPointer { isASCII(UnsafeBufferPointer(rebasing: $0[asciiFrom..<asciiTo])) }
+        self.prefixed = prefixed
+        if let prefixed {
+            // Character i of the prefix stands at byte `base + i`: just before the offset,
+            // so that the source's bytes from the offset on keep their own offsets.
+            prefixLength = prefixed.prefix.count
+            self.inputLength = prefixLength + source.count - prefixed.offset
+            base = prefixed.offset - prefixLength
+        } else {
+            prefixLength = 0
+            self.inputLength = min(inputLength ?? source.count, source.count)
+            base = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        }
+        cursorChar = prefixLength
+        cursorByte = base + prefixLength
+        let asciiFrom = min(base + prefixLength, source.count), asciiTo = min(base + self.inputLength, source.count)
+        asciiOnly = source.withUnsafeBufferPointer { isASCII(UnsafeBufferPointer(rebasing: $0[asciiFrom..<max(asciiFrom, asciiTo)])) }
         // Generously: capacity that is never touched costs address space, not memory (the
         // pages of a large array are only made resident when written), while running out
         // means copying the whole array into one twice its size.
         document.nodes.reserveCapacity((reserve ?? self.inputLength) / 8)
         document.children.reserveCapacity((reserve ?? self.inputLength) / 8)
-        document.indexLines(upTo: self.inputLength)
+        if let lineStarts { document.lineStarts = lineStarts } else { document.indexLines(upTo: self.inputLength) }
     }
 
     mutating func run() {
@@ -140,7 +158,20 @@ struct TreeBuilder {
         defer { yaml_parser_delete(parser) }
         let source = document.source
         source.withUnsafeBufferPointer { buffer in
-            yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, inputLength)
+            let input = UnsafeMutablePointer<InputCursor>.allocate(capacity: 1)
+            defer { input.deallocate() }
+            if let prefixed {
+                // The prefix, then the source from the offset, fed through a read handler:
+                // no copy of the source's second half is made.
+                input.initialize(to: InputCursor(prefix: prefixed.prefix, rest: UnsafeBufferPointer(rebasing: buffer[prefixed.offset...])))
+                yaml_parser_set_input(parser, { data, out, size, read in
+                    guard let data, let out, let read else { return 0 }
+                    read.pointee = data.assumingMemoryBound(to: InputCursor.self).pointee.fill(out, size)
+                    return 1
+                }, input)
+            } else {
+                yaml_parser_set_input_string(parser, buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, inputLength)
+            }
             while !failed {
                 guard yaml_parser_parse(parser, event) == 1 else {
                     reportParserError(parser.pointee, buffer)
@@ -176,7 +207,7 @@ struct TreeBuilder {
             let node = addScalar(value: scalar.value, length: Int(scalar.length), quoted: quoted,
                                  startChar: Int(event.start_mark.index), endChar: Int(event.end_mark.index),
                                  line: line, column: column, source: source)
-            if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (node, 1) }
+            if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (node, 1); document.hasAnchors = true }
             attach(node, size: 1)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -261,7 +292,7 @@ struct TreeBuilder {
         }
         document.nodes[Int(frame.node)].a = start
         document.nodes[Int(frame.node)].b = UInt32(count)
-        if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expandedSize) }
+        if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expandedSize); document.hasAnchors = true }
         attach(frame.node, size: frame.expandedSize)
     }
 
@@ -331,16 +362,19 @@ struct TreeBuilder {
     /// libyaml's `mark.index` counts characters; this walks forward from the cursor.
     private mutating func byteOffset(ofChar target: Int, _ source: UnsafeBufferPointer<UInt8>) -> Int {
         if target < cursorChar {
-            cursorChar = 0
-            cursorByte = base
+            cursorChar = prefixLength
+            cursorByte = base + prefixLength
         }
         return byteOffset(ofChar: target, from: (cursorChar, cursorByte), source)
     }
 
     private func byteOffset(ofChar target: Int, from start: (char: Int, byte: Int), _ source: UnsafeBufferPointer<UInt8>) -> Int {
         let end = source.count
+        // A prefix is ASCII; past it, the walk starts no earlier than the source's offset.
+        if target < prefixLength { return base + target }
         if asciiOnly { return min(base + target, end) }
         var char = start.char, byte = start.byte
+        if char < prefixLength { (char, byte) = (prefixLength, base + prefixLength) }
         while char < target && byte < end {
             byte += 1
             while byte < end && source[byte] & 0xC0 == 0x80 { byte += 1 }
@@ -481,7 +515,8 @@ struct TreeBuilder {
         switch parser.error {
         case YAML_READER_ERROR:
             // Reader errors carry a byte offset, not a mark: find the line and column ourselves.
-            let offset = min(Int(parser.problem_offset), source.count)
+            // (An offset in the input: a prefixed input's byte i is the source's `base + i`.)
+            let offset = min(max((prefixed == nil ? 0 : base) + Int(parser.problem_offset), 0), source.count)
             let (line, column) = document.lineAndColumn(ofByte: offset)
             let value = parser.problem_value
             let message: String
@@ -507,3 +542,36 @@ struct TreeBuilder {
     }
 }
 
+
+/// A builder's input when it is not the source from its start: `prefix`, then the source
+/// from byte `offset` to the end (the second half of a file read in two halves).
+struct PrefixedInput {
+    let prefix: [UInt8]
+    let offset: Int
+}
+
+/// Where libyaml's read handler is in a prefixed input.
+private struct InputCursor {
+    let prefix: [UInt8]
+    let rest: UnsafeBufferPointer<UInt8>
+    var at = 0
+
+    /// Copies the next bytes (at most `size`) to `out`; how many (0 at the end).
+    mutating func fill(_ out: UnsafeMutablePointer<UInt8>, _ size: Int) -> Int {
+        var written = 0
+        if at < prefix.count {
+            let n = min(size, prefix.count - at)
+            prefix.withUnsafeBufferPointer { out.update(from: $0.baseAddress! + at, count: n) }
+            written = n
+            at += n
+        }
+        let restAt = at - prefix.count
+        let n = min(size - written, rest.count - restAt)
+        if n > 0 {
+            (out + written).update(from: rest.baseAddress! + restAt, count: n)
+            written += n
+            at += n
+        }
+        return written
+    }
+}

@@ -33,7 +33,53 @@ struct LoadInTwoTests {
         let a = try #require(Self.load(bytes, halves: true).topology)
         let b = try #require(Self.load(bytes, halves: false).topology)
         #expect(Self.splits(bytes))
-        #expect(a.hosts.count == b.hosts.count && a.hosts.count > 100)
+        Self.expectSame(a, b)
+    }
+
+    @Test("clusters that give their nodes back once loaded leave the same model, on one thread or two")
+    func releasedClusters() throws {
+        let bytes = Self.generated()
+        let document = try #require(YAMLReader.parse(bytes, file: "hosts.yaml").document)
+        let reference = try #require(Self.load(bytes, halves: false).topology)
+        for halves in [true, false] {
+            // A fresh document each time: what is given back cannot be read again.
+            let document = try #require(YAMLReader.parse(bytes, file: "hosts.yaml").document)
+            var loader = Loader(document: document, options: LoadOptions(platforms: [], ruleNames: [], hostsInHalves: halves ? 2 : Int.max),
+                                releasingClusters: true)
+            loader.run()
+            #expect(loader.releasedClusters && loader.loadedInTwo == halves && !loader.needsFreshDocument)
+            #expect(loader.diagnostics.isEmpty)
+            Self.expectSame(loader.topology, reference)
+        }
+        // Through the one load path, from the size on where it is worth it.
+        #expect(document.nodeCount < LoadLimits.releasingNodes)
+        let loaded = TopologyLoader.load(bytes: bytes, file: "hosts.yaml",
+                                         options: LoadOptions(platforms: [], ruleNames: [], hostsInHalves: 2, releasingNodes: 0))
+        Self.expectSame(try #require(loaded.topology), reference)
+    }
+
+    @Test("a problem met after clusters were given back: the file is read again and reported as the one-pass load reports it")
+    func problemAfterRelease() throws {
+        // An unknown rack in the last host: the second thread meets it after the first has
+        // given clusters back.
+        var text = String(decoding: Self.generated(), as: UTF8.self)
+        let lastHost = try #require(text.range(of: "{rack: ", options: .backwards))
+        text.replaceSubrange(lastHost, with: "{rack: no-such-rack-")
+        let bytes = Array(text.utf8)
+        let document = try #require(YAMLReader.parse(bytes, file: "hosts.yaml").document)
+        var loader = Loader(document: document, options: LoadOptions(platforms: [], ruleNames: [], hostsInHalves: 2), releasingClusters: true)
+        loader.run()
+        #expect(loader.releasedClusters && loader.needsFreshDocument)
+        let released = TopologyLoader.load(bytes: bytes, file: "hosts.yaml",
+                                           options: LoadOptions(platforms: [], ruleNames: [], hostsInHalves: 2, releasingNodes: 0))
+        let kept = Self.load(bytes, halves: false)
+        #expect(released.topology == nil && !released.diagnostics.isEmpty)
+        #expect(released.diagnostics.map(\.oneLine) == kept.diagnostics.map(\.oneLine))
+        #expect(released.diagnostics.contains { $0.message.contains("no-such-rack-") })
+    }
+
+    static func expectSame(_ a: Topology, _ b: Topology, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(a.hosts.count == b.hosts.count && a.hosts.count > 100, sourceLocation: sourceLocation)
         for (h, (x, y)) in zip(a.hosts, b.hosts).enumerated() {
             #expect(a.hostName(h) == b.hostName(h) && x.cluster == y.cluster && x.rack == y.rack)
             #expect(Array(x.uplinks) == Array(y.uplinks) && x.vlans == y.vlans && a.location(ofHost: h) == b.location(ofHost: h))
@@ -44,7 +90,8 @@ struct LoadInTwoTests {
         #expect(a.ignores.map(\.subject) == b.ignores.map(\.subject))
         #expect(a.switches.map(\.name) == b.switches.map(\.name) && a.linkNames == b.linkNames)
         #expect(a.vlans.map(\.gateway) == b.vlans.map(\.gateway))
-        #expect(a.workloads.map { $0.hosts ?? [] } == b.workloads.map { $0.hosts ?? [] })
+        #expect(a.workloads.map { $0.hosts ?? [] } == b.workloads.map { $0.hosts ?? [] }, sourceLocation: sourceLocation)
+        #expect(a.clusters.map(\.location) == b.clusters.map(\.location), sourceLocation: sourceLocation)
     }
 
     static let design = """

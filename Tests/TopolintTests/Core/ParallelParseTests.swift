@@ -116,6 +116,62 @@ struct ParallelParseTests {
         #expect(taken > 10)
     }
 
+    @Test("text with multi-byte characters and escapes on both sides of the split keeps its places and values")
+    func multiByteAndEscapes() throws {
+        // The second half is read from the file's own bytes after a short ASCII prefix: its
+        // characters must map to the file's byte offsets whatever precedes the split.
+        let hosts = (1...30).map { i in
+            "    h\(i): {rack: \"r\\u00e9\(i)\", description: 'Zürich — 東京 \(i)', note: \"tab\\tquote\\\"\", tags: [é\(i), \"x\"]}"
+        }.joined(separator: "\n")
+        let yaml = "topology: é\nclusters:\n  c1:\n\(hosts)\n  c2:\n\(hosts.replacingOccurrences(of: "    h", with: "    k"))\n"
+        let taken = try Self.check(Array(yaml.utf8), points: stride(from: 0.05, to: 1.0, by: 0.05).map { $0 })
+        #expect(taken > 10)
+    }
+
+    @Test("a run of entries given back leaves every other node as it was; never with anchors or across the halves")
+    func releaseWritten() throws {
+        let bytes = Self.generated(.medium)
+        let reference = try #require(YAMLReader.parse(bytes, file: "t.yaml", inHalves: false).document)
+        for halves in [false, true] {
+            let document = try #require(halves ? YAMLReader.parseInHalves(bytes, file: "t.yaml")?.document
+                                                 : YAMLReader.parse(bytes, file: "t.yaml", inHalves: false).document)
+            let clusters = try #require(document.lookup(document.root, "clusters"))
+            let n = document.count(clusters)
+            try #require(n > 8)
+            if halves {
+                let everything = document.releaseWritten(from: document.key(clusters, 0), through: document.value(clusters, n - 1))
+                #expect(!everything, "a run across the halves' join")
+            }
+            // The first half of the clusters, or (when the read was split there) the second.
+            let runs = [0..<n / 2, n / 2..<n]
+            let run = try #require(runs.first { document.releaseWritten(from: document.key(clusters, $0.lowerBound),
+                                                                        through: document.value(clusters, $0.upperBound - 1)) })
+            #if os(Linux)
+            // Given back for real: a cluster in the middle of a long run reads as zeros (an
+            // empty scalar), its page gone.
+            if document.nodesWritten(from: document.key(clusters, run.lowerBound), to: document.value(clusters, run.upperBound - 1)) > 4096 {
+                let middle = document.value(clusters, (run.lowerBound + run.upperBound) / 2)
+                #expect(document.kind(middle) == .scalar && document.string(middle).isEmpty)
+            } else {
+                Issue.record("the run is too short to span whole pages")
+            }
+            #endif
+            // Every other top-level value, and the clusters after the run, read as before.
+            let referenceClusters = try #require(reference.lookup(reference.root, "clusters"))
+            for i in 0..<document.count(document.root) where !document.scalarEquals(document.key(document.root, i), "clusters") {
+                #expect(Self.difference(reference, reference.value(reference.root, i), document, document.value(document.root, i)) == nil)
+            }
+            for i in 0..<n where !run.contains(i) {
+                #expect(Self.difference(reference, reference.value(referenceClusters, i), document, document.value(clusters, i)) == nil)
+            }
+        }
+        // With an anchor anywhere, nothing is given back: an alias shares the anchored node.
+        let anchored = Array(("topology: t\nclusters:\n" + (1...3).map { "  c\($0): &a\($0) {hosts: {h\($0): {rack: r}}}" }.joined(separator: "\n") + "\n").utf8)
+        let document = try #require(YAMLReader.parse(anchored, file: "t.yaml").document)
+        let clusters = try #require(document.lookup(document.root, "clusters"))
+        #expect(!document.releaseWritten(from: document.key(clusters, 0), through: document.value(clusters, 1)))
+    }
+
     @Test("what the halves cannot join goes back to the one-pass read")
     func fallbacks() throws {
         let hosts = (1...40).map { "    h\($0): {rack: r1}" }.joined(separator: "\n")
