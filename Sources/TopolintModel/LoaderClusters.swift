@@ -48,7 +48,7 @@ extension Loader {
         var pending: YAMLNode? = nil
         defer {
             if let pending, let last = entries.last {
-                releasedClusters = doc.releaseWritten(from: pending, through: last.value ?? last.key) || releasedClusters
+                releasedClusters = doc.releaseWritten(from: pending, through: last.value ?? last.key, source: releasingSource) || releasedClusters
             }
         }
         for entry in entries {
@@ -80,7 +80,7 @@ extension Loader {
             if releasingClusters {
                 let run = pending ?? entry.key
                 if doc.nodesWritten(from: run, to: entry.value ?? entry.key) >= 1 << 14 {
-                    releasedClusters = doc.releaseWritten(from: run, through: entry.value ?? entry.key) || releasedClusters
+                    releasedClusters = doc.releaseWritten(from: run, through: entry.value ?? entry.key, source: releasingSource) || releasedClusters
                     pending = nil
                 } else {
                     pending = run

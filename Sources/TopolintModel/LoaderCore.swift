@@ -12,6 +12,10 @@ public struct LoadOptions: Sendable {
     /// From this many YAML nodes on, clusters give their nodes back once loaded (see
     /// `YAMLDocument.releaseWritten`; `Int.max`: never).
     public var releasingNodes: Int
+    /// Reads the file's bytes again. When given, clusters given back take their bytes with
+    /// them (`LoadResult.sourceReleased`), and a load that must start over reads the file
+    /// again with this; without it the bytes are kept.
+    public var rereadSource: (@Sendable () -> [UInt8]?)?
 
     public init(platforms: [String], ruleNames: [String], hostsInHalves: Int = LoadLimits.hostsInHalves,
                 releasingNodes: Int = LoadLimits.releasingNodes) {
@@ -28,6 +32,11 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// The file's bytes, for snippets under messages.
     public var source: [UInt8]
+    /// Some of `source` was given back after loading (see `LoadOptions.rereadSource`): the
+    /// lines shown under messages are read from the file again, at `lineIndex`.
+    public var sourceReleased = false
+    /// Where each line starts in the file, when `sourceReleased`.
+    public var lineIndex: [UInt32] = []
 }
 
 /// Told when a stage of loading ends, with a detail such as the node count; the CLI passes
@@ -46,21 +55,36 @@ public enum TopologyLoader {
         guard let document = parsed.document else {
             return LoadResult(topology: nil, diagnostics: Loader.tidy(parsed.diagnostics), source: bytes)
         }
-        var loader = Loader(document: document, options: options, releasingClusters: document.nodeCount >= options.releasingNodes)
+        let releasing = document.nodeCount >= options.releasingNodes
+        var loader = Loader(document: document, options: options, releasingClusters: releasing,
+                            releasingSource: releasing && options.rereadSource != nil)
         loader.run()
+        var source = bytes
         if loader.needsFreshDocument {
             // The two-thread load met a problem after giving back clusters it had loaded (see
             // `releasingClusters`): the one-pass load, which words every problem, reads the
-            // file again.
-            guard let again = YAMLReader.parse(bytes, file: file, limits: limits).document else {
-                return LoadResult(topology: nil, diagnostics: Loader.tidy(parsed.diagnostics), source: bytes)
+            // file again (from the file when its bytes went too).
+            if loader.releasingSource {
+                guard let reread = options.rereadSource?(), reread.count == bytes.count else {
+                    return LoadResult(topology: nil, diagnostics: [Diagnostic(.yamlSyntax, "the file changed while it was being read; run again",
+                                                                               at: SourceLocation(file: file, line: 1, column: 1))], source: [])
+                }
+                source = reread
+            }
+            guard let again = YAMLReader.parse(source, file: file, limits: limits).document else {
+                return LoadResult(topology: nil, diagnostics: Loader.tidy(parsed.diagnostics), source: source)
             }
             loader = Loader(document: again, options: options)
             loader.run()
         }
         stage?("model", nil)
         let diagnostics = Loader.tidy(parsed.diagnostics + loader.diagnostics, unstored: loader.unstored)
-        return LoadResult(topology: diagnostics.isEmpty ? loader.topology : nil, diagnostics: diagnostics, source: bytes)
+        var result = LoadResult(topology: diagnostics.isEmpty ? loader.topology : nil, diagnostics: diagnostics, source: source)
+        if loader.releasingSource && loader.releasedClusters {
+            result.sourceReleased = true
+            result.lineIndex = document.lineIndex
+        }
+        return result
     }
 }
 
@@ -101,6 +125,8 @@ struct Loader: YAMLValueReading {
     /// they are most of a large design's nodes, and nothing loaded after them reads them.
     /// Only where the document is large enough for it to matter.
     let releasingClusters: Bool
+    /// The clusters given back take the file's bytes they were read from with them.
+    let releasingSource: Bool
     /// Some cluster's hosts were given back.
     var releasedClusters = false
     /// The load stopped because it would have to read hosts given back: the two-thread
@@ -120,10 +146,11 @@ struct Loader: YAMLValueReading {
     /// Mistakes already reported, by what and where (see `reportedOnce`).
     var reportedMistakes = Set<String>()
 
-    init(document: YAMLDocument, options: LoadOptions, releasingClusters: Bool = false) {
+    init(document: YAMLDocument, options: LoadOptions, releasingClusters: Bool = false, releasingSource: Bool = false) {
         self.doc = document
         self.options = options
         self.releasingClusters = releasingClusters
+        self.releasingSource = releasingClusters && releasingSource
         self.topology = Topology(name: "", file: document.file)
     }
 

@@ -55,6 +55,48 @@ public enum SourceFile {
         return bytes
     }
 
+    /// The text of the 1-based lines `numbers` of the file at `path`, read from it again at
+    /// the offsets of `lineIndex` (where each line starts, as the file was first read): for
+    /// the lines shown under messages once a file's bytes were given back after loading.
+    /// Each line is written without its break, at its own number, every other line left
+    /// empty, so that line numbers and columns stay the file's. A line is read up to 1 MiB.
+    public static func lines(_ numbers: Set<Int>, path: String, lineIndex: [UInt32]) -> [UInt8] {
+        let wanted = numbers.filter { $0 >= 1 && $0 <= lineIndex.count }.sorted()
+        guard let last = wanted.last else { return [] }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        defer { if fd >= 0 { close(fd) } }
+        var info = stat()
+        let size = fd >= 0 && fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        var text: [UInt8] = []
+        text.reserveCapacity(last + wanted.count * 80)
+        var next = 0
+        for number in 1...last {
+            if next < wanted.count, wanted[next] == number {
+                next += 1
+                let start = Int(lineIndex[number - 1]), end = number < lineIndex.count ? Int(lineIndex[number]) : size
+                let length = min(max(end - start, 0), 1 << 20)
+                if fd >= 0, length > 0 {
+                    var line = [UInt8](repeating: 0, count: length)
+                    let read = line.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, length, off_t(start)) }
+                    line.removeLast(length - max(read, 0))
+                    text.append(contentsOf: line[..<withoutBreak(line)])
+                }
+            }
+            text.append(0x0A)
+        }
+        return text
+    }
+
+    /// Where a line's text ends: before its break (LF, CR, CRLF, NEL, LS or PS).
+    static func withoutBreak(_ line: [UInt8]) -> Int {
+        var end = line.count
+        if end > 0, line[end - 1] == 0x0A { end -= 1 }
+        if end > 0, line[end - 1] == 0x0D { end -= 1 }
+        if end >= 2, line[end - 2] == 0xC2, line[end - 1] == 0x85 { end -= 2 }
+        if end >= 3, line[end - 3] == 0xE2, line[end - 2] == 0x80, line[end - 1] == 0xA8 || line[end - 1] == 0xA9 { end -= 3 }
+        return end
+    }
+
     /// Why a file could not be read, for messages about any kind of file.
     public static func reason(_ error: ReadError) -> String {
         switch error {

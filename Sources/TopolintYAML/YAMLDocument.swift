@@ -177,8 +177,11 @@ public struct YAMLDocument: Sendable {
         Int(last.index) - Int(first.index)
     }
 
+    /// With `source`, the bytes they were read from go too (from the first one's to the
+    /// next node's): the document's scalars and the lines shown under messages are then
+    /// no longer in `source` (see `lineIndex` for finding them in the file).
     @discardableResult
-    public func releaseWritten(from first: YAMLNode, through last: YAMLNode) -> Bool {
+    public func releaseWritten(from first: YAMLNode, through last: YAMLNode, source releasingSource: Bool = false) -> Bool {
         let from = Int(first.index), end = Int(last.index) + writtenSpan(last)
         guard !hasAnchors, from < end, from > Int(root.index) else { return false }
         if let joined = secondHalfStart, from <= Int(joined), Int(joined) < end { return false }
@@ -192,8 +195,18 @@ public struct YAMLDocument: Sendable {
         }
         releasePages(of: nodes, from..<end)
         if low < high { releasePages(of: children, low..<high) }
+        if releasingSource {
+            // Up to where the next node starts (the second half's first node starts before
+            // the split, never after a node of the first half's).
+            let fromByte = Int(nodes[from].start), toByte = end < nodes.count ? Int(nodes[end].start) : source.count
+            if fromByte < toByte { releasePages(of: source, fromByte..<toByte) }
+        }
         return true
     }
+
+    /// Where each line of the source starts (a byte offset; the first line's after a byte
+    /// order mark), as libyaml counts lines.
+    public var lineIndex: [UInt32] { lineStarts }
 
     /// Number of items (sequence), pairs (mapping), or 0 (scalar).
     @inlinable public func count(_ node: YAMLNode) -> Int {

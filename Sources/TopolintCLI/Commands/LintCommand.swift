@@ -59,7 +59,9 @@ struct LintCommand: ParsableCommand {
 
     func run() throws {
         try Output.requireReadable(configOptions.config, what: "configuration")
-        let run = LintRun.perform(files: files, settings: configOptions.settings, pictures: format.rawValue == HTMLReporter.id)
+        var settings = configOptions.settings
+        settings.releasingSource = true
+        let run = LintRun.perform(files: files, settings: settings, pictures: format.rawValue == HTMLReporter.id)
         var report = run.report
         if let baseline {
             switch Baseline.load(path: baseline) {
@@ -123,10 +125,21 @@ struct LintRun {
         var drawings: [String: Picture] = [:]
         for path in files {
             let file = pipeline.load(path)
-            sources[path] = file.source
             diagnostics += file.diagnostics
             if failOn == nil { failOn = file.failOn }
             let outcome = Pipeline.lint(file)
+            // The lines a report may show under its entries (every line, unless the file's
+            // bytes were given back after loading: then these are read again).
+            var shown = Set<Int>()
+            if file.releasedLineIndex != nil {
+                for d in file.diagnostics where d.location.file == path { shown.insert(d.location.line) }
+                for f in outcome.findings where f.location.file == path { shown.insert(f.location.line) }
+                for s in outcome.suppressed {
+                    if s.finding.location.file == path { shown.insert(s.finding.location.line) }
+                    if s.ignoreLocation.file == path { shown.insert(s.ignoreLocation.line) }
+                }
+            }
+            sources[path] = Pipeline.shownText(of: file, lines: shown)
             findings += outcome.findings
             suppressed += outcome.suppressed
             if pictures, let analysis = file.analysis {

@@ -9,12 +9,20 @@ import TopolintConfig
 struct PipelineSettings {
     var configPath: String?
     var packOverride: String?
+    /// A large file's clusters may take their bytes with them once loaded (see
+    /// `LoadOptions.rereadSource`): for a command that then shows lines through
+    /// `LoadedFile.shownLines`. Only for a regular file, which can be read again.
+    var releasingSource = false
+    /// From this many YAML nodes on (see `LoadOptions.releasingNodes`).
+    var releasingNodes = LoadLimits.releasingNodes
 }
 
 /// One file taken through the stages: bytes -> model -> analysis (-> findings).
 struct LoadedFile {
     var path: String
     var source: [UInt8]
+    /// Where each line starts, when some of `source` was given back after loading.
+    var releasedLineIndex: [UInt32]?
     var diagnostics: [Diagnostic]
     var pack: RulePack?
     var failOn: Severity?
@@ -61,7 +69,11 @@ struct Pipeline {
         }
         file.pack = pack
         file.failOn = config.failOn
-        let options = LoadOptions(platforms: Array(pack.platforms.keys), ruleNames: RuleRegistry.acceptedNames)
+        var options = LoadOptions(platforms: Array(pack.platforms.keys), ruleNames: RuleRegistry.acceptedNames,
+                                  releasingNodes: settings.releasingNodes)
+        if settings.releasingSource, path != "-", FileIdentity(path: path)?.isRegular == true {
+            options.rereadSource = { try? SourceFile.read(path: path) }
+        }
         var clock = StageClock()
         let bytes: [UInt8]
         do { bytes = try SourceFile.read(path: path) } catch {
@@ -72,7 +84,8 @@ struct Pipeline {
         let result = TopologyLoader.load(bytes: bytes, file: path, options: options) { stage, detail in
             clock.lap(stage, detail: detail)
         }
-        file.source = bytes
+        file.source = result.source
+        if result.sourceReleased { file.releasedLineIndex = result.lineIndex }
         file.diagnostics = result.diagnostics
         guard let topology = result.topology else { return file }
         file.topology = topology
@@ -90,6 +103,13 @@ struct Pipeline {
             throw Exit.loadError
         }
         return (RuleContext(topology: topology, analysis: analysis, pack: pack), loaded)
+    }
+
+    /// The file's text for the lines `shown` (line numbers): its bytes, or where they were
+    /// given back after loading, those lines read from the file again, each at its number.
+    static func shownText(of file: LoadedFile, lines shown: Set<Int>) -> [UInt8] {
+        guard let index = file.releasedLineIndex else { return file.source }
+        return SourceFile.lines(shown, path: file.path, lineIndex: index)
     }
 
     /// Runs the rules on a loaded file.
