@@ -48,7 +48,7 @@ extension Loader {
         var pending: YAMLNode? = nil
         defer {
             if let pending, let last = entries.last {
-                releasedClusters = doc.releaseWritten(from: pending, through: last.value ?? last.key, source: releasingSource) || releasedClusters
+                releaseLoaded(pending, through: last.value ?? last.key)
             }
         }
         for entry in entries {
@@ -79,14 +79,30 @@ extension Loader {
             // page or two).
             if releasingClusters {
                 let run = pending ?? entry.key
-                if doc.nodesWritten(from: run, to: entry.value ?? entry.key) >= 1 << 14 {
-                    releasedClusters = doc.releaseWritten(from: run, through: entry.value ?? entry.key, source: releasingSource) || releasedClusters
+                if doc.nodesWritten(from: run, to: entry.value ?? entry.key) >= 1 << 12 {
+                    releaseLoaded(run, through: entry.value ?? entry.key)
                     pending = nil
                 } else {
                     pending = run
                 }
             }
         }
+    }
+
+    /// Gives back the nodes (and with `releasingSource`, the bytes) of entries loaded, from
+    /// `first` to the last node under `last` (see `YAMLDocument.releaseWritten`).
+    mutating func releaseLoaded(_ first: YAMLNode, through last: YAMLNode) {
+        guard releasingClusters else { return }
+        if doc.releaseWritten(from: first, through: last, source: releasingSource) { releasedClusters = true }
+    }
+
+    /// Gives back entries `pending..<i` of a kind loaded in order (its switches, say), once
+    /// there are a few hundred of them or `i` is the end, and moves `pending` to `i`.
+    mutating func releaseLoaded(_ entries: [Entry], before i: Int, pending: inout Int) {
+        guard releasingClusters, i > pending, i - pending >= 1 << 8 || i == entries.count else { return }
+        let last = entries[i - 1]
+        releaseLoaded(entries[pending].key, through: last.value ?? last.key)
+        pending = i
     }
 
     /// The host's fields, looked up once: `loadHost` runs once per host.

@@ -138,6 +138,8 @@ struct Loader: YAMLValueReading {
     /// mostly carry the same VLANs, and one array per host was a tenth of a large design's
     /// memory.
     var vlanLists: [[Int]: [Int]] = [:]
+    /// Gateways' anycast switch lists met so far, each stored once.
+    var switchLists: [[Int]: [Int]] = [:]
     /// The VLANs of the host loaded last from its cluster's and its own: the next host of the
     /// rack usually adds the same ones, and then takes this list without a merge or a lookup.
     var lastHostVLANs: (cluster: Int, own: [Int], vlans: [Int])?
@@ -252,9 +254,13 @@ struct Loader: YAMLValueReading {
     }
 
     /// The value of field `name` (always a literal) among an entry's `fields`.
-    func field(_ fields: [YAMLNode?], _ spec: EntitySpec, _ name: StaticString) -> YAMLNode? {
+    func field(_ fields: ArraySlice<YAMLNode?>, _ spec: EntitySpec, _ name: StaticString) -> YAMLNode? {
         guard let i = spec.position(ofBytes: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) else { return nil }
-        return fields[i]
+        return fields[fields.startIndex + i]
+    }
+
+    func field(_ fields: [YAMLNode?], _ spec: EntitySpec, _ name: StaticString) -> YAMLNode? {
+        field(fields[...], spec, name)
     }
 
     // MARK: scalars
@@ -296,6 +302,13 @@ struct Loader: YAMLValueReading {
     mutating func internedVLANs(_ list: [Int]) -> [Int] {
         if let known = vlanLists[list] { return known }
         vlanLists[list] = list
+        return list
+    }
+
+    /// A list of switches (a gateway's anycast switches), stored once however many name it.
+    mutating func internedSwitches(_ list: [Int]) -> [Int] {
+        if let known = switchLists[list] { return known }
+        switchLists[list] = list
         return list
     }
 

@@ -27,8 +27,6 @@ extension Loader {
         let vlans = declare(field(top, spec, "vlans"), kind: "vlan")
         let zones = declare(field(top, spec, "zones"), kind: "zone")
         let clusters = declare(field(top, spec, "clusters"), kind: "cluster")
-        let workloads = declare(field(top, spec, "workloads"), kind: "workload")
-        let domains = declare(field(top, spec, "migration_domains"), kind: "migration_domain")
 
         loadSites(sites)
         if let node = field(top, spec, "site_links"), !doc.isNull(node) { loadSiteLinks(node) }
@@ -39,6 +37,10 @@ extension Loader {
         let links = field(top, spec, "links").flatMap { doc.isNull($0) ? nil : $0 }
         loadFabricAndClusters(switches: switches, vlans: vlans, links: links, clusters: clusters)
         guard !needsFreshDocument else { return }
+        // Nothing before them refers to workloads or migration domains: they are declared
+        // once the clusters are loaded (and have given their memory back), not before.
+        let workloads = declare(field(top, spec, "workloads"), kind: "workload")
+        let domains = declare(field(top, spec, "migration_domains"), kind: "migration_domain")
         loadWorkloads(workloads)
         loadMigrationDomains(domains)
     }
@@ -63,6 +65,8 @@ extension Loader {
         if each == nil { entries.reserveCapacity(doc.count(mapping)) }
         // The table index of each kept entry's first name, to find where a name was declared.
         var starts: [Int] = []
+        var allFields: [YAMLNode?] = [], fieldStarts: [Int] = []
+        if each == nil { allFields.reserveCapacity(doc.count(mapping) * spec.fields.count) }
         let table = nameTable(kind)
         for i in 0..<doc.count(mapping) {
             let key = doc.key(mapping, i), value = doc.value(mapping, i)
@@ -108,13 +112,19 @@ extension Loader {
                 }
                 kept?.append(instance)
             }
-            let entry = Entry(key: key, value: value, fields: entryFields, instances: kept.map(Instances.init) ?? instances)
             if let each {
-                each(&self, entry)
+                each(&self, Entry(key: key, value: value, fields: entryFields, instances: kept.map(Instances.init) ?? instances))
             } else {
-                entries.append(entry)
+                // The fields of every entry go into one array, sliced per entry once all are in.
+                fieldStarts.append(allFields.count)
+                allFields.append(contentsOf: entryFields)
+                entries.append(Entry(key: key, value: value, fields: [], instances: kept.map(Instances.init) ?? instances))
                 starts.append(start)
             }
+        }
+        for i in entries.indices {
+            let from = fieldStarts[i]
+            entries[i].fields = allFields[from..<from + spec.fields.count]
         }
         return entries
     }

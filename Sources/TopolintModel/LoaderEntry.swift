@@ -4,15 +4,20 @@ import TopolintYAML
 struct Entry {
     var key: YAMLNode
     var value: YAMLNode?
-    /// Field values by position in the kind's `EntitySpec.fields`.
-    var fields: [YAMLNode?]
+    /// Field values by position in the kind's `EntitySpec.fields` (a slice: the entries of
+    /// one mapping share one array of them, rather than one allocation each).
+    var fields: ArraySlice<YAMLNode?>
     var instances: Instances
 
-    init(key: YAMLNode, value: YAMLNode?, fields: [YAMLNode?], instances: Instances) {
+    init(key: YAMLNode, value: YAMLNode?, fields: ArraySlice<YAMLNode?>, instances: Instances) {
         self.key = key
         self.value = value
         self.fields = fields
         self.instances = instances
+    }
+
+    init(key: YAMLNode, value: YAMLNode?, fields: [YAMLNode?], instances: Instances) {
+        self.init(key: key, value: value, fields: fields[...], instances: instances)
     }
 
     init(key: YAMLNode, value: YAMLNode?, fields: [YAMLNode?], instances: [(name: String, values: [String])]) {

@@ -38,7 +38,10 @@ extension Loader {
     mutating func loadSwitches(_ entries: [Entry]) {
         let spec = FormatSchema.entity("switch")
         let roles = SwitchRole.allCases.map(\.rawValue)
-        for entry in entries {
+        var pending = 0
+        defer { releaseLoaded(entries, before: entries.count, pending: &pending) }
+        for (i, entry) in entries.enumerated() {
+            releaseLoaded(entries, before: i, pending: &pending)
             common(entry, kind: "switch", spec: spec)
             let rackNode = field(entry.fields, spec, "rack"), podNode = field(entry.fields, spec, "pod"), siteNode = field(entry.fields, spec, "site")
             if rackNode == nil && podNode == nil && siteNode == nil {
@@ -61,6 +64,8 @@ extension Loader {
                 // Each VLAN a switch carries is work for the analysis: a pattern times a long
                 // list counts against the lookup budget, like any pattern times its list.
                 if case let .some(list) = vlans, !list.isEmpty, !spend(list.count, at: vlansNode ?? entry.key) { break }
+                // The leaves of a pod mostly carry one list: each distinct list is stored once.
+                if case let .some(list) = vlans, list.count > 1 { vlans = .some(internedVLANs(list)) }
                 topology.switches.append(Switch(name: instance.name, placement: placement, role: role, vlans: vlans, vtep: vtep, location: location(entry)))
             }
         }
@@ -68,7 +73,10 @@ extension Loader {
 
     mutating func loadGateways(_ entries: [Entry]) {
         let spec = FormatSchema.entity("vlan")
-        for entry in entries {
+        var pending = 0
+        defer { releaseLoaded(entries, before: entries.count, pending: &pending) }
+        for (i, entry) in entries.enumerated() {
+            releaseLoaded(entries, before: i, pending: &pending)
             guard let node = field(entry.fields, spec, "gateway"), !doc.isNull(node) else { continue }
             let name = entry.instances.first?.name ?? ""
             let what = { "gateway of VLAN '\(name)'" }
@@ -123,7 +131,8 @@ extension Loader {
                 error(.schema, "\(what()): anycast needs at least one switch", at: anycast)
                 return nil
             }
-            return .anycast(list)
+            // The VLANs of a pod mostly have the same anycast switches: each list is stored once.
+            return .anycast(internedSwitches(list))
         }
         guard let active else {
             if standby != nil { error(.schema, "\(what()) has standby switches but no active one", at: node) }
@@ -149,7 +158,16 @@ extension Loader {
         let spec = FormatSchema.entity("link")
         let modes = LinkMode.allCases.map(\.rawValue)
         let switchTable = nameTable("switch"), vlanTable = nameTable("vlan")
-        for item in doc.items(node) {
+        let items = doc.items(node)
+        // Links loaded give their nodes back a run at a time, as clusters do: a large
+        // fabric's links load while the first clusters do, when memory peaks.
+        var pending = 0
+        defer { if pending < items.count { releaseLoaded(items[pending], through: items[items.count - 1]) } }
+        for (i, item) in items.enumerated() {
+            if releasingClusters, i - pending >= 1 << 9 {
+                releaseLoaded(items[pending], through: items[i - 1])
+                pending = i
+            }
             if loadPlainLink(item, switches: switchTable, vlans: vlanTable) { continue }
             let f = fields(of: item, spec: spec, what: "a link", at: item)
             guard doc.kind(item) == .mapping, let between = field(f, spec, "between") else { continue }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TopolintCore
 import TopolintYAML
 
@@ -16,15 +21,17 @@ final class NameTable {
     @exclusivity(unchecked) private(set) var names = NamePool()
     @exclusivity(unchecked) private var hashes: [UInt64] = []
     /// Open addressing: 0 is an empty slot, otherwise the name's index + 1. Kept at most
-    /// half full, so a probe ends soon.
-    @exclusivity(unchecked) private var slots: [Int32]
+    /// three quarters full: a probe still ends within a few slots, and the table of a large
+    /// design's hosts (whose pages all become memory as names land at random) is half the
+    /// size a half-full table would be.
+    @exclusivity(unchecked) private var slots: ZeroedSlots
     @exclusivity(unchecked) private var mask: Int
 
     /// Room for `capacity` names of `bytes` bytes in all (16 a name when not known).
     init(capacity: Int = 8, bytes: Int? = nil) {
         var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: 0, count: size)
+        while size * 3 < capacity * 4 { size <<= 1 }
+        slots = ZeroedSlots(count: size)
         mask = size - 1
         names.reserve(names: capacity, bytes: bytes ?? 16 * capacity)
         hashes.reserveCapacity(capacity)
@@ -38,7 +45,7 @@ final class NameTable {
         let total = names.count + more
         names.reserve(names: total, bytes: names.byteCount + bytes)
         hashes.reserveCapacity(total)
-        while total * 2 > slots.count { grow() }
+        while total * 4 > slots.count * 3 { grow() }
     }
 
     /// The index of `name`, if declared.
@@ -79,7 +86,7 @@ final class NameTable {
         names.append(bytes: bytes)
         hashes.append(hash)
         slots[slot] = Int32(truncatingIfNeeded: index + 1)
-        if names.count * 2 > slots.count { grow() }
+        if names.count * 4 > slots.count * 3 { grow() }
         return index
     }
 
@@ -89,7 +96,7 @@ final class NameTable {
 
     private func grow() {
         let size = slots.count * 2
-        var grown = [Int32](repeating: 0, count: size)
+        let grown = ZeroedSlots(count: size)
         let newMask = size - 1
         for (index, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & newMask
@@ -98,5 +105,26 @@ final class NameTable {
         }
         slots = grown
         mask = newMask
+    }
+}
+
+/// A table's slots, zeroed by the allocator: a large table made with room for every host of
+/// a design is mapped as zero pages that become memory only as names land in them, rather
+/// than all at once when it is made (the moment loading starts, which is when memory peaks).
+final class ZeroedSlots {
+    private let base: UnsafeMutablePointer<Int32>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        guard let raw = calloc(count, MemoryLayout<Int32>.stride) else { fatalError("out of memory for \(count) name slots") }
+        base = raw.assumingMemoryBound(to: Int32.self)
+    }
+
+    deinit { free(base) }
+
+    subscript(slot: Int) -> Int32 {
+        get { precondition(slot >= 0 && slot < count); return base[slot] }
+        set { precondition(slot >= 0 && slot < count); base[slot] = newValue }
     }
 }

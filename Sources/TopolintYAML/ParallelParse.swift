@@ -70,7 +70,8 @@ extension YAMLReader {
             doc.nodes.withUnsafeMutableBufferPointer { nodes in
                 for i in at..<nodes.count {
                     if nodes[i].kind != .scalar {
-                        nodes[i].a += childBase
+                        // An inline container counts the nodes under it: nothing to move.
+                        if !nodes[i].isInline { nodes[i].a += childBase }
                     } else if nodes[i].inExtra {
                         nodes[i].a += extraBase
                     }
@@ -115,8 +116,7 @@ extension YAMLReader {
             guard !hasRepeatedKey(pairs, in: doc) else { return false }
             let start = UInt32(doc.children.count)
             doc.children.append(contentsOf: pairs)
-            doc.nodes[Int(a.index)].a = start
-            doc.nodes[Int(a.index)].b = UInt32(pairs.count / 2)
+            doc.nodes[Int(a.index)].setChildren(start: start, count: UInt32(pairs.count / 2))
         }
         return true
     }

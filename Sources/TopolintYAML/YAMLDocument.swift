@@ -14,16 +14,20 @@ public struct YAMLNode: Hashable, Sendable {
 
 /// A node packed into 12 bytes. There is no per-node allocation: scalars point into the
 /// source bytes (or, when libyaml had to unescape or fold them, into `extra`), containers
-/// point at a run of `children`. A node's line and column are not stored: they follow from
-/// its byte offset and the document's table of line starts, when a message needs them.
+/// point at a run of `children`, or (a few children, each written after the one before:
+/// most containers of a topology) keep no list at all, the arena's order saying where each
+/// child is. A node's line and column are not stored: they follow from its byte offset and
+/// the document's table of line starts, when a message needs them.
 @usableFromInline
 struct PackedNode: Sendable {
     /// Byte offset in the source of the node's first character.
     @usableFromInline var start: UInt32
-    /// Scalar: byte offset of its value. Container: index of its first child in `children`.
+    /// Scalar: byte offset of its value. Container: index of its first child in `children`,
+    /// or when inline, how many nodes are written under it.
     @usableFromInline var a: UInt32
     /// Low 28 bits: `b`. Bits 28–29: kind. Bit 30: quoted or block scalar (not plain).
-    /// Bit 31: the scalar's bytes live in `extra`.
+    /// Bit 31: a scalar's bytes live in `extra`; a container is inline (its children are
+    /// the nodes after it, in order, and `children` holds none of them).
     @usableFromInline var bits: UInt32
 
     @usableFromInline static let countMask: UInt32 = 0x0FFF_FFFF
@@ -51,6 +55,26 @@ struct PackedNode: Sendable {
     @usableFromInline var kind: YAMLNodeKind { YAMLNodeKind(rawValue: UInt8((bits >> 28) & 3))! }
     @usableFromInline var isQuoted: Bool { bits & PackedNode.quotedBit != 0 }
     @usableFromInline var inExtra: Bool { bits & PackedNode.extraBit != 0 }
+    /// A container whose children are found by the arena's order (see `bits`).
+    @usableFromInline var isInline: Bool { bits & PackedNode.extraBit != 0 && kind != .scalar }
+
+    /// Children kept inline at most: finding child i walks past the i before it.
+    static let maxInlineChildren = 8
+
+    /// A container's children listed in `children` from `start`.
+    mutating func setChildren(start: UInt32, count: UInt32) {
+        bits &= ~PackedNode.extraBit
+        a = start
+        b = count
+    }
+
+    /// A container's children, the nodes after it: `count` items or pairs, `written` nodes
+    /// in all.
+    mutating func setInline(count: UInt32, written: UInt32) {
+        bits |= PackedNode.extraBit
+        a = written
+        b = count
+    }
 }
 
 /// A parsed YAML document: the source bytes plus a flat arena of located nodes.
@@ -188,7 +212,7 @@ public struct YAMLDocument: Sendable {
         // The child lists of those containers were written as each closed, one after another.
         var low = Int.max, high = 0
         nodes.withUnsafeBufferPointer { nodes in
-            for i in from..<end where nodes[i].kind != .scalar {
+            for i in from..<end where nodes[i].kind != .scalar && !nodes[i].isInline {
                 low = min(low, Int(nodes[i].a))
                 high = max(high, Int(nodes[i].a) + Int(nodes[i].b) * (nodes[i].kind == .mapping ? 2 : 1))
             }
@@ -214,16 +238,36 @@ public struct YAMLDocument: Sendable {
         return packed.kind == .scalar ? 0 : Int(packed.b)
     }
 
-    @inlinable public func item(_ node: YAMLNode, _ i: Int) -> YAMLNode {
-        YAMLNode(children[Int(nodes[Int(node.index)].a) + i])
+    @inlinable public func item(_ node: YAMLNode, _ i: Int) -> YAMLNode { child(node, i) }
+
+    @inlinable public func key(_ node: YAMLNode, _ i: Int) -> YAMLNode { child(node, 2 * i) }
+
+    @inlinable public func value(_ node: YAMLNode, _ i: Int) -> YAMLNode { child(node, 2 * i + 1) }
+
+    /// A container's child `k` (items in order; a mapping's keys and values alternate).
+    @inlinable func child(_ node: YAMLNode, _ k: Int) -> YAMLNode {
+        let packed = nodes[Int(node.index)]
+        guard packed.isInline else { return YAMLNode(children[Int(packed.a) + k]) }
+        precondition(k >= 0 && k < Int(packed.b) * (packed.kind == .mapping ? 2 : 1), "child \(k) of \(packed.b)")
+        var c = Int(node.index) + 1
+        for _ in 0..<k { c = end(of: c) }
+        return YAMLNode(Int32(c))
     }
 
-    @inlinable public func key(_ node: YAMLNode, _ i: Int) -> YAMLNode {
-        YAMLNode(children[Int(nodes[Int(node.index)].a) + 2 * i])
-    }
-
-    @inlinable public func value(_ node: YAMLNode, _ i: Int) -> YAMLNode {
-        YAMLNode(children[Int(nodes[Int(node.index)].a) + 2 * i + 1])
+    /// The index after node `c` and everything written under it, for a node whose subtree
+    /// lies in the order written (every child of an inline container).
+    @usableFromInline func end(of c: Int) -> Int {
+        var c = c
+        while true {
+            let packed = nodes[c]
+            if packed.kind == .scalar { return c + 1 }
+            if packed.isInline { return c + 1 + Int(packed.a) }
+            let width = Int(packed.b) * (packed.kind == .mapping ? 2 : 1)
+            guard width > 0 else { return c + 1 }
+            let last = Int(children[Int(packed.a) + width - 1])
+            guard last > c else { return c + 1 }
+            c = last
+        }
     }
 
     /// The items of a sequence.

@@ -79,6 +79,9 @@ struct TreeBuilder {
         var anchor: String?
         /// Nodes under this container once aliases are expanded (itself included).
         var expandedSize: Int
+        /// Everything under it lies after it in the order written, each child's nodes after
+        /// the one before: no alias, no key dropped as a duplicate, no merge.
+        var inOrder = true
     }
 
     private var stack: [Frame] = []
@@ -236,6 +239,7 @@ struct TreeBuilder {
                 return
             }
             countExpanded(target.size, line: line, column: column)
+            if !stack.isEmpty { stack[stack.count - 1].inOrder = false }
             if !failed { attach(target.node, size: target.size) }
         default:
             break
@@ -276,12 +280,26 @@ struct TreeBuilder {
         frame.expandedSize = topExpanded
         if let parent = stack.last { topExpanded = parent.expandedSize }
         let start = UInt32(document.children.count)
+        let written = scratch.count - frame.scratchStart
         if !frame.isMapping || isPlainSmallMapping(scratch[frame.scratchStart...]) {
+            if frame.inOrder && written <= PackedNode.maxInlineChildren {
+                // A few children, each written right after the one before: the arena's
+                // order says where they are, and no list of them is kept (most containers
+                // of a topology: a host's mapping, its uplinks).
+                scratch.shrink(to: frame.scratchStart)
+                document.nodes[Int(frame.node)].setInline(count: UInt32(written / (frame.isMapping ? 2 : 1)),
+                                                          written: UInt32(document.nodes.count - Int(frame.node) - 1))
+                if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expandedSize); document.hasAnchors = true }
+                attach(frame.node, size: frame.expandedSize)
+                return
+            }
             // Nothing to drop or merge (sequences, and the small mappings that make up most
             // of a topology): the children go over as they are, with no array per container.
             document.children.append(contentsOf: scratch[frame.scratchStart...])
         } else {
-            document.children.append(contentsOf: applyMerges(dedupeKeys(Array(scratch[frame.scratchStart...]))))
+            let pairs = applyMerges(dedupeKeys(Array(scratch[frame.scratchStart...])))
+            if !pairs.elementsEqual(scratch[frame.scratchStart...]) { frame.inOrder = false }
+            document.children.append(contentsOf: pairs)
         }
         scratch.shrink(to: frame.scratchStart)
         let count = (document.children.count - Int(start)) / (frame.isMapping ? 2 : 1)
@@ -290,8 +308,8 @@ struct TreeBuilder {
             fail("a list or mapping of more than \(PackedNode.maxCount) entries", line: line - 1, column: column - 1)
             return
         }
-        document.nodes[Int(frame.node)].a = start
-        document.nodes[Int(frame.node)].b = UInt32(count)
+        document.nodes[Int(frame.node)].setChildren(start: start, count: UInt32(count))
+        if !frame.inOrder, !stack.isEmpty { stack[stack.count - 1].inOrder = false }
         if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expandedSize); document.hasAnchors = true }
         attach(frame.node, size: frame.expandedSize)
     }
