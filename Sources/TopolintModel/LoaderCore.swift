@@ -230,14 +230,17 @@ struct Loader: YAMLValueReading {
                 error(.schema, "\(what()) must be a mapping of its fields, not \(describe(value))", at: value)
                 return result
             }
-            for i in 0..<doc.count(value) {
-                let k = doc.key(value, i)
+            let n = doc.count(value)
+            var k = n > 0 ? doc.key(value, 0) : value
+            for i in 0..<n {
+                // Each key and value found from the one before (see `nextChild`).
+                if i > 0 { k = doc.nextChild(of: value, after: doc.nextChild(of: value, after: k, at: 2 * i - 2), at: 2 * i - 1) }
                 guard doc.kind(k) == .scalar else {
                     error(.schema, "keys in \(what()) must be plain names", at: k)
                     continue
                 }
                 if let position = doc.withScalarBytes(k, { spec.position(ofBytes: $0) }) {
-                    result[position] = doc.value(value, i)
+                    result[position] = doc.nextChild(of: value, after: k, at: 2 * i)
                 } else {
                     let name = doc.string(k)
                     let suggestion = closestMatch(to: name, among: spec.keyNames)

@@ -27,13 +27,17 @@ extension Loader {
     /// is not a scalar.
     func plainFields(of mapping: YAMLNode, spec: EntitySpec, _ first: Int, _ second: Int, _ third: Int) -> (YAMLNode?, YAMLNode?, YAMLNode?)? {
         var values: (YAMLNode?, YAMLNode?, YAMLNode?) = (nil, nil, nil)
-        for i in 0..<doc.count(mapping) {
-            let k = doc.key(mapping, i)
+        let n = doc.count(mapping)
+        var k = n > 0 ? doc.key(mapping, 0) : mapping
+        for i in 0..<n {
+            // Each key and value found from the one before (see `nextChild`).
+            if i > 0 { k = doc.nextChild(of: mapping, after: doc.nextChild(of: mapping, after: k, at: 2 * i - 2), at: 2 * i - 1) }
             guard doc.kind(k) == .scalar, let position = doc.withScalarBytes(k, { spec.position(ofBytes: $0) }) else { return nil }
+            let value = doc.nextChild(of: mapping, after: k, at: 2 * i)
             switch position {
-            case first: values.0 = doc.value(mapping, i)
-            case second: values.1 = doc.value(mapping, i)
-            case third: values.2 = doc.value(mapping, i)
+            case first: values.0 = value
+            case second: values.1 = value
+            case third: values.2 = value
             default: return nil
             }
         }

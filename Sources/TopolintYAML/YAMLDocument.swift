@@ -47,16 +47,16 @@ struct PackedNode: Sendable {
 
     /// Scalar: byte length. Sequence: item count. Mapping: pair count (keys and values
     /// alternate in `children`).
-    @usableFromInline var b: UInt32 {
+    @inlinable var b: UInt32 {
         get { bits & PackedNode.countMask }
         set { bits = (bits & ~PackedNode.countMask) | (newValue & PackedNode.countMask) }
     }
 
-    @usableFromInline var kind: YAMLNodeKind { YAMLNodeKind(rawValue: UInt8((bits >> 28) & 3))! }
-    @usableFromInline var isQuoted: Bool { bits & PackedNode.quotedBit != 0 }
-    @usableFromInline var inExtra: Bool { bits & PackedNode.extraBit != 0 }
+    @inlinable var kind: YAMLNodeKind { YAMLNodeKind(rawValue: UInt8((bits >> 28) & 3))! }
+    @inlinable var isQuoted: Bool { bits & PackedNode.quotedBit != 0 }
+    @inlinable var inExtra: Bool { bits & PackedNode.extraBit != 0 }
     /// A container whose children are found by the arena's order (see `bits`).
-    @usableFromInline var isInline: Bool { bits & PackedNode.extraBit != 0 && kind != .scalar }
+    @inlinable var isInline: Bool { bits & PackedNode.extraBit != 0 && kind != .scalar }
 
     /// Children kept inline at most: finding child i walks past the i before it.
     static let maxInlineChildren = 8
@@ -248,15 +248,23 @@ public struct YAMLDocument: Sendable {
     @inlinable func child(_ node: YAMLNode, _ k: Int) -> YAMLNode {
         let packed = nodes[Int(node.index)]
         guard packed.isInline else { return YAMLNode(children[Int(packed.a) + k]) }
-        precondition(k >= 0 && k < Int(packed.b) * (packed.kind == .mapping ? 2 : 1), "child \(k) of \(packed.b)")
         var c = Int(node.index) + 1
         for _ in 0..<k { c = end(of: c) }
         return YAMLNode(Int32(c))
     }
 
+    /// The child after `child`, which is child `k` of `container`: one step, where
+    /// `item`, `key` and `value` find child k of an inline container by walking past the k
+    /// before it. For loops over every child of a container.
+    @inlinable public func nextChild(of container: YAMLNode, after child: YAMLNode, at k: Int) -> YAMLNode {
+        let packed = nodes[Int(container.index)]
+        if packed.isInline { return YAMLNode(Int32(end(of: Int(child.index)))) }
+        return YAMLNode(children[Int(packed.a) + k + 1])
+    }
+
     /// The index after node `c` and everything written under it, for a node whose subtree
     /// lies in the order written (every child of an inline container).
-    @usableFromInline func end(of c: Int) -> Int {
+    @inlinable func end(of c: Int) -> Int {
         var c = c
         while true {
             let packed = nodes[c]
