@@ -29,7 +29,7 @@ public enum RuleEngine {
         if enabled.filter(\.readsWorkloadReach).count > 1 { context.sharedReach = SharedReach(context) }
         // Rules are pure functions of the context: they run side by side, and their findings
         // are joined in registry order, as a serial run would give them.
-        let perRule = Parallel.map(enabled.count) { i -> [Finding] in
+        var perRule = Parallel.map(enabled.count) { i -> [Finding] in
             let rule = enabled[i]
             let weight = context.pack.setting(rule.descriptor.id).weight
             var found = rule.check(context)
@@ -38,12 +38,20 @@ public enum RuleEngine {
             }
             return found
         }
-        return Array(perRule.joined())
+        // Joined into one array, each rule's let go of once copied: the findings of every
+        // rule are never held twice.
+        var all: [Finding] = []
+        all.reserveCapacity(perRule.reduce(0) { $0 + $1.count })
+        for i in perRule.indices {
+            all.append(contentsOf: perRule[i])
+            perRule[i] = []
+        }
+        return all
     }
 
     /// Applies ignores (and TL900) to evaluated findings.
-    public static func finish(_ raw: [Finding], context: RuleContext, rules: [any Rule] = RuleRegistry.all) -> Outcome {
-        var outcome = applyIgnores(raw, context: context, rules: rules)
+    public static func finish(_ raw: consuming [Finding], context: RuleContext, rules: [any Rule] = RuleRegistry.all) -> Outcome {
+        var outcome = applyIgnores(consume raw, context: context, rules: rules)
         // Every finding carries its design's name: fingerprints use it rather than the path.
         let name = context.topology.name
         for i in outcome.findings.indices { outcome.findings[i].topology = name }
@@ -53,23 +61,31 @@ public enum RuleEngine {
 
     /// Moves findings named by an `ignore` on their subject into `suppressed`; each ignore
     /// entry that matched nothing becomes a TL900 finding (itself suppressible by nothing).
-    static func applyIgnores(_ raw: [Finding], context: RuleContext, rules: [any Rule]) -> Outcome {
+    static func applyIgnores(_ raw: consuming [Finding], context: RuleContext, rules: [any Rule]) -> Outcome {
         let ignores = context.topology.ignores
         var byKey: [String: [Int]] = [:]
+        var ruleIDs = Set<String>()
         for (i, entry) in ignores.enumerated() {
             guard let id = RuleRegistry.id(for: entry.rule) else { continue }
             byKey[key(entry.subject, id), default: []].append(i)
+            ruleIDs.insert(id)
         }
         var used = [Bool](repeating: false, count: ignores.count)
-        var findings: [Finding] = [], suppressed: [SuppressedFinding] = []
-        for finding in raw {
-            if let matches = byKey[key(finding.subject, finding.ruleID)], let first = matches.first {
-                for i in matches { used[i] = true }
-                suppressed.append(SuppressedFinding(finding: finding, reason: ignores[first].reason, ignoreLocation: ignores[first].location))
+        var suppressed: [SuppressedFinding] = []
+        // The findings kept move forward over the suppressed ones, in place (no second array).
+        var findings = consume raw
+        var kept = 0
+        for i in findings.indices {
+            // Only a finding of a rule some ignore names can be suppressed.
+            if ruleIDs.contains(findings[i].ruleID), let matches = byKey[key(findings[i].subject, findings[i].ruleID)], let first = matches.first {
+                for j in matches { used[j] = true }
+                suppressed.append(SuppressedFinding(finding: findings[i], reason: ignores[first].reason, ignoreLocation: ignores[first].location))
             } else {
-                findings.append(finding)
+                if kept != i { findings.swapAt(kept, i) }
+                kept += 1
             }
         }
+        findings.removeLast(findings.count - kept)
         let unusedEnabled = rules.contains { $0.descriptor.id == UnusedIgnoreRule.id } && context.pack.setting(UnusedIgnoreRule.id).enabled
         if unusedEnabled {
             // One finding per written entry: a pattern entity's ignore counts as used when
@@ -87,7 +103,7 @@ public enum RuleEngine {
                 findings.append(finding)
             }
         }
-        findings = findings.inReportOrder()
+        findings.sortInReportOrder()
         suppressed.sort { Finding.reportOrder($0.finding, $1.finding) }
         return Outcome(findings: findings, suppressed: suppressed)
     }

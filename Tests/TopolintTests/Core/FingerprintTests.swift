@@ -30,3 +30,31 @@ struct FingerprintTests {
         }
     }
 }
+
+/// Findings put in report order in place come out as the ordering that makes a new array
+/// gives them, ties kept in the order given, for any arrangement.
+@Suite("Core: report order in place")
+struct ReportOrderTests {
+    static func finding(_ line: Int, _ rule: String, _ message: String, _ name: String) -> Finding {
+        Finding(ruleID: rule, ruleName: rule, score: 5, message: message, fix: "f", subject: Subject(kind: "vlan", name: name),
+                location: SourceLocation(file: line % 3 == 0 ? "b.yaml" : "a.yaml", line: line, column: 1 + line % 2), context: [])
+    }
+
+    @Test("in place, the same order as a sorted copy, for shuffled findings with ties")
+    func sameAsCopy() {
+        var generator = SystemRandomNumberGenerator()
+        for size in [0, 1, 2, 3, 10, 257] {
+            for _ in 0..<20 {
+                // Few distinct lines and rules, so ties (equal positions, rules and messages) are common.
+                var findings = (0..<size).map { i in Self.finding(Int.random(in: 1...6, using: &generator), ["TL100", "TL600"].randomElement(using: &generator)!, "m\(i % 4)", "s\(i)") }
+                findings.shuffle(using: &generator)
+                let expected = findings.inReportOrder()
+                var inPlace = findings
+                inPlace.sortInReportOrder()
+                #expect(inPlace.map(\.location) == expected.map(\.location))
+                #expect(inPlace.map(\.ruleID) == expected.map(\.ruleID) && inPlace.map(\.message) == expected.map(\.message))
+                #expect(inPlace.map(\.subject) == expected.map(\.subject), "ties keep the order given")
+            }
+        }
+    }
+}
