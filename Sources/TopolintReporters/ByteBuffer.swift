@@ -7,9 +7,36 @@ import TopolintCore
 /// the text becomes a `String` once, at the end.
 struct ByteBuffer {
     private(set) var bytes: [UInt8] = []
+    /// Where the bytes go as they are made, when the report is written out rather than
+    /// kept: `flushIfFull` hands them over a mebibyte at a time, so a report of tens of
+    /// megabytes never sits in memory whole beside the findings it is made of.
+    private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
+
+    /// Bytes collected before `flushIfFull` hands them to the sink.
+    static let flushAt = 1 << 20
 
     init(capacity: Int) {
+        sink = nil
         bytes.reserveCapacity(capacity)
+    }
+
+    /// A buffer that hands its bytes to `sink` as they are made (see `flushIfFull`, `flush`).
+    init(sink: @escaping (UnsafeBufferPointer<UInt8>) -> Void) {
+        self.sink = sink
+        bytes.reserveCapacity(ByteBuffer.flushAt + (1 << 16))
+    }
+
+    /// Hands the bytes so far to the sink once there are `flushAt` of them (a reporter
+    /// calls this between entries); without a sink, keeps them.
+    mutating func flushIfFull() {
+        if sink != nil, bytes.count >= ByteBuffer.flushAt { flush() }
+    }
+
+    /// Hands every byte so far to the sink (at the end of a report).
+    mutating func flush() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBufferPointer(sink)
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Room to reserve per finding of a text report (twice that for JSON), more than a

@@ -61,6 +61,7 @@ enum JSONBytes {
             if i > 0 { out.append(byte: UInt8(ascii: ",")) }
             newline(indent + 1, to: &out)
             writeItem(item, indent + 1, &out)
+            out.flushIfFull()
         }
         newline(indent, to: &out)
         out.append(byte: UInt8(ascii: "]"))

@@ -16,6 +16,20 @@ public struct JSONReporter: Reporter {
     /// `ReportJSON.lint(report)` serialized whole.
     public static func renderBytes(_ report: LintReport, options: ReportOptions) -> [UInt8] {
         var out = ByteBuffer(capacity: 2 * ByteBuffer.roomPerEntry * (report.findings.count + report.suppressed.count) + 4096)
+        write(report, to: &out)
+        return out.bytes
+    }
+
+    /// The same bytes, handed to `sink` a mebibyte at a time as they are made.
+    public static func write(_ report: LintReport, options: ReportOptions, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var out = ByteBuffer(sink: sink)
+            write(report, to: &out)
+            out.flush()
+        }
+    }
+
+    private static func write(_ report: LintReport, to out: inout ByteBuffer) {
         out.append("{\n  \"tool\": " as StaticString)
         JSONBytes.write(ReportJSON.tool, pretty: true, indent: 1, to: &out)
         out.append(",\n  \"summary\": " as StaticString)
@@ -29,7 +43,6 @@ public struct JSONReporter: Reporter {
         out.append(",\n  \"baselined\": " as StaticString)
         out.append(report.baselined)
         out.append("\n}\n" as StaticString)
-        return out.bytes
     }
 }
 

@@ -65,11 +65,18 @@ public protocol Reporter: Sendable {
     /// The same report as UTF-8 bytes. Reporters that collect bytes hand them over as they
     /// are, so a large report is never copied into a `String` on its way out.
     static func renderBytes(_ report: LintReport, options: ReportOptions) -> [UInt8]
+    /// The same bytes handed to `sink` a piece at a time, for writing out: the reporters of
+    /// large reports (text, JSON) never hold the whole report; the others hand it over whole.
+    static func write(_ report: LintReport, options: ReportOptions, to sink: (UnsafeBufferPointer<UInt8>) -> Void)
 }
 
 extension Reporter {
     public static func renderBytes(_ report: LintReport, options: ReportOptions) -> [UInt8] {
         Array(render(report, options: options).utf8)
+    }
+
+    public static func write(_ report: LintReport, options: ReportOptions, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        renderBytes(report, options: options).withUnsafeBufferPointer(sink)
     }
 }
 
@@ -94,6 +101,16 @@ public enum Reporters {
     public static func renderBytes(_ report: LintReport, format id: String,
                                    options: ReportOptions = ReportOptions()) -> [UInt8]? {
         reporter(for: id)?.renderBytes(report, options: options)
+    }
+
+    /// Hands the report in the format `id` to `sink` a piece at a time (see
+    /// `Reporter.write`); false when there is no such format.
+    @discardableResult
+    public static func write(_ report: LintReport, format id: String, options: ReportOptions = ReportOptions(),
+                             to sink: (UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+        guard let reporter = reporter(for: id) else { return false }
+        reporter.write(report, options: options, to: sink)
+        return true
     }
 
     /// Renders with the reporter named `id`, or nil when there is none.

@@ -13,14 +13,29 @@ public struct TextReporter: Reporter {
     /// The bytes as collected: the text is UTF-8 by construction (whole strings and ASCII),
     /// so it goes out without a pass that checks it.
     public static func renderBytes(_ report: LintReport, options: ReportOptions) -> [UInt8] {
-        let ansi = ANSI(enabled: options.color)
-        var lines = SourceLines(report.sources)
         // Entries are written straight into one byte buffer (a few hundred bytes each), not
         // built as strings and joined: with tens of thousands of findings the copies add up.
         var out = ByteBuffer(capacity: ByteBuffer.roomPerEntry * (report.diagnostics.count + report.findings.count) + 256)
+        write(report, options: options, to: &out)
+        return out.bytes
+    }
+
+    /// The same bytes, handed to `sink` a mebibyte at a time as they are made.
+    public static func write(_ report: LintReport, options: ReportOptions, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var out = ByteBuffer(sink: sink)
+            write(report, options: options, to: &out)
+            out.flush()
+        }
+    }
+
+    private static func write(_ report: LintReport, options: ReportOptions, to out: inout ByteBuffer) {
+        let ansi = ANSI(enabled: options.color)
+        var lines = SourceLines(report.sources)
         var entries = 0
 
         for d in report.diagnostics {
+            out.flushIfFull()
             if entries > 0 { out.append(byte: UInt8(ascii: "\n")) }
             entries += 1
             appendLocation(d.location, to: &out)
@@ -40,6 +55,7 @@ public struct TextReporter: Reporter {
         }
 
         for f in options.sort.sorted(report.findings) {
+            out.flushIfFull()
             if entries > 0 { out.append(byte: UInt8(ascii: "\n")) }
             entries += 1
             let style = severityStyle(f.severity)
@@ -74,7 +90,6 @@ public struct TextReporter: Reporter {
         if !causes.isEmpty { out.append(byte: UInt8(ascii: "\n")) }
         out.append(summaryLine(report))
         out.append(byte: UInt8(ascii: "\n"))
-        return out.bytes
     }
 
     /// `file:line:col`, the file name cleaned (the numbers need no cleaning).

@@ -61,7 +61,8 @@ struct LintCommand: ParsableCommand {
         try Output.requireReadable(configOptions.config, what: "configuration")
         var settings = configOptions.settings
         settings.releasingSource = true
-        let run = LintRun.perform(files: files, settings: settings, pictures: format.rawValue == HTMLReporter.id)
+        let run = LintRun.perform(files: files, settings: settings, pictures: format.rawValue == HTMLReporter.id,
+                                  shownLines: format == .text || format.rawValue == HTMLReporter.id)
         var report = run.report
         if let baseline {
             switch Baseline.load(path: baseline) {
@@ -76,10 +77,15 @@ struct LintCommand: ParsableCommand {
                                     repositoryRoot: ReportOptions.repositoryRoot(repositoryRoot, currentDirectory: Output.currentDirectory),
                                     currentDirectory: Output.currentDirectory, ruleDocsURL: ruleDocsURL, sort: sort)
         var clock = StageClock()
-        let bytes = Reporters.renderBytes(report, format: format.rawValue, options: options) ?? []
-        clock.lap("report", detail: "\(report.findings.count) findings, \(bytes.count) bytes of \(format.rawValue)")
-        try Output.emit(bytes, to: output)
-        clock.lap("write")
+        // Written as it is made: a report of tens of megabytes is never held whole.
+        var written = 0
+        try Output.emit(to: output) { sink in
+            Reporters.write(report, format: format.rawValue, options: options) { bytes in
+                written += bytes.count
+                sink(bytes)
+            }
+        }
+        clock.lap("report", detail: "\(report.findings.count) findings, \(written) bytes of \(format.rawValue), written")
         KeptUntilExit.keep(report)
         if !report.diagnostics.isEmpty {
             // Why the status is 2 is said where a person looks, whatever the report is: a
@@ -116,7 +122,9 @@ struct LintRun {
         }
     }
 
-    static func perform(files: [String], settings: PipelineSettings, pictures: Bool = false) -> LintRun {
+    /// `shownLines`: the report shows source lines under its entries (text, HTML); without,
+    /// no lines are kept or read again.
+    static func perform(files: [String], settings: PipelineSettings, pictures: Bool = false, shownLines: Bool = true) -> LintRun {
         let files = distinct(files)
         var pipeline = Pipeline(settings: settings)
         var diagnostics: [Diagnostic] = [], findings: [Finding] = [], suppressed: [SuppressedFinding] = []
@@ -127,11 +135,11 @@ struct LintRun {
             let file = pipeline.load(path)
             diagnostics += file.diagnostics
             if failOn == nil { failOn = file.failOn }
-            let outcome = Pipeline.lint(file)
+            var outcome = Pipeline.lint(file)
             // The lines a report may show under its entries (every line, unless the file's
             // bytes were given back after loading: then these are read again).
             var shown = Set<Int>()
-            if file.releasedLineIndex != nil {
+            if shownLines, file.releasedLineIndex != nil {
                 for d in file.diagnostics where d.location.file == path { shown.insert(d.location.line) }
                 for f in outcome.findings where f.location.file == path { shown.insert(f.location.line) }
                 for s in outcome.suppressed {
@@ -139,12 +147,14 @@ struct LintRun {
                     if s.ignoreLocation.file == path { shown.insert(s.ignoreLocation.line) }
                 }
             }
-            sources[path] = Pipeline.shownText(of: file, lines: shown)
-            findings += outcome.findings
-            suppressed += outcome.suppressed
+            if shownLines { sources[path] = Pipeline.shownText(of: file, lines: shown) }
             if pictures, let analysis = file.analysis {
                 drawings[path] = PictureBuilder.build(analysis, findings: outcome.findings + outcome.suppressed.map(\.finding))
             }
+            // The first file's findings are taken as they are (appending them to an empty
+            // list would hold them twice for a moment, megabytes for a large design).
+            if findings.isEmpty { swap(&findings, &outcome.findings) } else { findings += outcome.findings }
+            if suppressed.isEmpty { swap(&suppressed, &outcome.suppressed) } else { suppressed += outcome.suppressed }
             // Done with the model: it is freed on the other core while the report is made
             // (kept, it would sit beside the report's bytes at the peak of memory).
             Parallel.release(consume file)

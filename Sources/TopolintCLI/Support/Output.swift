@@ -174,6 +174,18 @@ enum Output {
         }
     }
 
+    /// Writes what `body` hands to its sink, piece by piece, as `emit` writes bytes whole.
+    static func emit(to path: String?, _ body: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) throws {
+        try refuseReadFile(path)
+        do {
+            var file = try OutputFile.open(path)
+            body { file.write($0) }
+            try file.finish()
+        } catch {
+            throw fail(error)
+        }
+    }
+
     static func emit(_ text: String, to path: String?) throws {
         try refuseReadFile(path)
         do {

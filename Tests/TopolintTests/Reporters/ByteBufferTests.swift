@@ -141,3 +141,38 @@ struct PlainLineTests {
         }
     }
 }
+
+/// A report written out a piece at a time is the report rendered whole, byte for byte,
+/// however many pieces it takes.
+@Suite("Reports written as they are made")
+struct StreamedReportTests {
+    static func report(_ count: Int) -> LintReport {
+        let findings = (0..<count).map { i in
+            Finding(ruleID: "TL600", ruleName: "workload-vlan-missing", score: Double(i % 100) / 10,
+                    message: "finding \(i): " + String(repeating: "é—", count: i % 50) + " \"quoted\"", fix: "fix it",
+                    subject: Subject(kind: "workload", name: "w\(i)"),
+                    location: SourceLocation(file: "big.yaml", line: i + 1, column: 3),
+                    context: [("vlan", .string("v\(i % 7)")), ("hosts", .strings((0..<(i % 30)).map { "host-\($0)" }))])
+        }
+        let source = Array((0..<count).map { "  w\($0): {cluster: c, vlans: [v]}\n" }.joined().utf8)
+        return LintReport(files: ["big.yaml"], diagnostics: [], findings: findings, suppressed: [], rules: [],
+                          sources: ["big.yaml": source])
+    }
+
+    @Test("text and JSON: the pieces make the whole report, several pieces for a large one", arguments: ["json", "text"])
+    func piecesMakeTheWhole(format: String) throws {
+        for count in [0, 3, 6000] {
+            let report = Self.report(count)
+            let whole = try #require(Reporters.renderBytes(report, format: format))
+            var pieces: [[UInt8]] = []
+            #expect(Reporters.write(report, format: format) { pieces.append(Array($0)) })
+            #expect(Array(pieces.joined()) == whole)
+            if count == 6000 && format == "json" { #expect(whole.count > 2 * ByteBuffer.flushAt) }
+            if whole.count > 2 * ByteBuffer.flushAt {
+                #expect(pieces.count >= 2, "a report of \(whole.count) bytes in one piece")
+                #expect(pieces.dropLast().allSatisfy { $0.count >= ByteBuffer.flushAt })
+            }
+        }
+        #expect(!Reporters.write(Self.report(1), format: "no-such-format") { _ in })
+    }
+}
