@@ -48,8 +48,17 @@ public struct Finding: Hashable, Sendable {
         self.subject = subject
         self.location = location
         self.context = context
-        self.identity = identity
+        self.identity = Finding.shared(identity)
         self.topology = topology
+    }
+
+    /// The identity keys rules use most, one array each for every finding: a literal list
+    /// given per finding would otherwise be kept per finding (tens of thousands of them).
+    private static let sharedIdentities: [[String]] = [["vlan"], ["switch"], ["vlan", "cluster"], ["rule"], ["other"]]
+
+    private static func shared(_ identity: [String]) -> [String] {
+        guard identity.count <= 2 else { return identity }
+        return sharedIdentities.first { $0 == identity } ?? identity
     }
 
     public var severity: Severity { Severity(score: score) }

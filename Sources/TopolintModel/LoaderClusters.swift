@@ -14,9 +14,14 @@ extension Loader {
         // Host i is the i-th name of the host table (hosts are declared and loaded in one
         // step, in order), so the model takes the table's names rather than a copy of them.
         defer { topology.hostNames = nameTable("host").names }
-        if written.names >= options.hostsInHalves, clusters.count >= 2, Parallel.enabled,
-           loadInTwo(switches: switches, vlans: vlans, links: links, clusters: clusters, hosts: written) {
-            return
+        var switches = switches
+        if written.names >= options.hostsInHalves, clusters.count >= 2, Parallel.enabled {
+            // The switches first, on this thread, giving their nodes back as they go: their
+            // long VLAN lists are a large part of the file, and held while both threads
+            // start they would be counted at the peak of memory.
+            loadSwitches(switches)
+            switches = []
+            if loadInTwo(switches: switches, vlans: vlans, links: links, clusters: clusters, hosts: written) { return }
         }
         // The two threads gave back clusters the one-pass load would read again.
         if releasedClusters { needsFreshDocument = true; return }

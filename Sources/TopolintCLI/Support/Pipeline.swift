@@ -21,7 +21,8 @@ struct PipelineSettings {
 struct LoadedFile {
     var path: String
     var source: [UInt8]
-    /// Where each line starts, when some of `source` was given back after loading.
+    /// Where each line starts, when the file's bytes were given back after loading (then
+    /// `source` is empty and the lines shown are read from the file again).
     var releasedLineIndex: [UInt32]?
     var diagnostics: [Diagnostic]
     var pack: RulePack?
@@ -84,8 +85,13 @@ struct Pipeline {
         let result = TopologyLoader.load(bytes: bytes, file: path, options: options) { stage, detail in
             clock.lap(stage, detail: detail)
         }
-        file.source = result.source
-        if result.sourceReleased { file.releasedLineIndex = result.lineIndex }
+        if result.sourceReleased {
+            // Lines shown are read from the file again (`shownText`): what is left of the
+            // bytes is let go of now, before the rules run.
+            file.releasedLineIndex = result.lineIndex
+        } else {
+            file.source = result.source
+        }
         file.diagnostics = result.diagnostics
         guard let topology = result.topology else { return file }
         file.topology = topology
