@@ -14,7 +14,9 @@ public struct LoadOptions: Sendable {
     public var releasingNodes: Int
     /// Reads the file's bytes again. When given, clusters given back take their bytes with
     /// them (`LoadResult.sourceReleased`), and a load that must start over reads the file
-    /// again with this; without it the bytes are kept.
+    /// again with this; without it the bytes are kept. The pages of the bytes handed to
+    /// `TopologyLoader.load` are given back then (they read as zeros): hand it bytes that
+    /// nothing else reads.
     public var rereadSource: (@Sendable () -> [UInt8]?)?
 
     public init(platforms: [String], ruleNames: [String], hostsInHalves: Int = LoadLimits.hostsInHalves,

@@ -78,6 +78,28 @@ struct LoadInTwoTests {
         #expect(released.diagnostics.contains { $0.message.contains("no-such-rack-") })
     }
 
+    @Test("a load that must start over, after the file's bytes were given back, reads the file again, or says it changed")
+    func startOverReadsTheFileAgain() throws {
+        var text = String(decoding: Self.generated(), as: UTF8.self)
+        let lastHost = try #require(text.range(of: "{rack: ", options: .backwards))
+        text.replaceSubrange(lastHost, with: "{rack: no-such-rack-")
+        let bytes = Array(text.utf8)
+        let kept = Self.load(bytes, halves: false)
+        // Read again as it was: the one-pass load's diagnostics.
+        var options = LoadOptions(platforms: [], ruleNames: [], hostsInHalves: 2, releasingNodes: 0)
+        options.rereadSource = { bytes }
+        // Each load gets bytes of its own: it gives back their pages (`LoadOptions.rereadSource`).
+        let again = TopologyLoader.load(bytes: Array(text.utf8), file: "hosts.yaml", options: options)
+        #expect(again.diagnostics.map(\.oneLine) == kept.diagnostics.map(\.oneLine))
+        // Gone or changed in size since: one located error, never a model from torn bytes.
+        for reread: [UInt8]? in [nil, Array(bytes.dropLast(10))] {
+            options.rereadSource = { reread }
+            let changed = TopologyLoader.load(bytes: Array(text.utf8), file: "hosts.yaml", options: options)
+            #expect(changed.topology == nil)
+            #expect(changed.diagnostics.map(\.oneLine) == ["hosts.yaml:1:1: error[TL001] the file changed while it was being read; run again"])
+        }
+    }
+
     static func expectSame(_ a: Topology, _ b: Topology, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         #expect(a.hosts.count == b.hosts.count && a.hosts.count > 100, sourceLocation: sourceLocation)
         for (h, (x, y)) in zip(a.hosts, b.hosts).enumerated() {
