@@ -89,7 +89,11 @@ extension Loader {
 
     mutating func loadRacks(_ entries: [Entry]) {
         let spec = FormatSchema.entity("rack")
-        for entry in entries {
+        // Racks loaded give their nodes back, as switches do (a large design has thousands).
+        var pending = 0
+        defer { releaseLoaded(entries, before: entries.count, pending: &pending) }
+        for (i, entry) in entries.enumerated() {
+            releaseLoaded(entries, before: i, pending: &pending)
             common(entry, kind: "rack", spec: spec)
             let podNode = field(entry.fields, spec, "pod"), siteNode = field(entry.fields, spec, "site")
             if podNode == nil && siteNode == nil {

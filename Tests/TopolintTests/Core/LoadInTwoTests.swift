@@ -60,12 +60,7 @@ struct LoadInTwoTests {
 
     @Test("a problem met after clusters were given back: the file is read again and reported as the one-pass load reports it")
     func problemAfterRelease() throws {
-        // An unknown rack in the last host: the second thread meets it after the first has
-        // given clusters back.
-        var text = String(decoding: Self.generated(), as: UTF8.self)
-        let lastHost = try #require(text.range(of: "{rack: ", options: .backwards))
-        text.replaceSubrange(lastHost, with: "{rack: no-such-rack-")
-        let bytes = Array(text.utf8)
+        let bytes = Array(try Self.withUnknownRack().utf8)
         let document = try #require(YAMLReader.parse(bytes, file: "hosts.yaml").document)
         var loader = Loader(document: document, options: LoadOptions(platforms: [], ruleNames: [], hostsInHalves: 2), releasingClusters: true)
         loader.run()
@@ -80,9 +75,7 @@ struct LoadInTwoTests {
 
     @Test("a load that must start over, after the file's bytes were given back, reads the file again, or says it changed")
     func startOverReadsTheFileAgain() throws {
-        var text = String(decoding: Self.generated(), as: UTF8.self)
-        let lastHost = try #require(text.range(of: "{rack: ", options: .backwards))
-        text.replaceSubrange(lastHost, with: "{rack: no-such-rack-")
+        let text = try Self.withUnknownRack()
         let bytes = Array(text.utf8)
         let kept = Self.load(bytes, halves: false)
         // Read again as it was: the one-pass load's diagnostics.
@@ -98,6 +91,15 @@ struct LoadInTwoTests {
             #expect(changed.topology == nil)
             #expect(changed.diagnostics.map(\.oneLine) == ["hosts.yaml:1:1: error[TL001] the file changed while it was being read; run again"])
         }
+    }
+
+    /// The generated design with an unknown rack in its last host: the second thread meets
+    /// it after the first has given clusters back.
+    static func withUnknownRack() throws -> String {
+        var text = String(decoding: generated(), as: UTF8.self)
+        let lastHost = try #require(text.range(of: "{rack: ", options: .backwards))
+        text.replaceSubrange(lastHost, with: "{rack: no-such-rack-")
+        return text
     }
 
     static func expectSame(_ a: Topology, _ b: Topology, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
