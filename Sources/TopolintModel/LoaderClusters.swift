@@ -23,8 +23,9 @@ extension Loader {
             switches = []
             if loadInTwo(switches: switches, vlans: vlans, links: links, clusters: clusters, hosts: written) { return }
         }
-        // The two threads gave back clusters the one-pass load would read again.
-        if releasedClusters { needsFreshDocument = true; return }
+        // The two threads gave back clusters (or links, or gateways) the one-pass load
+        // would read again. (Racks and switches given back before are not read again.)
+        if releasedInTwo { needsFreshDocument = true; return }
         loadFabric(switches: switches, vlans: vlans, links: links)
         topology.hosts.reserveCapacity(topology.hosts.count + written.names)
         nameTable("host").reserve(written.names, bytes: written.bytes)
@@ -98,7 +99,10 @@ extension Loader {
     /// `first` to the last node under `last` (see `YAMLDocument.releaseWritten`).
     mutating func releaseLoaded(_ first: YAMLNode, through last: YAMLNode) {
         guard releasingClusters else { return }
-        if doc.releaseWritten(from: first, through: last, source: releasingSource) { releasedClusters = true }
+        if doc.releaseWritten(from: first, through: last, source: releasingSource) {
+            releasedClusters = true
+            releases += 1
+        }
     }
 
     /// Gives back entries `pending..<i` of a kind loaded in order (its switches, say), once

@@ -131,6 +131,10 @@ struct Loader: YAMLValueReading {
     let releasingSource: Bool
     /// Some cluster's hosts were given back.
     var releasedClusters = false
+    /// Runs of entries given back so far.
+    var releases = 0
+    /// The two threads of `loadInTwo` gave back entries the one-pass load would read again.
+    var releasedInTwo = false
     /// The load stopped because it would have to read hosts given back: the two-thread
     /// load met a problem the one-pass load must report. The caller loads a fresh document.
     var needsFreshDocument = false

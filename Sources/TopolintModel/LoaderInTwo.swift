@@ -54,7 +54,10 @@ extension Loader {
             copy.loadClusterEntries(ranges[i])
             return (copy, fabricIgnores)
         }
-        if loaded.contains(where: { $0.loader.releasedClusters }) { releasedClusters = true }
+        if loaded.contains(where: { $0.loader.releases > releases }) {
+            releasedClusters = true
+            releasedInTwo = true
+        }
         guard loaded.allSatisfy({ $0.loader.diagnostics.count == diagnostics.count && $0.loader.unstored == unstored }) else { return false }
         var first = loaded[0].loader
         let second = loaded[1].loader, fabricIgnores = loaded[1].fabricIgnores
