@@ -31,7 +31,7 @@ public struct BroadcastDomain: Sendable {
     /// `endpoints` rounded half up, as reports show it.
     public var roundedEndpoints: Int { roundHalfUp(endpoints) }
 
-    /// The first switch by name (the `switch` context key of docs/report.md).
+    /// The first switch by name (the `switch` context key of docs/report.md#3-the-json-of-lint).
     public var firstSwitch: Int { Int(switches[0]) }
 }
 

@@ -54,7 +54,7 @@ public struct TopolintCommand: ParsableCommand {
     }
 }
 
-/// Exit codes (section 2 of docs/report.md).
+/// Exit codes (docs/report.md#2-exit-status).
 enum Exit {
     static let findings = ExitCode(1)
     static let loadError = ExitCode(2)

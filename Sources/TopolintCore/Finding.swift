@@ -1,6 +1,6 @@
 /// What a finding is about: the entity whose key it points at.
 public struct Subject: Hashable, Sendable {
-    /// One of the subject kinds listed in section 3 of docs/report.md (lint's JSON): site, pod, rack, switch, link, vlan, zone, cluster, host,
+    /// One of the subject kinds listed in docs/report.md#3-the-json-of-lint: site, pod, rack, switch, link, vlan, zone, cluster, host,
     /// workload, migration_domain.
     public var kind: String
     public var name: String
@@ -24,7 +24,7 @@ public struct Finding: Hashable, Sendable {
     public var fix: String
     public var subject: Subject
     public var location: SourceLocation
-    /// Measured facts, keyed as the context table in section 3 of docs/report.md (lint's JSON) lists them.
+    /// Measured facts, keyed as the context table in docs/report.md#3-the-json-of-lint lists them.
     public var context: [(String, JSONValue)]
     /// Context keys that identify the finding (with rule and subject) for its fingerprint.
     public var identity: [String]
@@ -130,7 +130,7 @@ public struct Finding: Hashable, Sendable {
         hasher.combine(message)
     }
 
-    /// Sorted by file, line, column, rule (as section 3 of docs/report.md, lint's JSON, says), then message for a total order.
+    /// Sorted by file, line, column, rule (as docs/report.md#3-the-json-of-lint says), then message for a total order.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.location != b.location { return a.location < b.location }
         if a.ruleID != b.ruleID { return a.ruleID < b.ruleID }

@@ -30,7 +30,7 @@ public struct LintReport: Sendable {
     public var summary: Summary { Summary(findings: findings, suppressed: suppressed.count) }
 }
 
-/// Counts per severity and the highest score (the `summary` described in section 3 of docs/report.md, lint's JSON).
+/// Counts per severity and the highest score (the `summary` described in docs/report.md#3-the-json-of-lint).
 public struct Summary: Hashable, Sendable {
     public var findings: Int
     public var suppressed: Int

@@ -50,7 +50,7 @@ public struct FieldSpec: Sendable {
 /// A class, not a struct: the loader hands the spec of a kind to every entry it reads, and
 /// copying a struct of arrays and strings cost a retain and a release of each, per entry.
 public final class EntitySpec: Sendable {
-    /// The subject kind (one of those listed in section 3 of docs/report.md, lint's JSON), e.g. `switch`, or `topology` for the top level.
+    /// The subject kind (one of those listed in docs/report.md#3-the-json-of-lint), e.g. `switch`, or `topology` for the top level.
     public let kind: String
     public let fields: [FieldSpec]
     /// Whether its names may be range patterns.

@@ -4,7 +4,7 @@ import TopolintCore
 /// `ReportJSON.finding(f)` and `ReportJSON.suppressed(s)` printed by `JSONBytes.write`,
 /// without building either value. A findings-heavy report has tens of thousands of them,
 /// and building each value (an array of pairs, a box per member) cost more than writing it.
-/// The members are in the order the example in section 3 of docs/report.md (lint's JSON)
+/// The members are in the order the example in docs/report.md#3-the-json-of-lint
 /// shows, which differs between the two.
 enum FindingJSON {
     static func write(_ f: Finding, indent: Int, to out: inout ByteBuffer) {

@@ -1,6 +1,6 @@
 import TopolintCore
 
-/// The `lint` JSON described in section 3 of docs/report.md: the format scripts and other tools build on, so every key
+/// The `lint` JSON described in docs/report.md#3-the-json-of-lint: the format scripts and other tools build on, so every key
 /// listed there keeps its name and meaning.
 public struct JSONReporter: Reporter {
     public static let id = "json"
@@ -46,7 +46,7 @@ public struct JSONReporter: Reporter {
     }
 }
 
-/// The JSON objects described in sections 3 to 5 of docs/report.md (lint's, domains' and
+/// The JSON objects described in docs/report.md#3-the-json-of-lint to #5-the-json-of-what-if (lint's, domains' and
 /// what-if's JSON), public so that commands other than `lint` (`what-if` lists
 /// findings too) write findings exactly as `lint` does.
 public enum ReportJSON {

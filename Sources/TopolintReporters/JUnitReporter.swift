@@ -39,7 +39,7 @@ public struct JUnitReporter: Reporter {
         let findingsByFile = Dictionary(grouping: report.findings, by: \.location.file)
         let diagnosticsByFile = Dictionary(grouping: report.diagnostics, by: \.location.file)
 
-        // As section 3 of docs/report.md (lint's JSON) says (under `diagnostics`): while any file has a load error, no design findings are reported at all,
+        // As docs/report.md#3-the-json-of-lint says (under `diagnostics`): while any file has a load error, no design findings are reported at all,
         // so files that loaded were not judged either; their rules are skipped, not passed.
         // (Should a report carry findings anyway, the files that loaded are judged as usual.)
         let judged = report.diagnostics.isEmpty || !report.findings.isEmpty

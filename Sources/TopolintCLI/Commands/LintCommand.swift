@@ -160,7 +160,7 @@ struct LintRun {
             Parallel.release(consume file)
         }
         // A file that cannot be loaded gets no design findings; the report says so by
-        // carrying diagnostics and, with them, no findings (section 3 of docs/report.md, lint's JSON).
+        // carrying diagnostics and, with them, no findings (docs/report.md#3-the-json-of-lint).
         if !diagnostics.isEmpty { findings = []; suppressed = [] }
         let report = LintReport(files: files, diagnostics: diagnostics, findings: findings, suppressed: suppressed,
                                 rules: RuleRegistry.descriptors, sources: sources, pictures: drawings)

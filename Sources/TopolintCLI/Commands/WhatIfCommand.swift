@@ -113,7 +113,7 @@ extension String {
     }
 }
 
-/// The what-if report: the JSON of docs/report.md (added, resolved, before, after) plus the proposal's
+/// The what-if report: the JSON of docs/report.md#5-the-json-of-what-if (added, resolved, before, after) plus the proposal's
 /// requirements; and the same in plain words.
 enum WhatIfReport {
     static func json(_ o: WhatIfOutcome) -> JSONValue {

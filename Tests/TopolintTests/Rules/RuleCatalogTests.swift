@@ -68,7 +68,7 @@ import TopolintConfig
         }
     }
 
-    /// The subject kinds of docs/report.md.
+    /// The subject kinds of docs/report.md#3-the-json-of-lint.
     static let entityKinds: Set<String> = ["site", "pod", "rack", "switch", "link", "vlan", "zone", "cluster", "host",
                                            "workload", "migration_domain"]
 
