@@ -48,3 +48,16 @@ public func lineStarts(of source: [UInt8], length: Int) -> [UInt32] {
         return starts
     }
 }
+
+/// Where the text of the line `bytes[start..<end]` ends: `end` less its line break (LF, CR,
+/// CRLF, NEL, LS, PS). NEL, LS and PS are breaks only when a line follows (`last` is false),
+/// as in `lineStarts`.
+public func textEnd(ofLine bytes: [UInt8], _ start: Int, _ end: Int, last: Bool) -> Int {
+    var end = end
+    if end > start, bytes[end - 1] == 0x0A { end -= 1 }
+    if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+    if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0x85, !last { end -= 2 }
+    if end - start >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0xA8 || bytes[end - 1] == 0xA9,
+       !last { end -= 3 }
+    return end
+}

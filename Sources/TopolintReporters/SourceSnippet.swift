@@ -23,7 +23,7 @@ struct SourceLines {
     /// Only the requested line is decoded, so a large file costs one byte scan.
     mutating func line(_ number: Int, of file: String) -> Substring? {
         guard let (bytes, start, end) = locate(number, of: file) else { return nil }
-        let cut = SourceLines.dropBreak(bytes, start, end, last: end == bytes.count)
+        let cut = textEnd(ofLine: bytes, start, end, last: end == bytes.count)
         return Substring(String(decoding: bytes[start..<cut], as: UTF8.self))
     }
 
@@ -32,22 +32,9 @@ struct SourceLines {
     /// it is, one terminal cell per byte, with no decoding.
     mutating func plainLine(_ number: Int, of file: String) -> ArraySlice<UInt8>? {
         guard let (bytes, start, end) = locate(number, of: file), end - start <= Snippet.maxScalars else { return nil }
-        let cut = SourceLines.dropBreak(bytes, start, end, last: end == bytes.count)
+        let cut = textEnd(ofLine: bytes, start, end, last: end == bytes.count)
         let plain = bytes.withUnsafeBufferPointer { isPrintableASCII(UnsafeBufferPointer(rebasing: $0[start..<cut])) }
         return plain ? bytes[start..<cut] : nil
-    }
-
-    /// The end of a line's text: `end` less the line break (LF, CR, CRLF, NEL, LS, PS).
-    /// NEL, LS and PS are breaks only when a line follows (`last` is false), as in
-    /// `lineStarts`.
-    private static func dropBreak(_ bytes: [UInt8], _ start: Int, _ end: Int, last: Bool) -> Int {
-        var end = end
-        if end > start, bytes[end - 1] == 0x0A { end -= 1 }
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        if end - start >= 2, bytes[end - 2] == 0xC2, bytes[end - 1] == 0x85, !last { end -= 2 }
-        if end - start >= 3, bytes[end - 3] == 0xE2, bytes[end - 2] == 0x80, bytes[end - 1] == 0xA8 || bytes[end - 1] == 0xA9,
-           !last { end -= 3 }
-        return end
     }
 
     /// The snippet of line `number` around `column`: a long line (a file of one 100 MB

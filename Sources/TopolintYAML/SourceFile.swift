@@ -79,22 +79,12 @@ public enum SourceFile {
                     var line = [UInt8](repeating: 0, count: length)
                     let read = line.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, length, off_t(start)) }
                     line.removeLast(length - max(read, 0))
-                    text.append(contentsOf: line[..<withoutBreak(line)])
+                    text.append(contentsOf: line[..<textEnd(ofLine: line, 0, line.count, last: number == lineIndex.count)])
                 }
             }
             text.append(0x0A)
         }
         return text
-    }
-
-    /// Where a line's text ends: before its break (LF, CR, CRLF, NEL, LS or PS).
-    static func withoutBreak(_ line: [UInt8]) -> Int {
-        var end = line.count
-        if end > 0, line[end - 1] == 0x0A { end -= 1 }
-        if end > 0, line[end - 1] == 0x0D { end -= 1 }
-        if end >= 2, line[end - 2] == 0xC2, line[end - 1] == 0x85 { end -= 2 }
-        if end >= 3, line[end - 3] == 0xE2, line[end - 2] == 0x80, line[end - 1] == 0xA8 || line[end - 1] == 0xA9 { end -= 3 }
-        return end
     }
 
     /// Why a file could not be read, for messages about any kind of file.
